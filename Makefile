@@ -1,0 +1,82 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# dmaconv: convert drivers off dma_cache_sync()/DMA_ATTR_NON_CONSISTENT,
+# check the result (dmacheck) and run it (libdmaref).
+#
+#   make                 build libdmaref, dmacheck, dmaconv
+#   make check           install test dependencies, build, run every test
+#   make check-sanitize  the allocator and checker tests under ASan/UBSan/TSan
+#   make check-kernel    dmacheck over real Linux 6.1 builds (slow)
+#   make demo            convert, check and run the examples/ drivers
+#   make bench           benchmarks; figures go in docs/performance.md
+#   make install PREFIX=/usr/local [DESTDIR=...]
+#
+# Each part has its own fragment (<part>/<part>.mk) that adds its targets
+# to the lists below; this file only wires them together.
+
+BUILD	?= build
+PREFIX	?= /usr/local
+DESTDIR	?=
+CC	?= gcc
+CFLAGS	?= -O2 -g
+WARNINGS := -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+	    -Wmissing-prototypes -Wstrict-prototypes
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+BINDIR	 := $(PREFIX)/bin
+LIBDIR	 := $(PREFIX)/lib
+INCDIR	 := $(PREFIX)/include/dmaconv
+DATADIR	 := $(PREFIX)/share/dmaconv
+MANDIR	 := $(PREFIX)/share/man
+DOCDIR	 := $(PREFIX)/share/doc/dmaconv
+
+# Filled in by the fragments.
+ALL_TARGETS	:=
+CHECK_DEPS	:=
+INSTALL_RULES	:=
+BENCH_RULES	:=
+SANITIZE_RULES	:=
+
+.PHONY: all check check-sanitize check-kernel demo bench install deps \
+	sparse clean
+
+all: deps
+
+DEPS_STAMP := $(BUILD)/.deps-base
+$(DEPS_STAMP): scripts/deps.sh
+	$(Q)mkdir -p $(BUILD)
+	$(Q)scripts/deps.sh base
+	$(Q)touch $@
+deps: $(DEPS_STAMP)
+
+# Debian ships no libsparse: build it from Debian's source package.
+SPARSE_DIR := $(BUILD)/sparse/src
+SPARSE_LIB := $(SPARSE_DIR)/libsparse.a
+$(SPARSE_LIB): | $(DEPS_STAMP)
+	$(Q)scripts/fetch-sparse.sh $(BUILD)
+sparse: $(SPARSE_LIB)
+
+include allocator/allocator.mk
+include checker/checker.mk
+include cocci/cocci.mk
+include tools/tools.mk
+include examples/examples.mk
+
+all: $(ALL_TARGETS)
+
+check: all $(CHECK_DEPS)
+	$(Q)BUILD=$(abspath $(BUILD)) tests/run
+
+check-sanitize: $(SANITIZE_RULES)
+
+install: all $(INSTALL_RULES)
+
+bench: all $(BENCH_RULES)
+
+clean:
+	rm -rf $(BUILD)/obj $(BUILD)/lib* $(BUILD)/bin $(BUILD)/tests \
+	       $(BUILD)/san-* $(BUILD)/demo

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: GPL-2.0
+# tools: targets added to ALL_TARGETS, CHECK_DEPS, INSTALL_RULES, BENCH_RULES.
