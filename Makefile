@@ -65,6 +65,7 @@ include checker/checker.mk
 include cocci/cocci.mk
 include tools/tools.mk
 include examples/examples.mk
+include tests/kernel/kernel.mk
 
 all: $(ALL_TARGETS)
 
