@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Lookups in the DMA API table (dma_api.def) and the kick list (mmio.def).
+ * Names are compared as sparse identifiers: every name is interned once,
+ * so a lookup is a pointer compare per entry.
+ */
+#include <string.h>
+
+#include "dmacheck.h"
+#include "token.h"
+
+static const struct dma_api table[] = {
+#define API(n, na, fx, fam, b, k, h, sz, d, g, a, era) \
+	{ #n, na, fx, fam, b, k, h, sz, d, g, a, era },
+#include "dma_api.def"
+#undef API
+#define KICK(n) { #n, 0, FX_KICK, FAM_ANY, -2, BK_CPU, -1, -1, -1, -1, -1, ERA_ANY },
+#include "mmio.def"
+#undef KICK
+};
+
+#define TABLE_SIZE (sizeof(table) / sizeof(table[0]))
+
+static struct ident *idents[TABLE_SIZE];
+
+static void intern_names(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < TABLE_SIZE; i++)
+		idents[i] = built_in_ident(table[i].name);
+}
+
+const struct dma_api *api_lookup(const char *name, int nargs)
+{
+	struct ident *id;
+	unsigned int i;
+
+	if (!idents[0])
+		intern_names();
+	id = built_in_ident(name);
+	for (i = 0; i < TABLE_SIZE; i++) {
+		if (idents[i] != id)
+			continue;
+		if (table[i].nargs && table[i].nargs != nargs)
+			continue;
+		return &table[i];
+	}
+	return NULL;
+}
+
+const char *family_name(enum api_family fam)
+{
+	static const char *const names[] = {
+		[FAM_ANY] = "any",
+		[FAM_COHERENT] = "dma_alloc_coherent()",
+		[FAM_NONCOHERENT] = "dma_alloc_noncoherent()",
+		[FAM_PAGES] = "dma_alloc_pages()",
+		[FAM_ATTRS] = "dma_alloc_attrs()",
+		[FAM_NONCONTIG] = "dma_alloc_noncontiguous()",
+		[FAM_SINGLE] = "dma_map_single()",
+		[FAM_PAGE_MAP] = "dma_map_page()",
+		[FAM_SG] = "dma_map_sg()",
+	};
+
+	return names[fam];
+}
+
+const char *dir_name(int dir)
+{
+	static const char *const names[] = {
+		"DMA_BIDIRECTIONAL", "DMA_TO_DEVICE", "DMA_FROM_DEVICE",
+		"DMA_NONE",
+	};
+
+	if (dir < 0 || dir > DIR_NONE)
+		return "an unknown direction";
+	return names[dir];
+}

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * legacy-api: calls and attributes removed from the DMA API in 5.10.
+ * Each message names the semantic patch in cocci/ that converts the site.
+ */
+#include <string.h>
+
+#include "dmacheck.h"
+#include "symbol.h"
+#include "token.h"
+
+/* Which semantic patch converts which legacy use. */
+static const struct legacy_fix {
+	const char *what;
+	const char *advice;
+	const char *cocci;
+} fixes[] = {
+#define FIX_CACHE_SYNC	0
+	{ "dma_cache_sync() was removed in Linux 5.10",
+	  "allocate with dma_alloc_noncoherent() and hand the buffer over with dma_sync_single_for_device() or take it back with dma_sync_single_for_cpu()",
+	  "cocci/dma_cache_sync.cocci" },
+#define FIX_NONCOHERENT_4ARG 1
+	{ "the 4-argument %s() is the pre-5.10 API",
+	  "pass the direction as the fourth argument (5.10+: dev, size, handle, dir, gfp)",
+	  "cocci/noncoherent_4arg.cocci" },
+#define FIX_ATTR_NON_CONSISTENT 2
+	{ "DMA_ATTR_NON_CONSISTENT passed to %s() was removed in Linux 5.10",
+	  "use dma_alloc_noncoherent() with explicit syncs, or dma_alloc_coherent() where the driver never syncs",
+	  "cocci/non_consistent_attr.cocci" },
+};
+
+/* The attribute only means something where the headers still define it. */
+static bool attr_defined(void)
+{
+	static struct ident *name;
+	struct symbol *sym;
+
+	if (!name)
+		name = built_in_ident("DMA_ATTR_NON_CONSISTENT");
+	sym = lookup_symbol(name, NS_MACRO);
+	return sym && sym->namespace == NS_MACRO;
+}
+
+static void report_fix(struct call_site *cs, int fix)
+{
+	char what[256];
+	const struct legacy_fix *f = &fixes[fix];
+
+	snprintf(what, sizeof(what), f->what, cs->name);
+	report(CK_LEGACY_API, cs->insn->pos, "%s: %s (semantic patch %s)",
+	       what, f->advice, f->cocci);
+}
+
+static void legacy_on_call(struct entrypoint *ep, struct call_site *cs)
+{
+	const struct dma_api *api = cs->api;
+	pseudo_t attrs;
+
+	if (!api)
+		return;
+	if (api->era == ERA_OLD) {
+		if (api->effect == FX_CACHE_SYNC)
+			report_fix(cs, FIX_CACHE_SYNC);
+		else
+			report_fix(cs, FIX_NONCOHERENT_4ARG);
+		return;
+	}
+	attrs = call_arg(cs, api->attrs);
+	if (attrs && attr_defined() &&
+	    pseudo_may_have_bits(attrs, ATTR_NON_CONSISTENT))
+		report_fix(cs, FIX_ATTR_NON_CONSISTENT);
+}
+
+static const struct check_ops legacy_ops = {
+	.name = "legacy",
+	.on_call = legacy_on_call,
+};
+
+void check_legacy_init(void)
+{
+	register_check(&legacy_ops);
+}

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Findings: the check table, -W switches, in-source suppression and the
+ * record stream the file loop collects.
+ *
+ * A checked file is analysed in a child process (see main.c); findings
+ * travel to the parent as one tab-separated record per line:
+ *	F <tab> file <tab> line <tab> column <tab> check <tab> message
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dmacheck.h"
+#include "token.h"
+
+static const struct {
+	const char *name;
+	const char *summary;
+} checks[NR_CHECKS] = {
+#define CHECK(e, id, summary) [CK_##e] = { id, summary },
+#include "checks.def"
+#undef CHECK
+};
+
+static bool disabled[NR_CHECKS];
+static FILE *records;
+static unsigned int nr_reported;
+
+const char *check_name(enum check_id id)
+{
+	return checks[id].name;
+}
+
+int check_by_name(const char *name)
+{
+	int i;
+
+	for (i = 0; i < NR_CHECKS; i++)
+		if (!strcmp(checks[i].name, name))
+			return i;
+	return -1;
+}
+
+bool check_enabled(enum check_id id)
+{
+	return !disabled[id];
+}
+
+void check_set_enabled(enum check_id id, bool on)
+{
+	disabled[id] = !on;
+}
+
+void diag_set_output(FILE *out)
+{
+	records = out;
+}
+
+unsigned int diag_count(void)
+{
+	return nr_reported;
+}
+
+static const char *pretty_name(int stream)
+{
+	const char *name = stream_name(stream);
+
+	if (name && !strncmp(name, "./", 2))
+		name += 2;
+	return name ? name : "?";
+}
+
+const char *where(struct position pos)
+{
+	static char bufs[4][256];
+	static int next;
+	char *buf = bufs[next++ & 3];
+
+	snprintf(buf, sizeof(bufs[0]), "%s:%d", pretty_name(pos.stream), pos.line);
+	return buf;
+}
+
+/*
+ * The source of one stream, split in lines, kept for the last stream
+ * asked about: findings come in source order, so this is read once.
+ */
+static struct {
+	int stream;
+	char *text;
+	char **lines;
+	int nr_lines;
+} src = { .stream = -1 };
+
+static void load_source(int stream)
+{
+	const char *path = stream_name(stream);
+	FILE *f;
+	long len;
+	int n;
+	char *p;
+
+	free(src.text);
+	free(src.lines);
+	memset(&src, 0, sizeof(src));
+	src.stream = stream;
+	f = path ? fopen(path, "r") : NULL;
+	if (!f)
+		return;
+	if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0) {
+		src.text = malloc(len + 1);
+		if (src.text && fread(src.text, 1, len, f) == (size_t)len)
+			src.text[len] = '\0';
+		else
+			len = 0;
+	}
+	fclose(f);
+	if (!src.text)
+		return;
+	for (n = 1, p = src.text; *p; p++)
+		n += *p == '\n';
+	src.lines = calloc(n + 1, sizeof(*src.lines));
+	if (!src.lines)
+		return;
+	src.lines[0] = src.text;
+	for (n = 1, p = src.text; *p; p++) {
+		if (*p == '\n') {
+			*p = '\0';
+			src.lines[n++] = p + 1;
+		}
+	}
+	src.nr_lines = n;
+}
+
+static bool line_suppresses(int line, const char *id)
+{
+	static const char marker[] = "dmacheck: ignore";
+	const char *p;
+
+	if (line < 1 || line > src.nr_lines || !src.lines)
+		return false;
+	p = strstr(src.lines[line - 1], marker);
+	while (p) {
+		p += sizeof(marker) - 1;
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		/* one or more ids, separated by blanks or commas */
+		while (*p && *p != '*') {
+			size_t len = strcspn(p, " \t,*");
+
+			if (len == strlen(id) && !strncmp(p, id, len))
+				return true;
+			p += len;
+			while (*p == ' ' || *p == '\t' || *p == ',')
+				p++;
+		}
+		p = strstr(p, marker);
+	}
+	return false;
+}
+
+static bool suppressed(struct position pos, const char *id)
+{
+	if (src.stream != pos.stream)
+		load_source(pos.stream);
+	return line_suppresses(pos.line, id) || line_suppresses(pos.line - 1, id);
+}
+
+/* Tabs and newlines would break the record format. */
+static void put_field(const char *s)
+{
+	for (; *s; s++)
+		fputc(*s == '\t' || *s == '\n' ? ' ' : *s, records);
+}
+
+void report(enum check_id id, struct position pos, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	if (disabled[id] || pos.type == TOKEN_BAD)
+		return;
+	if (suppressed(pos, checks[id].name))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	nr_reported++;
+	if (!records)
+		return;
+	fputs("F\t", records);
+	put_field(pretty_name(pos.stream));
+	fprintf(records, "\t%d\t%d\t%s\t", pos.line, pos.pos, checks[id].name);
+	put_field(msg);
+	fputc('\n', records);
+}
+
+void note(struct position pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s:%d:%d: note: ", pretty_name(pos.stream),
+		pos.line, pos.pos);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
