@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# dmacheck's benchmarks (make bench-checker; figures in
+# docs/performance-checker.md).
+#
+#  1. dmacheck against plain sparse, built from the same libsparse, on the
+#     real kernel command lines of the check-kernel drivers (x86_64, MIPS
+#     ip22, parisc): the same files with exactly the flags kbuild passes,
+#     captured by running the kernel builds with sparse as CHECK.  One
+#     run of each over every file; the ratio's target is at most 1.3.
+#  2. dmacheck on one generated function of 5k, 10k and 20k lines with
+#     many branches, loops and buffers: under a second at 20k, and time
+#     per line flat across the three sizes (no path explosion).
+#
+# Environment: BUILD (default <top>/build), DMACHECK, SPARSE (the two
+# checkers, default $BUILD/dmacheck and $BUILD/sparse/src/sparse).
+set -u
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-$top/build}
+BUILD=$(cd "$BUILD" && pwd)
+DMACHECK=${DMACHECK:-$BUILD/dmacheck}
+SPARSE=${SPARSE:-$BUILD/sparse/src/sparse}
+gen=$BUILD/bench/gen-function
+work=$BUILD/bench/checker
+cmds=$work/kernel-cmds
+
+die() {
+	echo "bench-checker: $*" >&2
+	exit 1
+}
+
+for tool in "$DMACHECK" "$SPARSE" "$gen"; do
+	[ -x "$tool" ] || die "$tool not found (make bench builds it)"
+done
+mkdir -p "$work"
+
+ns() {
+	date +%s%N
+}
+
+secs() {	# secs <nanoseconds>
+	awk -v n="$1" 'BEGIN { printf "%.3f", n / 1e9 }'
+}
+
+per_line() {	# per_line <nanoseconds> <lines>: microseconds per line
+	awk -v t="$1" -v n="$2" 'BEGIN { printf "%.1f", t / 1e3 / n }'
+}
+
+# Run one checker over every captured command line, in kbuild's working
+# folder, with kbuild's arguments.  Prints the nanoseconds it took; a
+# file the checker fails on is named on stderr and fails the benchmark.
+replay() {
+	local tool=$1 rec cwd args t0 t1 bad=0
+	t0=$(ns)
+	for rec in "$cmds"/*/records/*.cmd; do
+		cwd=$(head -n 1 "$rec")
+		mapfile -t args < <(tail -n +2 "$rec")
+		if ! (cd "$cwd" && "$tool" "${args[@]}" 2>/dev/null); then
+			echo "bench-checker: $(basename "$tool") failed on ${args[-1]}" >&2
+			bad=1
+		fi
+	done
+	t1=$(ns)
+	echo $((t1 - t0))
+	return "$bad"
+}
+
+real_kernel() {
+	local files ts td status=0
+	echo "bench-checker: capturing kbuild's command lines (kernel builds with sparse as CHECK)" >&2
+	KCHECK=$SPARSE KCHECK_OUT=$cmds BUILD=$BUILD \
+		"$top/tests/kernel/check-kernel.sh" >"$work/capture.log" 2>&1 ||
+		die "capturing the command lines failed; see $work/capture.log"
+	files=$(ls "$cmds"/*/records/*.cmd | wc -l)
+	[ "$files" -gt 0 ] || die "no command line captured; see $work/capture.log"
+
+	ts=$(replay "$SPARSE") || status=1
+	td=$(replay "$DMACHECK") || status=1
+	echo "real kernel files ($files files, kbuild's flags, x86_64 + mips + parisc)"
+	printf '  %-10s %8s s\n' sparse "$(secs "$ts")" dmacheck "$(secs "$td")"
+	awk -v d="$td" -v s="$ts" 'BEGIN {
+		r = d / s
+		printf "  ratio      %8.2f  (target <= 1.30: %s)\n", r, r <= 1.3 ? "met" : "MISSED" }'
+	return "$status"
+}
+
+generated() {
+	local n f t0 t1 t_s t_d warns status=0
+	echo "generated function (one function, 32 buffers, if/else, loops, switches, gotos)"
+	printf '  %6s %10s %10s %10s %10s %9s\n' lines "sparse s" "us/line" "dmacheck s" "us/line" warnings
+	for n in 5000 10000 20000; do
+		f=$work/gen-$n.c
+		"$gen" "$n" >"$f" || die "gen-function $n failed"
+		t0=$(ns)
+		"$SPARSE" "$f" 2>/dev/null || die "sparse failed on $f"
+		t1=$(ns)
+		t_s=$((t1 - t0))
+		t0=$(ns)
+		"$DMACHECK" "$f" 2>"$f.err" || { echo "bench-checker: dmacheck failed on $f" >&2; status=1; }
+		t1=$(ns)
+		t_d=$((t1 - t0))
+		warns=$(grep -c ': warning: ' "$f.err")
+		printf '  %6d %10s %10s %10s %10s %9d\n' "$(wc -l <"$f")" \
+			"$(secs "$t_s")" "$(per_line "$t_s" "$n")" \
+			"$(secs "$t_d")" "$(per_line "$t_d" "$n")" "$warns"
+		[ "$n" -eq 20000 ] && awk -v t="$t_d" 'BEGIN {
+			printf "  20k lines: %.3f s (target < 1 s: %s)\n", t / 1e9, t < 1e9 ? "met" : "MISSED" }'
+	done
+	return "$status"
+}
+
+{
+	status=0
+	echo "dmacheck $("$DMACHECK" --version 2>&1 | head -n 1), sparse $("$SPARSE" --version 2>&1), $(date -u +%FT%TZ), $(nproc) cores"
+	real_kernel || status=1
+	generated || status=1
+	exit "$status"
+} | tee "$work/results.txt"
+exit "${PIPESTATUS[0]}"
