@@ -113,7 +113,7 @@ generated() {
 
 {
 	status=0
-	echo "dmacheck $("$DMACHECK" --version 2>&1 | head -n 1), sparse $("$SPARSE" --version 2>&1), $(date -u +%FT%TZ), $(nproc) cores"
+	echo "$("$DMACHECK" --version 2>&1 | head -n 1); plain sparse $("$SPARSE" --version 2>&1); $(date -u +%FT%TZ); $(nproc) cores"
 	real_kernel || status=1
 	generated || status=1
 	exit "$status"

@@ -125,7 +125,7 @@ tree_relative() {
 }
 
 summarise() {
-	local arch=$1 dir=$out/$arch rec rc file n=0 failed=0
+	local arch=$1 dir=$out/$arch rec rc file why reason n=0 failed=0
 	local warnings=$dir/warnings.log failures=$dir/failures.log
 	local internal='[Ii]nternal error|[Aa]ssertion .*failed|^BUG|Segmentation fault'
 
@@ -143,11 +143,15 @@ summarise() {
 			case $rc in
 			none) why="no exit status (killed with the build?)" ;;
 			124|137) why="hung: killed after ${KCHECK_FILE_TIMEOUT:-300}s" ;;
-			1) why="could not process the file" ;;
+			1) why="not processed" ;;
 			*) [ "$rc" -gt 128 ] &&
 				why="crashed (signal $((rc - 128)))" ||
 				why="exit status $rc" ;;
 			esac
+			# dmacheck names the reason itself ("dmacheck: f.c: crashed
+			# (Segmentation fault)", "timed out", a sparse error): prefer it.
+			reason=$(grep -m 1 -E '^dmacheck: .*: ' "$rec.err" | sed -E 's/^dmacheck: [^ ]*: //')
+			[ -n "$reason" ] && why="$why: $reason"
 			echo "$file: $why" >>"$failures"
 			sed 's/^/    /' "$rec.err" | head -n 5 >>"$failures"
 		elif grep -qE "$internal" "$rec.err"; then
