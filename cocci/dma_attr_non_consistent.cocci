@@ -1,0 +1,627 @@
+// SPDX-License-Identifier: GPL-2.0
+///
+/// Replace allocations with DMA_ATTR_NON_CONSISTENT (removed in Linux 5.10)
+/// and the 4-argument dma_alloc_noncoherent()/dma_free_noncoherent() by the
+/// 5.10 API.  A buffer that is synced somewhere in the file becomes
+/// dma_alloc_noncoherent(dev, size, &handle, dir, gfp) (direction before
+/// gfp), or dma_alloc_pages() where the driver takes virt_to_page() of the
+/// allocation; its free becomes dma_free_noncoherent()/dma_free_pages()
+/// with the same direction.  A buffer that is never synced becomes
+/// dma_alloc_coherent()/dmam_alloc_coherent(): the driver wanted coherent
+/// memory.  DMA_ATTR_NO_WARN becomes __GFP_NOWARN; an attribute kept in a
+/// variable is followed to its assignment, which is removed.
+///
+/// The direction is the one every converted sync of the buffer uses
+/// (DMA_BIDIRECTIONAL unless dma_cache_sync.cocci narrowed them with
+/// -D narrow).  Sites left alone (other attributes, a device-managed
+/// buffer that is synced, an attribute whose value is unknown) are
+/// reported.
+///
+// Confidence: High
+// Copyright: (C) 2026 The dmaconv authors
+// Options: --no-includes --include-headers
+// Requires: 1.0.8
+// Keywords: DMA_ATTR_NON_CONSISTENT, dma_alloc_attrs, dma_alloc_noncoherent
+//
+
+virtual patch
+virtual context
+virtual org
+virtual report
+virtual narrow
+
+@initialize:python@
+@@
+import re
+
+RULE = "dma_attr_non_consistent"
+NC = "DMA_ATTR_NON_CONSISTENT"
+NOWARN = "DMA_ATTR_NO_WARN"
+
+narrow_on = False
+cur_file = None
+
+def enter(p):
+	"""spatch applies every rule to one file before the next: reset there."""
+	global cur_file, holders, allocs, frees, synced, legacy_syncs, attr_uses, holder_spans
+	if p[0].file == cur_file:
+		return
+	cur_file = p[0].file
+	holders = {}		# attribute variable -> "nc", "nowarn", "other", "unknown"
+	allocs = {}		# position key -> allocation site
+	frees = {}		# position key -> free site
+	synced = {}		# buffer key -> directions of its syncs
+	legacy_syncs = []	# dma_cache_sync() addresses seen
+	attr_uses = []		# positions of DMA_ATTR_NON_CONSISTENT
+	holder_spans = []	# (attribute variable, span of its assignment)
+
+def note_holder(a, e):
+	"""Follow an attribute kept in a variable to its one value."""
+	name = a.strip()
+	words = set(re.findall(r'\w+', e))
+	if NC in words:
+		kind = "nowarn" if NOWARN in words else "nc"
+		if words - set([NC, NOWARN]):
+			kind = "other"
+	elif name in holders:
+		kind = "unknown"
+	else:
+		return
+	old = holders.get(name)
+	holders[name] = kind if old in (None, kind) else "unknown"
+
+def key(p):
+	return (p[0].file, int(p[0].line), int(p[0].column))
+
+def buf_key(e):
+	"""A buffer is named by its handle: the last field, or the variable."""
+	e = re.sub(r'^&\s*', '', e.strip())
+	m = re.search(r'(?:->|\.)\s*(\w+)\s*$', e)
+	return m.group(1) if m else e
+
+def vaddr_key(e):
+	m = re.search(r'(?:->|\.)\s*(\w+)\s*$', e.strip())
+	return m.group(1) if m else e.strip()
+
+def attr_kind(a):
+	"""nc, nowarn, other (NON_CONSISTENT with more), none, or unknown."""
+	words = set(re.findall(r'\w+', a))
+	if a.strip() in holders:
+		return holders[a.strip()]
+	if NC not in words:
+		if re.match(r'^[\w>.-]+$', a.replace(" ", "")) and not a.strip().isdigit() \
+		   and not a.strip().startswith("DMA_ATTR_"):
+			return "unknown"
+		return "none"
+	rest = words - set([NC])
+	if not rest:
+		return "nc"
+	if rest == set([NOWARN]) and "|" in a:
+		return "nowarn"
+	return "other"
+
+def is_synced(bk, vk):
+	if legacy_syncs:
+		return True
+	return bk in synced or ("v:" + vk) in synced
+
+def direction(bk, vk):
+	dirs = set(synced.get(bk, set()))
+	if dirs:
+		if len(dirs) == 1 and list(dirs)[0] in ("DMA_TO_DEVICE", "DMA_FROM_DEVICE"):
+			return list(dirs)[0]
+		return "DMA_BIDIRECTIONAL"
+	legacy = set(synced.get("v:" + vk, set()))
+	if narrow_on and not legacy_syncs and len(legacy) == 1 and \
+	   list(legacy)[0] in ("DMA_TO_DEVICE", "DMA_FROM_DEVICE"):
+		return list(legacy)[0]
+	return "DMA_BIDIRECTIONAL"
+
+def decide_alloc(k):
+	"""Returns (action, direction, doubt); action None = unconverted."""
+	s = allocs[k]
+	if "action" in s:
+		return s["action"], s["dir"], s["doubt"]
+	kind = s["kind"]
+	act, doubt = None, None
+	d = direction(s["buf"], s["vaddr"])
+	if kind in ("other",):
+		doubt = ("attributes other than DMA_ATTR_NO_WARN have no "
+			 "dma_alloc_noncoherent() equivalent; convert by hand")
+	elif kind == "unknown":
+		doubt = None
+	elif kind == "none":
+		pass
+	else:
+		sync = is_synced(s["buf"], s["vaddr"])
+		if s["fn"] == "dmam_alloc_attrs" and sync:
+			doubt = ("a device-managed buffer that is synced: there is no "
+				 "dmam_ variant of dma_alloc_noncoherent(); use it with "
+				 "devm_add_action_or_reset()")
+		elif s["pages"]:
+			act = "pages"
+		elif not sync:
+			act = "dmam_coherent" if s["fn"] == "dmam_alloc_attrs" else "coherent"
+		else:
+			act = "noncoherent"
+		if act and kind == "nowarn":
+			act += "_nowarn"
+	s["action"], s["dir"], s["doubt"] = act, d, doubt
+	return act, d, doubt
+
+def buffer_action(bk):
+	acts = set()
+	for k, s in allocs.items():
+		if s["buf"] == bk:
+			a = decide_alloc(k)[0]
+			acts.add(a.replace("_nowarn", "") if a else None)
+	return acts
+
+def decide_free(k):
+	s = frees[k]
+	if "action" in s:
+		return s["action"], s["dir"], s["doubt"]
+	act, doubt = None, None
+	d = direction(s["buf"], s["vaddr"])
+	if s["kind"] in ("nc", "nowarn"):
+		acts = buffer_action(s["buf"])
+		if len(acts) == 1:
+			a = acts.pop()
+			if a is None:
+				doubt = "its allocation is not converted"
+			elif a in ("coherent", "dmam_coherent"):
+				act = "coherent"
+			elif a == "pages":
+				act = "pages" if s["page"] else None
+				if not act:
+					doubt = "the buffer comes from dma_alloc_pages() but is freed by address"
+			else:
+				act = "noncoherent"
+		elif not acts:
+			doubt = ("no allocation of this buffer in the file: convert with "
+				 "the allocation's function and direction")
+		else:
+			doubt = "the buffer is allocated in more than one way"
+	elif s["kind"] == "other":
+		doubt = "attributes other than DMA_ATTR_NO_WARN; convert by hand"
+	s["action"], s["dir"], s["doubt"] = act, d, doubt
+	return act, d, doubt
+
+def dir_of_alloc(p):
+	return decide_alloc(key(p))[1]
+
+def dir_of_free(p):
+	return decide_free(key(p))[1]
+
+def alloc_is(p, *acts):
+	k = key(p)
+	return k in allocs and decide_alloc(k)[0] in acts
+
+def free_is(p, *acts):
+	k = key(p)
+	return k in frees and decide_free(k)[0] in acts
+
+def holder_done(a):
+	"""The holder can go when every call that reads it is converted."""
+	uses = [s for s in list(allocs.values()) + list(frees.values())
+		if s["attrs"] == a]
+	return bool(uses) and all(s.get("action") for s in uses)
+
+report_on = False
+
+def span(p, pc):
+	"""From the function name (p) to the closing parenthesis (pc)."""
+	return (int(p[0].line), int(p[0].column), int(pc[0].line_end),
+		int(pc[0].column_end))
+
+def inside(loc, sp):
+	pos = (int(loc.line), int(loc.column))
+	return (sp[0], sp[1]) <= pos <= (sp[2], sp[3])
+
+def site_doubt(s, decide):
+	act, d, doubt = decide(s["key"])
+	if act is None and doubt is None and s["kind"] in ("nc", "nowarn", "other"):
+		doubt = "not converted"
+	return act, doubt
+
+def unconverted():
+	"""Every legacy site patch mode leaves, with its reason."""
+	out = []
+	for s in allocs.values():
+		act, doubt = site_doubt(s, decide_alloc)
+		if act is None and doubt:
+			out.append((s["loc"], "%s() not converted: %s" % (s["fn"], doubt)))
+		elif s["kind"] == "unknown" and s["fn"] != "dma_alloc_noncoherent":
+			pass
+	for s in frees.values():
+		act, doubt = site_doubt(s, decide_free)
+		if act is None and doubt:
+			out.append((s["loc"], "%s() not converted: %s" % (s["fn"], doubt)))
+	spans = [s["span"] for s in list(allocs.values()) + list(frees.values())]
+	for loc in attr_uses:
+		if any(inside(loc, sp) for sp in spans):
+			continue
+		if any(inside(loc, sp) and holder_done(h) for h, sp in holder_spans):
+			continue
+		out.append((loc, "DMA_ATTR_NON_CONSISTENT outside an allocation or "
+			    "free this rule converts; remove it by hand"))
+	out.sort(key=lambda x: (int(x[0].line), int(x[0].column)))
+	return out
+
+//----------------------------------------------------------------------
+// 1. Attribute variables: "attrs = DMA_ATTR_NON_CONSISTENT" and friends.
+//----------------------------------------------------------------------
+
+@script:python depends on narrow@
+@@
+narrow_on = True
+
+@holder_assign@
+expression A, E;
+position p;
+@@
+A@p = E@p
+
+@script:python@
+p << holder_assign.p;
+A << holder_assign.A;
+E << holder_assign.E;
+@@
+enter(p)
+note_holder(A, E)
+holder_spans.append((A.strip(), (int(p[0].line), int(p[0].column), int(p[-1].line_end), int(p[-1].column_end))))
+
+@holder_decl@
+identifier I;
+type T;
+expression E;
+position p, pe;
+@@
+T I@p = E@pe;
+
+@script:python@
+p << holder_decl.p;
+pe << holder_decl.pe;
+I << holder_decl.I;
+E << holder_decl.E;
+@@
+enter(p)
+note_holder(I, E)
+holder_spans.append((I, (int(p[0].line), int(p[0].column), int(pe[0].line_end), int(pe[0].column_end))))
+
+//----------------------------------------------------------------------
+// 2. What is synced: legacy dma_cache_sync() by address, new syncs by
+//    handle (or through a generated <prefix>_<buffer>_to_dma() helper).
+//----------------------------------------------------------------------
+
+@old_sync@
+expression D, V, S, R;
+position p;
+@@
+dma_cache_sync@p(D, V, S, R)
+
+@script:python@
+p << old_sync.p;
+V << old_sync.V;
+R << old_sync.R;
+@@
+enter(p)
+legacy_syncs.append(V)
+for n in re.findall(r'(?:->|\.)\s*(\w+)', V) + re.findall(r'\w+', V):
+	synced.setdefault("v:" + n, set()).add(R)
+
+@new_sync@
+expression D, H, S, R, O;
+position p;
+identifier fn = {dma_sync_single_for_cpu, dma_sync_single_for_device};
+identifier rfn = {dma_sync_single_range_for_cpu, dma_sync_single_range_for_device};
+@@
+(
+fn@p(D, H, S, R)
+|
+rfn@p(D, H, O, S, R)
+)
+
+@script:python@
+p << new_sync.p;
+H << new_sync.H;
+R << new_sync.R;
+@@
+enter(p)
+for n in re.findall(r'(?:->|\.)\s*(\w+)', H) + re.findall(r'^\s*(\w+)\s*(?:\+|$)', H):
+	synced.setdefault(n, set()).add(R)
+for n in re.findall(r'_(\w+?)_to_dma\s*\(', H):
+	synced.setdefault("h:" + n, set()).add(R)
+
+//----------------------------------------------------------------------
+// 3. Allocation and free sites.
+//----------------------------------------------------------------------
+
+@alloc_site@
+expression D, S, H, G, A;
+expression V;
+position p, pc;
+identifier fn = {dma_alloc_attrs, dmam_alloc_attrs};
+@@
+(
+V = fn@p(D, S, H, G, A)@pc
+|
+fn@p(D, S, H, G, A)@pc
+)
+
+@script:python@
+p << alloc_site.p;
+pc << alloc_site.pc;
+fn << alloc_site.fn;
+H << alloc_site.H;
+A << alloc_site.A;
+V << alloc_site.V = "";
+@@
+enter(p)
+k = key(p)
+if k not in allocs:
+	allocs[k] = dict(fn=fn, buf=buf_key(H), vaddr=vaddr_key(V) if V else "",
+			 attrs=A.strip(), kind=attr_kind(A), pages=False,
+			 key=k, loc=p[0], span=span(p, pc))
+
+@alloc_nc4@
+expression D, S, H, G;
+expression V;
+position p, pc;
+@@
+(
+V = dma_alloc_noncoherent@p(D, S, H, G)@pc
+|
+dma_alloc_noncoherent@p(D, S, H, G)@pc
+)
+
+@script:python@
+p << alloc_nc4.p;
+pc << alloc_nc4.pc;
+H << alloc_nc4.H;
+V << alloc_nc4.V = "";
+@@
+enter(p)
+k = key(p)
+if k not in allocs:
+	allocs[k] = dict(fn="dma_alloc_noncoherent", buf=buf_key(H),
+			 vaddr=vaddr_key(V) if V else "", attrs="", kind="nc",
+			 pages=False, key=k, loc=p[0], span=span(p, pc))
+
+@alloc_page@
+expression D, S, H, G, A;
+position p;
+@@
+virt_to_page(dma_alloc_attrs@p(D, S, H, G, A))
+
+@script:python@
+p << alloc_page.p;
+@@
+allocs[key(p)]["pages"] = True
+
+@free_site@
+expression D, S, V, H, A;
+position p, pc;
+@@
+dma_free_attrs@p(D, S, V, H, A)@pc
+
+@script:python@
+p << free_site.p;
+pc << free_site.pc;
+V << free_site.V;
+H << free_site.H;
+A << free_site.A;
+@@
+enter(p)
+pg = re.match(r'^\s*page_address\s*\((.*)\)\s*$', V)
+frees[key(p)] = dict(fn="dma_free_attrs", buf=buf_key(H), vaddr=vaddr_key(V),
+		     attrs=A.strip(), kind=attr_kind(A), page=bool(pg),
+		     key=key(p), loc=p[0], span=span(p, pc))
+
+@free_nc4@
+expression D, S, V, H;
+position p, pc;
+@@
+dma_free_noncoherent@p(D, S, V, H)@pc
+
+@script:python@
+p << free_nc4.p;
+pc << free_nc4.pc;
+V << free_nc4.V;
+H << free_nc4.H;
+@@
+enter(p)
+frees[key(p)] = dict(fn="dma_free_noncoherent", buf=buf_key(H),
+		     vaddr=vaddr_key(V), attrs="", kind="nc", page=False,
+		     key=key(p), loc=p[0], span=span(p, pc))
+
+// Every remaining use of the attribute must be converted or reported.
+@attr_use@
+position p;
+@@
+DMA_ATTR_NON_CONSISTENT@p
+
+@script:python@
+p << attr_use.p;
+@@
+enter(p)
+attr_uses.append(p[0])
+
+@script:python@
+@@
+# A generated helper names the buffer by its CPU field: map it back.
+for k, s in allocs.items():
+	hk = "h:" + s["vaddr"]
+	if hk in synced:
+		synced.setdefault(s["buf"], set()).update(synced[hk])
+
+//----------------------------------------------------------------------
+// 4. Patch mode.
+//----------------------------------------------------------------------
+
+//----------------------------------------------------------------------
+// 4. Patch mode: allocations, by the decision taken for their buffer.
+//----------------------------------------------------------------------
+
+@depends on patch@
+position p : script:python() { alloc_is(p, "noncoherent") };
+expression D, S, H, G, A;
+fresh identifier nd = script:python(p) { dir_of_alloc(p) };
+@@
+(
+- dma_alloc_attrs@p(D, S, H, G, A)
++ dma_alloc_noncoherent(D, S, H, nd, G)
+|
+- dma_alloc_noncoherent@p(D, S, H, G)
++ dma_alloc_noncoherent(D, S, H, nd, G)
+)
+
+@depends on patch@
+position p : script:python() { alloc_is(p, "noncoherent_nowarn") };
+expression D, S, H, G, A;
+fresh identifier nd = script:python(p) { dir_of_alloc(p) };
+@@
+(
+- dma_alloc_attrs@p(D, S, H, G, A)
++ dma_alloc_noncoherent(D, S, H, nd, G | __GFP_NOWARN)
+|
+- dma_alloc_noncoherent@p(D, S, H, G)
++ dma_alloc_noncoherent(D, S, H, nd, G | __GFP_NOWARN)
+)
+
+@depends on patch@
+position p : script:python() { alloc_is(p, "pages") };
+expression D, S, H, G, A;
+fresh identifier nd = script:python(p) { dir_of_alloc(p) };
+@@
+- virt_to_page(dma_alloc_attrs@p(D, S, H, G, A))
++ dma_alloc_pages(D, S, H, nd, G)
+
+@depends on patch@
+position p : script:python() { alloc_is(p, "pages_nowarn") };
+expression D, S, H, G, A;
+fresh identifier nd = script:python(p) { dir_of_alloc(p) };
+@@
+- virt_to_page(dma_alloc_attrs@p(D, S, H, G, A))
++ dma_alloc_pages(D, S, H, nd, G | __GFP_NOWARN)
+
+@depends on patch@
+position p : script:python() { alloc_is(p, "coherent") };
+expression D, S, H, G, A;
+@@
+(
+- dma_alloc_attrs@p(D, S, H, G, A)
++ dma_alloc_coherent(D, S, H, G)
+|
+- dma_alloc_noncoherent@p(D, S, H, G)
++ dma_alloc_coherent(D, S, H, G)
+)
+
+@depends on patch@
+position p : script:python() { alloc_is(p, "coherent_nowarn") };
+expression D, S, H, G, A;
+@@
+(
+- dma_alloc_attrs@p(D, S, H, G, A)
++ dma_alloc_coherent(D, S, H, G | __GFP_NOWARN)
+|
+- dma_alloc_noncoherent@p(D, S, H, G)
++ dma_alloc_coherent(D, S, H, G | __GFP_NOWARN)
+)
+
+@depends on patch@
+position p : script:python() { alloc_is(p, "dmam_coherent") };
+expression D, S, H, G, A;
+@@
+- dmam_alloc_attrs@p(D, S, H, G, A)
++ dmam_alloc_coherent(D, S, H, G)
+
+@depends on patch@
+position p : script:python() { alloc_is(p, "dmam_coherent_nowarn") };
+expression D, S, H, G, A;
+@@
+- dmam_alloc_attrs@p(D, S, H, G, A)
++ dmam_alloc_coherent(D, S, H, G | __GFP_NOWARN)
+
+//----------------------------------------------------------------------
+// 5. Patch mode: frees follow their allocation.
+//----------------------------------------------------------------------
+
+@depends on patch@
+position p : script:python() { free_is(p, "noncoherent") };
+expression D, S, V, H, A;
+fresh identifier nd = script:python(p) { dir_of_free(p) };
+@@
+(
+- dma_free_attrs@p(D, S, V, H, A)
++ dma_free_noncoherent(D, S, V, H, nd)
+|
+- dma_free_noncoherent@p(D, S, V, H)
++ dma_free_noncoherent(D, S, V, H, nd)
+)
+
+@depends on patch@
+position p : script:python() { free_is(p, "pages") };
+expression D, S, P, H, A;
+fresh identifier nd = script:python(p) { dir_of_free(p) };
+@@
+- dma_free_attrs@p(D, S, page_address(P), H, A)
++ dma_free_pages(D, S, P, H, nd)
+
+@depends on patch@
+position p : script:python() { free_is(p, "coherent") };
+expression D, S, V, H, A;
+@@
+(
+- dma_free_attrs@p(D, S, V, H, A)
++ dma_free_coherent(D, S, V, H)
+|
+- dma_free_noncoherent@p(D, S, V, H)
++ dma_free_coherent(D, S, V, H)
+)
+
+// The attribute variable goes once nothing reads it.
+@depends on patch@
+identifier I : script:python() { holder_done(I) };
+type T;
+expression E;
+@@
+- T I = E;
+
+@depends on patch@
+expression A : script:python() { holder_done(A) };
+expression E;
+@@
+- A = E;
+
+//----------------------------------------------------------------------
+// 6. context, org and report modes.
+//----------------------------------------------------------------------
+
+@depends on context@
+expression D, S, V, H, G, A;
+@@
+(
+* dma_alloc_attrs(D, S, H, G, A)
+|
+* dmam_alloc_attrs(D, S, H, G, A)
+|
+* dma_alloc_noncoherent(D, S, H, G)
+|
+* dma_free_attrs(D, S, V, H, A)
+|
+* dma_free_noncoherent(D, S, V, H)
+)
+
+@script:python depends on report@
+@@
+report_on = True
+
+@script:python depends on org || report@
+@@
+for line in unconverted():
+	pos, msg = line
+	if report_on:
+		coccilib.report.print_report(pos, "%s: %s" % (RULE, msg))
+	else:
+		coccilib.org.print_todo(pos, "%s: %s" % (RULE, msg))

@@ -1,0 +1,474 @@
+// SPDX-License-Identifier: GPL-2.0
+///
+/// Replace dma_cache_sync(dev, vaddr, size, dir), removed in Linux 5.10, by
+/// dma_sync_single_for_device() or dma_sync_single_for_cpu() on the DMA
+/// handle of the buffer that vaddr points into.
+///
+/// The handle comes from the allocation that produced the buffer
+/// (dma_alloc_attrs, dmam_alloc_attrs, dma_alloc_noncoherent): the base
+/// handle for the base pointer, "handle + offset" for "base + offset", and
+/// a generated <prefix>_<buffer>_to_dma() helper for any other pointer into
+/// the buffer (a descriptor in a ring).  DMA_TO_DEVICE and DMA_BIDIRECTIONAL
+/// become _for_device; DMA_FROM_DEVICE becomes _for_device when the device
+/// is started (an MMIO write) before the CPU looks at the buffer, and
+/// _for_cpu when the CPU reads the buffer first.  Anywhere else the
+/// default (_for_cpu) is applied and report/org mode flags the site.  The
+/// new direction is the allocation's: DMA_BIDIRECTIONAL, or with -D narrow
+/// the one direction every sync of the buffer uses.
+///
+/// Sites whose buffer cannot be found are left alone and reported.
+///
+// Confidence: Moderate
+// Copyright: (C) 2026 The dmaconv authors
+// Options: --no-includes --include-headers
+// Requires: 1.0.8
+// Keywords: dma_cache_sync, DMA_ATTR_NON_CONSISTENT, dma_alloc_noncoherent
+//
+
+virtual patch
+virtual context
+virtual org
+virtual report
+virtual narrow
+
+@initialize:python@
+@@
+import re
+
+RULE = "dma_cache_sync"
+DEFAULT_FN = "dma_sync_single_for_cpu"
+MMIO_HINT = "an MMIO write"
+
+narrow = False
+cur_file = None
+
+def enter(p):
+	"""spatch applies every rule to one file before the next: reset there."""
+	global cur_file, buffers, sites, decided
+	if p[0].file == cur_file:
+		return
+	cur_file = p[0].file
+	# One entry per buffer: the field name (or the plain variable) that
+	# holds the CPU address, with its handle, holder type and direction.
+	buffers = {}
+	# One entry per dma_cache_sync() site, keyed by position.
+	sites = {}
+	decided = {}
+
+def key(p):
+	return (p[0].file, int(p[0].line), int(p[0].column))
+
+def dev_field(dev):
+	m = re.search(r'->\s*(\w+)\s*\)?$', dev.strip())
+	return m.group(1) if m else None
+
+def add_buffer(k, kind, handle, T, dirn, dev, line):
+	if k in buffers:
+		return
+	buffers[k] = dict(kind=kind, handle=handle, T=T, dir=dirn,
+			  devf=dev_field(dev), line=line)
+
+def resolve(p, buf, handle, holder=None):
+	s = sites.get(key(p))
+	if s is None or s.get("buf") is not None:
+		return
+	s["buf"] = buf
+	if handle is None:
+		handle = "%s(%s, %s)" % (helper_name(buf), holder, s["V"])
+		s["helper"] = True
+	s["handle"] = handle
+
+def paren(e):
+	return e if re.match(r'^[\w>.-]+$', e) else "(%s)" % e
+
+def struct_prefix(T):
+	tag = re.sub(r'^(struct|union)\s+', '', T.strip())
+	tag = re.sub(r'\s*\*$', '', tag)
+	for suffix in ("_private", "_priv", "_hostdata", "_host", "_data",
+		       "_info", "_dev"):
+		if tag.endswith(suffix) and len(tag) > len(suffix):
+			return tag[:-len(suffix)]
+	return tag
+
+def helper_name(buf):
+	b = buffers[buf]
+	return "%s_%s_to_dma" % (struct_prefix(b["T"]), buf)
+
+def buffer_dir(buf):
+	b = buffers[buf]
+	if b["dir"]:
+		return b["dir"]
+	if not narrow:
+		return "DMA_BIDIRECTIONAL"
+	if any(s.get("buf") is None for s in sites.values()):
+		return "DMA_BIDIRECTIONAL"
+	dirs = set(s["dir"] for s in sites.values() if s.get("buf") == buf)
+	if len(dirs) == 1 and dirs.pop() in ("DMA_TO_DEVICE", "DMA_FROM_DEVICE"):
+		return [d for d in (s["dir"] for s in sites.values()
+				    if s.get("buf") == buf)][0]
+	return "DMA_BIDIRECTIONAL"
+
+def choose_fn(s):
+	"""Position, not direction, decides: returns (function, doubt)."""
+	if s["dir"] in ("DMA_TO_DEVICE", "DMA_BIDIRECTIONAL"):
+		return ("dma_sync_single_for_device", None)
+	if s["dir"] != "DMA_FROM_DEVICE":
+		return (None, "direction '%s' is not a constant DMA_* direction" % s["dir"])
+	kick, read = s.get("kick", False), s.get("read", False)
+	if kick and not read:
+		return ("dma_sync_single_for_device", None)
+	if read and not kick:
+		return ("dma_sync_single_for_cpu", None)
+	if kick and read:
+		why = "the device may be started or the buffer read next, depending on the path"
+	elif s["func"] == "something_else":
+		why = "inside a macro: the position is at each use of the macro"
+	else:
+		why = "neither a device start nor a CPU read of '%s' follows in %s()" % (s["V"], s["func"])
+	return (DEFAULT_FN, why)
+
+def decide(p):
+	"""Returns the decision for a site, or None when it stays unconverted."""
+	k = key(p)
+	if k in decided:
+		return decided[k]
+	s = sites[k]
+	d = None
+	if s.get("buf") is not None:
+		fn, doubt = choose_fn(s)
+		if fn:
+			d = dict(fn=fn, doubt=doubt, dir=buffer_dir(s["buf"]),
+				 handle=s["handle"], helper=s.get("helper"),
+				 buf=s["buf"])
+	decided[k] = d
+	return d
+
+def why_unconverted(s):
+	if s.get("buf") is None:
+		return ("cannot tell which allocation '%s' points into; "
+			"convert by hand with the buffer's dma_addr_t" % s["V"])
+	return choose_fn(s)[1]
+
+@script:python depends on narrow@
+@@
+narrow = True
+
+//----------------------------------------------------------------------
+// 1. The buffers: where a CPU address and its handle are allocated.
+//----------------------------------------------------------------------
+
+@buf_field@
+type T;
+T *X;
+identifier f, hf;
+expression Y, D, S, G, A, DIR;
+position pa;
+@@
+(
+X->f = dma_alloc_attrs@pa(D, S, &Y->hf, G, A)
+|
+X->f = dmam_alloc_attrs@pa(D, S, &Y->hf, G, A)
+|
+X->f = dma_alloc_noncoherent@pa(D, S, &Y->hf, G)
+|
+X->f = dma_alloc_noncoherent@pa(D, S, &Y->hf, DIR, G)
+)
+
+@script:python@
+T << buf_field.T;
+f << buf_field.f;
+hf << buf_field.hf;
+D << buf_field.D;
+DIR << buf_field.DIR = "";
+pa << buf_field.pa;
+@@
+enter(pa)
+add_buffer(f, "field", hf, T, DIR or None, D, pa[0].line)
+
+@buf_var@
+expression B, H, D, S, G, A, DIR;
+position pa;
+@@
+(
+B = dma_alloc_attrs@pa(D, S, &H, G, A)
+|
+B = dmam_alloc_attrs@pa(D, S, &H, G, A)
+|
+B = dma_alloc_noncoherent@pa(D, S, &H, G)
+|
+B = dma_alloc_noncoherent@pa(D, S, &H, DIR, G)
+)
+
+@script:python@
+B << buf_var.B;
+H << buf_var.H;
+D << buf_var.D;
+DIR << buf_var.DIR = "";
+pa << buf_var.pa;
+@@
+enter(pa)
+if "->" not in B and "." not in B:
+	add_buffer(B, "var", H, None, DIR or None, D, pa[0].line)
+
+//----------------------------------------------------------------------
+// 2. The legacy sites.
+//----------------------------------------------------------------------
+
+@site@
+expression D, V, S, R;
+position p;
+@@
+dma_cache_sync@p(D, V, S, R)
+
+@script:python@
+p << site.p;
+D << site.D;
+V << site.V;
+R << site.R;
+@@
+enter(p)
+sites[key(p)] = dict(D=D, V=V, dir=R, func=p[0].current_element,
+		     line=p[0].line, buf=None)
+
+//----------------------------------------------------------------------
+// 3. Which buffer each site syncs, most precise form first.
+//----------------------------------------------------------------------
+
+@res_base@
+identifier buf_field.f;
+expression Z, D, S, R;
+position p;
+@@
+dma_cache_sync@p(D, Z->f, S, R)
+
+@script:python@
+p << res_base.p;
+f << buf_field.f;
+hf << buf_field.hf;
+Z << res_base.Z;
+@@
+resolve(p, f, "%s->%s" % (Z, hf))
+
+@res_off@
+identifier buf_field.f;
+expression Z, O, D, S, R;
+position p;
+@@
+dma_cache_sync@p(D, Z->f + O, S, R)
+
+@script:python@
+p << res_off.p;
+f << buf_field.f;
+hf << buf_field.hf;
+Z << res_off.Z;
+O << res_off.O;
+@@
+resolve(p, f, "%s->%s + %s" % (Z, hf, O))
+
+@res_elem@
+identifier buf_field.f;
+expression Z, O, D, S, R;
+position p;
+@@
+dma_cache_sync@p(D, &Z->f[O], S, R)
+
+@script:python@
+p << res_elem.p;
+f << buf_field.f;
+hf << buf_field.hf;
+Z << res_elem.Z;
+O << res_elem.O;
+@@
+resolve(p, f, "%s->%s + %s * sizeof(*%s->%s)" % (Z, hf, paren(O), Z, f))
+
+@res_var@
+expression buf_var.B, O, D, S, R;
+position p;
+@@
+(
+dma_cache_sync@p(D, B, S, R)
+|
+dma_cache_sync@p(D, B + O, S, R)
+)
+
+@script:python@
+p << res_var.p;
+B << buf_var.B;
+H << buf_var.H;
+O << res_var.O = "";
+@@
+if B in buffers:
+	resolve(p, B, H + (" + " + O if O else ""))
+
+// A local pointer set from the buffer earlier in the same function.
+@res_ptr exists@
+identifier buf_field.f;
+expression Z, O, D, S, R, E;
+idexpression P;
+type T2;
+position p;
+@@
+P = \(Z->f\|Z->f + O\|&Z->f[O]\)
+... when != P = E
+dma_cache_sync@p(D, \(P\|(T2)P\), S, R)
+
+@script:python@
+p << res_ptr.p;
+f << buf_field.f;
+Z << res_ptr.Z;
+@@
+resolve(p, f, None, Z)
+
+@res_ptr_decl exists@
+identifier buf_field.f;
+expression Z, O, D, S, R, E;
+identifier P;
+type T1, T2;
+position p;
+@@
+T1 P = \(Z->f\|Z->f + O\|&Z->f[O]\);
+... when != P = E
+dma_cache_sync@p(D, \(P\|(T2)P\), S, R)
+
+@script:python@
+p << res_ptr_decl.p;
+f << buf_field.f;
+Z << res_ptr_decl.Z;
+@@
+resolve(p, f, None, Z)
+
+// The device is reached through the structure that holds exactly one
+// buffer allocated for that device: macros and inline helpers.
+@res_dev@
+expression E, P, S, R;
+identifier df;
+position p;
+@@
+dma_cache_sync@p(E->df, P, S, R)
+
+@script:python@
+p << res_dev.p;
+E << res_dev.E;
+df << res_dev.df;
+@@
+cands = [b for b, v in buffers.items() if v["kind"] == "field" and v["devf"] == df]
+if len(cands) == 1:
+	resolve(p, cands[0], None, E)
+
+//----------------------------------------------------------------------
+// 4. Position: what follows a DMA_FROM_DEVICE sync.
+//----------------------------------------------------------------------
+
+@kick exists@
+expression D, E, O, S;
+identifier mmio =~ "^(write[bwlq](_relaxed)?|iowrite(8|16|32)(be)?|__raw_write[bwlq]|out[bwl])$";
+type T;
+position p;
+@@
+dma_cache_sync@p(D, \(E + O\|&E[O]\|(T)E\|E\), S, DMA_FROM_DEVICE);
+... when != E
+mmio(...);
+
+@script:python@
+p << kick.p;
+@@
+sites[key(p)]["kick"] = True
+
+@read exists@
+expression D, E, O, S;
+identifier mmio =~ "^(write[bwlq](_relaxed)?|iowrite(8|16|32)(be)?|__raw_write[bwlq]|out[bwl])$";
+type T;
+position p;
+@@
+dma_cache_sync@p(D, \(E + O\|&E[O]\|(T)E\|E\), S, DMA_FROM_DEVICE);
+... when != mmio(...)
+E
+
+@script:python@
+p << read.p;
+@@
+sites[key(p)]["read"] = True
+
+//----------------------------------------------------------------------
+// 5. Patch mode: rewrite each site in the form its buffer was found in.
+//----------------------------------------------------------------------
+
+@script:python dec depends on patch@
+p << site.p;
+fn;
+nd;
+h;
+@@
+d = decide(p)
+if d is None:
+	cocci.include_match(False)
+else:
+	coccinelle.fn = cocci.make_ident(d["fn"])
+	coccinelle.nd = cocci.make_ident(d["dir"])
+	coccinelle.h = cocci.make_expr(d["handle"])
+
+@conv depends on patch@
+identifier dec.fn, dec.nd;
+expression dec.h;
+expression V, D, S, R;
+position site.p;
+@@
+- dma_cache_sync@p(D, V, S, R)
++ fn(D, h, S, nd)
+
+// One helper per buffer that needs one, after the holder's definition.
+@script:python helper_def depends on conv@
+f << buf_field.f;
+hf << buf_field.hf;
+helper;
+@@
+used = set(d["buf"] for d in decided.values() if d and d["helper"])
+if f not in used:
+	cocci.include_match(False)
+else:
+	coccinelle.helper = cocci.make_ident(helper_name(f))
+
+@has_helper@
+identifier helper_def.helper;
+@@
+helper(...) { ... }
+
+@add_helper depends on patch && !has_helper@
+type buf_field.T;
+identifier buf_field.f, buf_field.hf, helper_def.helper;
+typedef dma_addr_t;
+@@
+T { ... };
+++ static inline dma_addr_t helper(T *priv, const volatile void *p)
+++ {
+++	return priv->hf + ((unsigned long)p - (unsigned long)priv->f);
+++ }
+
+//----------------------------------------------------------------------
+// 6. context, org and report modes.
+//----------------------------------------------------------------------
+
+@ctx depends on context@
+expression D, V, S, R;
+@@
+* dma_cache_sync(D, V, S, R)
+
+@script:python depends on org@
+p << site.p;
+@@
+s = sites[key(p)]
+d = decide(p)
+if d is None:
+	coccilib.org.print_todo(p[0], "%s: not converted: %s" % (RULE, why_unconverted(s)))
+elif d["doubt"]:
+	coccilib.org.print_todo(p[0], "%s: converted to %s by default, check by hand: %s" % (RULE, d["fn"], d["doubt"]))
+
+@script:python depends on report@
+p << site.p;
+@@
+s = sites[key(p)]
+d = decide(p)
+if d is None:
+	coccilib.report.print_report(p[0], "%s: not converted: %s" % (RULE, why_unconverted(s)))
+elif d["doubt"]:
+	coccilib.report.print_report(p[0], "%s: converted to %s by default, check by hand: %s" % (RULE, d["fn"], d["doubt"]))
