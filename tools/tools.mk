@@ -1,2 +1,30 @@
 # SPDX-License-Identifier: GPL-2.0
-# tools: targets added to ALL_TARGETS, CHECK_DEPS, INSTALL_RULES, BENCH_RULES.
+# tools: dmaconv, the front end (build/dmaconv), and its man page.
+
+DMACONV_SRCS := $(wildcard tools/*.c)
+DMACONV_OBJS := $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(DMACONV_SRCS))
+DMACONV_DEFS := -DDMACONV_SRCDIR='"$(abspath .)"' \
+		-DDMACONV_BUILDDIR='"$(abspath $(BUILD))"' \
+		-DDMACONV_DATADIR='"$(DATADIR)"' \
+		-DDMACONV_INCDIR='"$(INCDIR)"'
+
+$(BUILD)/obj/tools/%.o: tools/%.c $(wildcard tools/*.h)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(WARNINGS) -std=gnu11 $(DMACONV_DEFS) -c $< -o $@
+
+$(BUILD)/dmaconv: $(DMACONV_OBJS)
+	$(Q)$(CC) $(CFLAGS) -o $@ $^
+
+ALL_TARGETS += $(BUILD)/dmaconv
+CHECK_DEPS += $(BUILD)/dmaconv
+
+.PHONY: install-dmaconv
+install-dmaconv: $(BUILD)/dmaconv
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(DATADIR)/cocci
+	install -m 755 $(BUILD)/dmaconv $(DESTDIR)$(BINDIR)/dmaconv
+	install -m 644 docs/man/dmaconv.1 $(DESTDIR)$(MANDIR)/man1/dmaconv.1
+	if [ -f cocci/series ]; then \
+		install -m 644 cocci/series $(wildcard cocci/*.cocci) \
+			$(DESTDIR)$(DATADIR)/cocci/; fi
+INSTALL_RULES += install-dmaconv

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dmacheck's side of the contract: run it with -f json on plain files
+ * (the project's include/ on the path, the 5.9 API view for legacy code)
+ * and read its object back; or read its text lines from a kernel build.
+ */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+#include "findings.h"
+#include "json.h"
+
+/* Code that needs the 5.9 API view of include/linux to compile. */
+static const char *const legacy_only[] = {
+	"dma_cache_sync", "DMA_ATTR_NON_CONSISTENT",
+};
+
+int file_uses_legacy_api(const char *path)
+{
+	struct strbuf sb = { 0 };
+	int hit = 0;
+
+	if (read_file(path, &sb))
+		return 0;
+	for (size_t i = 0; i < 2 && !hit; i++)
+		hit = memmem(sb.s, sb.len, legacy_only[i],
+			     strlen(legacy_only[i])) != NULL;
+	sb_free(&sb);
+	return hit;
+}
+
+static const char *disp_for(const struct check_input *in, size_t n,
+			    const char *file)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(in[i].path, file))
+			return in[i].disp;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(base_name(in[i].path), base_name(file)))
+			return in[i].disp;
+	return file;
+}
+
+static void take_findings(const struct json *j, const struct check_input *in,
+			  size_t n, struct finding_list *out)
+{
+	const struct json *files = json_get(j, "files");
+	const struct json *list = json_get(j, "findings");
+
+	for (size_t i = 0; files && i < files->n; i++) {
+		const char *st = json_get_str(files->items[i], "status");
+		const char *f = json_get_str(files->items[i], "file");
+		const char *why = json_get_str(files->items[i], "error");
+
+		if (st && strcmp(st, "ok"))
+			sl_push_own(&out->errors, xasprintf("%s: dmacheck: %s",
+				    disp_for(in, n, f ? f : "?"),
+				    why ? why : "could not check"));
+	}
+	for (size_t i = 0; list && i < list->n; i++) {
+		const struct json *x = list->items[i];
+		const char *sev = json_get_str(x, "severity");
+		struct finding f = { 0 };
+
+		f.file = xstrdup(disp_for(in, n, json_get_str(x, "file") ?: "?"));
+		f.line = json_get_int(x, "line");
+		f.col = json_get_int(x, "column");
+		f.check = xstrdup(json_get_str(x, "check") ?: "unknown");
+		f.severity = xstrdup(sev ? sev : "warning");
+		f.message = xstrdup(json_get_str(x, "message") ?: "");
+		finding_push(out, &f);
+	}
+}
+
+static int run_batch(const char *dmacheck, const char *include_dir,
+		     const struct check_input *in, size_t n, int legacy,
+		     const struct strlist *flags, struct finding_list *out)
+{
+	struct strlist av = { 0 };
+	struct run_result r;
+	struct json *j;
+	size_t count = 0;
+	int ret = 0;
+
+	sl_push(&av, dmacheck);
+	sl_push(&av, "-f");
+	sl_push(&av, "json");
+	for (size_t i = 0; flags && i < flags->n; i++)
+		sl_push(&av, flags->v[i]);
+	if (legacy)
+		sl_push(&av, "-DDMAREF_API_5_9");
+	sl_push_own(&av, xasprintf("-I%s", include_dir));
+	for (size_t i = 0; i < n; i++)
+		if (in[i].legacy == legacy) {
+			sl_push(&av, in[i].path);
+			count++;
+		}
+	if (!count) {
+		sl_free(&av);
+		return 0;
+	}
+	sl_push_own(&av, NULL);
+	av.n--;
+	if (run_cmd(av.v, NULL, &r) || r.status == 127) {
+		err("cannot run %s: %s", dmacheck, r.err.s ? r.err.s : "");
+		ret = -1;
+	} else if (!(j = json_parse(r.out.s))) {
+		char line[300];
+
+		snprintf(line, sizeof(line), "%.*s",
+			 (int)strcspn(r.err.s, "\n"), r.err.s);
+		err("%s gave no JSON object (exit %d): %s", dmacheck, r.status,
+		    line);
+		ret = -1;
+	} else {
+		take_findings(j, in, n, out);
+		json_free(j);
+	}
+	out->ran = 1;
+	run_free(&r);
+	sl_free(&av);
+	return ret;
+}
+
+int dmacheck_run(const char *dmacheck, const char *include_dir,
+		 const struct check_input *in, size_t n,
+		 const struct strlist *flags, struct finding_list *out)
+{
+	if (!program_exists(dmacheck)) {
+		err("dmacheck not found (%s); build it with 'make' or set "
+		    "DMACONV_DMACHECK", dmacheck);
+		return -1;
+	}
+	if (run_batch(dmacheck, include_dir, in, n, 0, flags, out))
+		return -1;
+	return run_batch(dmacheck, include_dir, in, n, 1, flags, out);
+}
+
+/* "file:line:col: warning: message [check-id]" */
+int parse_finding_line(const char *line, struct finding *f)
+{
+	const char *br = strrchr(line, '['), *end = strrchr(line, ']');
+
+	if (!br || !end || end < br || end[1])
+		return -1;
+	for (const char *p = line; (p = strchr(p, ':')); p++) {
+		int ln, col, used = 0;
+		char sev[16];
+
+		if (sscanf(p, ":%d:%d: %15[a-z]: %n", &ln, &col, sev,
+			   &used) < 3 || !used || p + used > br)
+			continue;
+		f->file = xstrndup(line, p - line);
+		f->line = ln;
+		f->col = col;
+		f->severity = xstrdup(sev);
+		f->message = trim_dup(p + used, br - (p + used));
+		f->check = xstrndup(br + 1, end - br - 1);
+		return 0;
+	}
+	return -1;
+}
+
+void finding_print(FILE *f, const struct finding *x)
+{
+	fprintf(f, "%s:%d:%d: %s: %s [%s]%s\n", x->file, x->line, x->col,
+		x->severity, x->message, x->check,
+		x->regression ? " (regression)" : "");
+}
+
+void finding_json(FILE *f, const struct finding *x)
+{
+	fputs("{\"file\":", f);
+	json_str(f, x->file);
+	fprintf(f, ",\"line\":%d,\"column\":%d,\"check\":", x->line, x->col);
+	json_str(f, x->check);
+	fputs(",\"severity\":", f);
+	json_str(f, x->severity);
+	fputs(",\"message\":", f);
+	json_str(f, x->message);
+	fprintf(f, ",\"regression\":%s}", x->regression ? "true" : "false");
+}

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Turn the PATH arguments into drivers.  A file argument is taken as is;
+ * a folder is walked and every folder holding a legacy DMA call becomes a
+ * driver with all its .c and .h files (macros and header inlines live
+ * beside the code that uses them).  The keyword filter is ours, not
+ * spatch's --use-gitgrep, so a tree that is not a git repository is
+ * processed the same way as one that is.
+ */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+#include "model.h"
+
+static const char *const legacy_keywords[] = {
+	"dma_cache_sync",
+	"DMA_ATTR_NON_CONSISTENT",
+	"dma_alloc_noncoherent",
+	"dma_free_noncoherent",
+	"dma_alloc_attrs",
+	"dmam_alloc_attrs",
+	"dma_free_attrs",
+};
+
+static int has_legacy_keyword(const char *path)
+{
+	struct strbuf sb = { 0 };
+	int hit = 0;
+
+	if (read_file(path, &sb))
+		return 0;
+	for (size_t i = 0; !hit && i < sizeof(legacy_keywords) /
+				       sizeof(legacy_keywords[0]); i++)
+		hit = memmem(sb.s, sb.len, legacy_keywords[i],
+			     strlen(legacy_keywords[i])) != NULL;
+	sb_free(&sb);
+	return hit;
+}
+
+/* "./a//b/" -> "a/b": the form shown in logs and diffs. */
+char *clean_path(const char *p)
+{
+	struct strbuf sb = { 0 };
+
+	while (starts_with(p, "./") && p[2])
+		p += 2;
+	for (; *p; p++) {
+		if (*p == '/' && sb.len && sb.s[sb.len - 1] == '/')
+			continue;
+		if (*p == '/' && starts_with(p, "/./")) {
+			p++;
+			continue;
+		}
+		sb_add(&sb, p, 1);
+	}
+	while (sb.len > 1 && sb.s[sb.len - 1] == '/')
+		sb.s[--sb.len] = '\0';
+	return sb.s ? sb.s : xstrdup(".");
+}
+
+static void add_one(struct driver_set *ds, const char *path, const char *root)
+{
+	char *disp = clean_path(path), *dir = dir_name(disp);
+	struct driver *d = driver_add(ds, dir, dir);
+	struct conv_file *f;
+	size_t rl = strlen(root);
+
+	for (size_t i = 0; i < d->nfiles; i++)
+		if (!strcmp(d->files[i].disp, disp))
+			goto out;
+	f = driver_add_file(d, path, disp);
+	if (root[0] && !strncmp(disp, root, rl) && disp[rl] == '/') {
+		free(f->rel);
+		f->rel = xstrdup(disp + rl + 1);
+	}
+out:
+	free(disp);
+	free(dir);
+}
+
+static void add_folder(struct driver_set *ds, const char *arg)
+{
+	struct strlist files = { 0 }, dirs = { 0 };
+	char *root = clean_path(arg);
+
+	walk_sources(arg, &files);
+	for (size_t i = 0; i < files.n; i++) {
+		char *dir = dir_name(files.v[i]);
+
+		if (!sl_contains(&dirs, dir) && has_legacy_keyword(files.v[i]))
+			sl_push(&dirs, dir);
+		free(dir);
+	}
+	for (size_t i = 0; i < files.n; i++) {
+		char *dir = dir_name(files.v[i]);
+
+		if (sl_contains(&dirs, dir))
+			add_one(ds, files.v[i], root);
+		free(dir);
+	}
+	sl_free(&files);
+	sl_free(&dirs);
+	free(root);
+}
+
+/* Returns 0, or -1 after naming every path that does not exist. */
+int collect_inputs(char **paths, int n, struct driver_set *ds)
+{
+	int bad = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (is_dir(paths[i])) {
+			add_folder(ds, paths[i]);
+		} else if (is_file(paths[i])) {
+			add_one(ds, paths[i], "");
+		} else {
+			err("%s: no such file or folder", paths[i]);
+			bad = 1;
+		}
+	}
+	return bad ? -1 : 0;
+}

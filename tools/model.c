@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The conversion model's lists and the naming of drivers: a driver is a
+ * folder of sources; its subsystem comes from where it sits in the tree
+ * (drivers/<subsystem>/..., sound/..., or the first folder of a loose tree).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "model.h"
+
+void site_push(struct site_list *l, const struct site *s)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = *s;
+}
+
+void finding_push(struct finding_list *l, const struct finding *f)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = *f;
+}
+
+void site_list_free(struct site_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].file);
+		free(l->v[i].old_text);
+		free(l->v[i].new_text);
+		free(l->v[i].rule);
+		free(l->v[i].confidence);
+		free(l->v[i].reason);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+void finding_list_free(struct finding_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].file);
+		free(l->v[i].check);
+		free(l->v[i].severity);
+		free(l->v[i].message);
+	}
+	free(l->v);
+	sl_free(&l->errors);
+	memset(l, 0, sizeof(*l));
+}
+
+struct driver *driver_add(struct driver_set *ds, const char *dir,
+			  const char *src_dir)
+{
+	struct driver *d;
+
+	for (size_t i = 0; i < ds->n; i++)
+		if (!strcmp(ds->v[i].dir, dir))
+			return &ds->v[i];
+	ds->v = xrealloc(ds->v, (ds->n + 1) * sizeof(*ds->v));
+	d = &ds->v[ds->n++];
+	memset(d, 0, sizeof(*d));
+	d->dir = xstrdup(dir);
+	d->src_dir = xstrdup(src_dir);
+	driver_name_from_path(d);
+	return d;
+}
+
+struct conv_file *driver_add_file(struct driver *d, const char *src,
+				  const char *disp)
+{
+	struct conv_file *f;
+
+	d->files = xrealloc(d->files, (d->nfiles + 1) * sizeof(*d->files));
+	f = &d->files[d->nfiles++];
+	memset(f, 0, sizeof(*f));
+	f->src = xstrdup(src);
+	f->disp = xstrdup(disp);
+	f->rel = xstrdup(base_name(disp));
+	return f;
+}
+
+/* Kernel subject prefixes for the top-level folders that are not drivers/. */
+static const struct {
+	const char *top;
+	const char *subsystem;
+} top_subsystems[] = {
+	{ "sound", "ALSA" },
+	{ "net", "net" },
+	{ "arch", "arch" },
+};
+
+static char *subsystem_of(char **parts, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (!strcmp(parts[i], ".") || !strcmp(parts[i], "..")))
+		i++;
+	for (size_t k = i; k + 1 < n; k++)
+		if (!strcmp(parts[k], "drivers"))
+			return xstrdup(parts[k + 1]);
+	if (i + 1 < n)
+		for (size_t t = 0; t < sizeof(top_subsystems) /
+				    sizeof(top_subsystems[0]); t++)
+			if (!strcmp(parts[i], top_subsystems[t].top))
+				return xstrdup(top_subsystems[t].subsystem);
+	/* A loose tree: the folder above the driver's own. */
+	if (n >= 2)
+		return xstrdup(parts[n - 2]);
+	return xstrdup("drivers");
+}
+
+void driver_name_from_path(struct driver *d)
+{
+	char *copy = xstrdup(d->dir), *save = NULL, *tok;
+	char *parts[64];
+	size_t n = 0;
+
+	for (tok = strtok_r(copy, "/", &save); tok && n < 64;
+	     tok = strtok_r(NULL, "/", &save))
+		parts[n++] = tok;
+	if (n && strcmp(parts[n - 1], ".") && strcmp(parts[n - 1], "..")) {
+		d->name = xstrdup(parts[n - 1]);
+	} else {
+		char *abs = abs_path(d->dir);
+
+		d->name = xstrdup(base_name(abs));
+		free(abs);
+	}
+	d->subsystem = subsystem_of(parts, n);
+	free(copy);
+}
+
+size_t driver_set_files(const struct driver_set *ds)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ds->n; i++)
+		n += ds->v[i].nfiles;
+	return n;
+}

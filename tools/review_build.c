@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The reviewer's view of a conversion: the actual diff cut into sites,
+ * each site traced to the semantic patch that produces it (the series is
+ * run again on the before side; a site it does not produce is a hand
+ * edit), what the series still finds on the after side, and dmacheck's
+ * findings on both sides with the new ones marked as regressions.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "findings.h"
+#include "review.h"
+
+/* Build a driver set over one side of the change for the engine. */
+static void side_set(const struct driver_set *ds, int after,
+		     struct driver_set *out)
+{
+	for (size_t i = 0; i < ds->n; i++) {
+		const struct driver *d = &ds->v[i];
+		struct driver *c = driver_add(out, d->dir, d->dir);
+
+		for (size_t k = 0; k < d->nfiles; k++) {
+			const char *p = after ? d->files[k].after :
+					d->files[k].src;
+
+			if (is_file(p))
+				driver_add_file(c, p, d->files[k].disp);
+		}
+	}
+}
+
+struct attrib {
+	struct driver *d;	/* the review's driver */
+	const struct driver *conv;	/* the series run on the before side */
+};
+
+static const struct site *site_with_old(const struct driver *conv,
+					const char *file, const char *old)
+{
+	for (size_t i = 0; i < conv->sites.n; i++) {
+		const struct site *s = &conv->sites.v[i];
+
+		if (!strcmp(s->file, file) && !strcmp(s->old_text, old))
+			return s;
+	}
+	return NULL;
+}
+
+/* Follow old -> new through the series (one patch may feed the next). */
+static int trace(const struct driver *conv, const struct diff_block *b,
+		 struct strbuf *rules, struct strbuf *conf)
+{
+	const char *text = b->old_text;
+
+	for (int step = 0; step < 8; step++) {
+		const struct site *s = site_with_old(conv, b->file, text);
+
+		if (!s)
+			return 0;
+		if (rules->len) {
+			sb_puts(rules, " + ");
+			sb_puts(conf, "/");
+		}
+		sb_puts(rules, s->rule);
+		sb_puts(conf, s->confidence);
+		if (!strcmp(s->new_text, b->new_text))
+			return 1;
+		text = s->new_text;
+	}
+	return 0;
+}
+
+static const struct conv_file *file_of(const struct driver *d, const char *disp)
+{
+	for (size_t i = 0; i < d->nfiles; i++)
+		if (!strcmp(d->files[i].disp, disp))
+			return &d->files[i];
+	return NULL;
+}
+
+/* The series' own output equals the after file: any block is its work. */
+static const struct site *same_output_site(const struct attrib *a,
+					   const struct diff_block *b)
+{
+	const struct conv_file *cf = file_of(a->conv, b->file);
+	const struct conv_file *af = file_of(a->d, b->file);
+	const struct site *best = NULL;
+
+	if (!cf || !cf->work || !af || !same_content(cf->work, af->after))
+		return NULL;
+	for (size_t i = 0; i < a->conv->sites.n; i++) {
+		const struct site *s = &a->conv->sites.v[i];
+
+		if (strcmp(s->file, b->file))
+			continue;
+		if (!best || abs(s->line - b->old_line) <
+			     abs(best->line - b->old_line))
+			best = s;
+	}
+	return best;
+}
+
+static void attribute(const struct diff_block *b, void *data)
+{
+	struct attrib *a = data;
+	struct strbuf rules = { 0 }, conf = { 0 };
+	struct site s = { 0 };
+	const struct site *same;
+
+	s.file = xstrdup(b->file);
+	s.line = b->nold ? b->old_line : b->new_line;
+	s.old_text = xstrdup(b->old_text);
+	s.new_text = xstrdup(b->new_text);
+	if (trace(a->conv, b, &rules, &conf)) {
+		s.rule = rules.s;
+		s.confidence = conf.s;
+	} else if ((same = same_output_site(a, b))) {
+		s.rule = xstrdup(same->rule);
+		s.confidence = xstrdup(same->confidence);
+		sb_free(&rules);
+		sb_free(&conf);
+	} else {
+		s.rule = xstrdup("hand edit");
+		s.confidence = xstrdup(rules.len ? "differs from the series" :
+				       "not produced by the series");
+		sb_free(&rules);
+		sb_free(&conf);
+	}
+	if (!sl_contains(&a->d->rules, s.rule))
+		sl_push(&a->d->rules, s.rule);
+	site_push(&a->d->sites, &s);
+}
+
+static void diff_driver(struct driver *d)
+{
+	for (size_t k = 0; k < d->nfiles; k++) {
+		struct conv_file *f = &d->files[k];
+		const char *a = is_file(f->src) ? f->src : "/dev/null";
+		const char *b = is_file(f->after) ? f->after : "/dev/null";
+
+		if (diff_files(a, b, f->disp, &d->diff) == 1)
+			f->changed = 1;
+	}
+}
+
+static struct site copy_site(const struct site *s)
+{
+	struct site c = *s;
+
+	c.file = xstrdup(s->file);
+	c.old_text = xstrdup(s->old_text ? s->old_text : "");
+	c.new_text = xstrdup(s->new_text ? s->new_text : "");
+	c.rule = xstrdup(s->rule ? s->rule : "");
+	c.confidence = xstrdup(s->confidence ? s->confidence : "");
+	c.reason = s->reason ? xstrdup(s->reason) : NULL;
+	return c;
+}
+
+/* What the series still finds on the after side is left for a human. */
+static void take_left(struct driver *d, const struct driver *post)
+{
+	for (size_t i = 0; i < post->left.n; i++) {
+		struct site c = copy_site(&post->left.v[i]);
+
+		site_push(&d->left, &c);
+	}
+	for (size_t i = 0; i < post->sites.n; i++) {
+		struct site c = copy_site(&post->sites.v[i]);
+
+		c.col = 0;
+		c.reason = xasprintf("not converted, though %s would convert "
+				     "it: %s -> %s", c.rule, c.old_text,
+				     c.new_text);
+		site_push(&d->left, &c);
+	}
+	for (size_t i = 0; i < post->errors.n; i++)
+		sl_push(&d->errors, post->errors.v[i]);
+}
+
+static void run_checker(struct driver *d, int after, const char *dmacheck,
+			const char *include_dir, struct finding_list *out)
+{
+	struct check_input *in = xmalloc((d->nfiles + 1) * sizeof(*in));
+	size_t n = 0;
+
+	for (size_t k = 0; k < d->nfiles; k++) {
+		const char *p = after ? d->files[k].after : d->files[k].src;
+
+		if (!ends_with(p, ".c") || !is_file(p))
+			continue;
+		in[n].path = p;
+		in[n].disp = d->files[k].disp;
+		in[n].legacy = file_uses_legacy_api(p);
+		n++;
+	}
+	if (n)
+		dmacheck_run(dmacheck, include_dir, in, n, NULL, out);
+	free(in);
+}
+
+/* A finding's identity across the change: file, check, words. */
+static char *finding_key(const struct finding *f)
+{
+	struct strbuf sb = { 0 };
+
+	sb_printf(&sb, "%s|%s|", f->file, f->check);
+	for (const char *p = f->message; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			sb_add(&sb, p, 1);
+	return sb.s;
+}
+
+static void mark_regressions(struct driver *d)
+{
+	for (size_t i = 0; i < d->after.n; i++) {
+		char *key = finding_key(&d->after.v[i]);
+		size_t before = 0, seen = 0;
+
+		for (size_t k = 0; k < d->before.n; k++) {
+			char *o = finding_key(&d->before.v[k]);
+
+			before += !strcmp(o, key);
+			free(o);
+		}
+		for (size_t k = 0; k < i; k++) {
+			char *o = finding_key(&d->after.v[k]);
+
+			seen += !strcmp(o, key);
+			free(o);
+		}
+		if (seen >= before) {
+			d->after.v[i].regression = 1;
+			d->regressions++;
+		}
+		free(key);
+	}
+	for (size_t i = 0; i < d->before.errors.n; i++)
+		sl_push(&d->errors, d->before.errors.v[i]);
+	for (size_t i = 0; i < d->after.errors.n; i++)
+		sl_push(&d->errors, d->after.errors.v[i]);
+}
+
+int review_build(const struct changeset *cs, const struct cocci_series *s,
+		 const struct engine_opts *eng, int with_checker,
+		 struct review *rv)
+{
+	struct driver_set pre = { 0 }, post = { 0 };
+	struct resources res;
+	char *tmp1 = NULL, *tmp2 = NULL;
+
+	locate_resources(&res);
+	changeset_drivers(cs, &rv->ds);
+	side_set(&rv->ds, 0, &pre);
+	side_set(&rv->ds, 1, &post);
+	progress("tracing the sites of %zu driver(s) to the semantic patches",
+		 rv->ds.n);
+	engine_convert(&pre, s, eng, &tmp1);
+	progress("looking for sites left on the converted side");
+	engine_convert(&post, s, eng, &tmp2);
+	if (with_checker && !program_exists(res.dmacheck)) {
+		err("dmacheck not found (%s); build it with 'make' or set "
+		    "DMACONV_DMACHECK", res.dmacheck);
+		rv->dmacheck_missing = 1;
+	}
+	for (size_t i = 0; i < rv->ds.n; i++) {
+		struct driver *d = &rv->ds.v[i];
+		struct attrib a = { d, &pre.v[i] };
+
+		diff_driver(d);
+		udiff_walk(d->diff.s, attribute, &a);
+		take_left(d, &post.v[i]);
+		if (!with_checker || rv->dmacheck_missing)
+			continue;
+		progress("dmacheck %zu/%zu: %s", i + 1, rv->ds.n, d->dir);
+		run_checker(d, 0, res.dmacheck, res.include_dir, &d->before);
+		run_checker(d, 1, res.dmacheck, res.include_dir, &d->after);
+		mark_regressions(d);
+	}
+	if (tmp1)
+		rm_rf(tmp1);
+	if (tmp2)
+		rm_rf(tmp2);
+	return 0;
+}
