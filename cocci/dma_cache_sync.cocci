@@ -39,15 +39,13 @@ RULE = "dma_cache_sync"
 DEFAULT_FN = "dma_sync_single_for_cpu"
 MMIO_HINT = "an MMIO write"
 
-narrow = False
-cur_file = None
+narrow_on = False
 
-def enter(p):
-	"""spatch applies every rule to one file before the next: reset there."""
-	global cur_file, buffers, sites, decided
-	if p[0].file == cur_file:
-		return
-	cur_file = p[0].file
+
+def reset():
+	"""spatch applies every rule to one file (or one file and the headers
+	it includes) before the next: the state lives that long."""
+	global buffers, sites, decided
 	# One entry per buffer: the field name (or the plain variable) that
 	# holds the CPU address, with its handle, holder type and direction.
 	buffers = {}
@@ -98,7 +96,7 @@ def buffer_dir(buf):
 	b = buffers[buf]
 	if b["dir"]:
 		return b["dir"]
-	if not narrow:
+	if not narrow_on:
 		return "DMA_BIDIRECTIONAL"
 	if any(s.get("buf") is None for s in sites.values()):
 		return "DMA_BIDIRECTIONAL"
@@ -151,7 +149,11 @@ def why_unconverted(s):
 
 @script:python depends on narrow@
 @@
-narrow = True
+narrow_on = True
+
+@script:python@
+@@
+reset()
 
 //----------------------------------------------------------------------
 // 1. The buffers: where a CPU address and its handle are allocated.
@@ -182,7 +184,6 @@ D << buf_field.D;
 DIR << buf_field.DIR = "";
 pa << buf_field.pa;
 @@
-enter(pa)
 add_buffer(f, "field", hf, T, DIR or None, D, pa[0].line)
 
 @buf_var@
@@ -206,7 +207,6 @@ D << buf_var.D;
 DIR << buf_var.DIR = "";
 pa << buf_var.pa;
 @@
-enter(pa)
 if "->" not in B and "." not in B:
 	add_buffer(B, "var", H, None, DIR or None, D, pa[0].line)
 
@@ -226,7 +226,6 @@ D << site.D;
 V << site.V;
 R << site.R;
 @@
-enter(p)
 sites[key(p)] = dict(D=D, V=V, dir=R, func=p[0].current_element,
 		     line=p[0].line, buf=None)
 

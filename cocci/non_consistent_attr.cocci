@@ -34,19 +34,17 @@ virtual narrow
 @@
 import re
 
-RULE = "dma_attr_non_consistent"
+RULE = "non_consistent_attr"
 NC = "DMA_ATTR_NON_CONSISTENT"
 NOWARN = "DMA_ATTR_NO_WARN"
 
 narrow_on = False
-cur_file = None
 
-def enter(p):
-	"""spatch applies every rule to one file before the next: reset there."""
-	global cur_file, holders, allocs, frees, synced, legacy_syncs, attr_uses, holder_spans
-	if p[0].file == cur_file:
-		return
-	cur_file = p[0].file
+
+def reset():
+	"""spatch applies every rule to one file (or one file and the headers
+	it includes) before the next: the state lives that long."""
+	global holders, allocs, frees, synced, legacy_syncs, attr_uses, holder_spans
 	holders = {}		# attribute variable -> "nc", "nowarn", "other", "unknown"
 	allocs = {}		# position key -> allocation site
 	frees = {}		# position key -> free site
@@ -248,6 +246,10 @@ def unconverted():
 	out.sort(key=lambda x: (int(x[0].line), int(x[0].column)))
 	return out
 
+@script:python@
+@@
+reset()
+
 //----------------------------------------------------------------------
 // 1. Attribute variables: "attrs = DMA_ATTR_NON_CONSISTENT" and friends.
 //----------------------------------------------------------------------
@@ -267,7 +269,6 @@ p << holder_assign.p;
 A << holder_assign.A;
 E << holder_assign.E;
 @@
-enter(p)
 note_holder(A, E)
 holder_spans.append((A.strip(), (int(p[0].line), int(p[0].column), int(p[-1].line_end), int(p[-1].column_end))))
 
@@ -285,7 +286,6 @@ pe << holder_decl.pe;
 I << holder_decl.I;
 E << holder_decl.E;
 @@
-enter(p)
 note_holder(I, E)
 holder_spans.append((I, (int(p[0].line), int(p[0].column), int(pe[0].line_end), int(pe[0].column_end))))
 
@@ -305,7 +305,6 @@ p << old_sync.p;
 V << old_sync.V;
 R << old_sync.R;
 @@
-enter(p)
 legacy_syncs.append(V)
 for n in re.findall(r'(?:->|\.)\s*(\w+)', V) + re.findall(r'\w+', V):
 	synced.setdefault("v:" + n, set()).add(R)
@@ -327,7 +326,6 @@ p << new_sync.p;
 H << new_sync.H;
 R << new_sync.R;
 @@
-enter(p)
 for n in re.findall(r'(?:->|\.)\s*(\w+)', H) + re.findall(r'^\s*(\w+)\s*(?:\+|$)', H):
 	synced.setdefault(n, set()).add(R)
 for n in re.findall(r'_(\w+?)_to_dma\s*\(', H):
@@ -357,7 +355,6 @@ H << alloc_site.H;
 A << alloc_site.A;
 V << alloc_site.V = "";
 @@
-enter(p)
 k = key(p)
 if k not in allocs:
 	allocs[k] = dict(fn=fn, buf=buf_key(H), vaddr=vaddr_key(V) if V else "",
@@ -381,7 +378,6 @@ pc << alloc_nc4.pc;
 H << alloc_nc4.H;
 V << alloc_nc4.V = "";
 @@
-enter(p)
 k = key(p)
 if k not in allocs:
 	allocs[k] = dict(fn="dma_alloc_noncoherent", buf=buf_key(H),
@@ -412,7 +408,6 @@ V << free_site.V;
 H << free_site.H;
 A << free_site.A;
 @@
-enter(p)
 pg = re.match(r'^\s*page_address\s*\((.*)\)\s*$', V)
 frees[key(p)] = dict(fn="dma_free_attrs", buf=buf_key(H), vaddr=vaddr_key(V),
 		     attrs=A.strip(), kind=attr_kind(A), page=bool(pg),
@@ -430,7 +425,6 @@ pc << free_nc4.pc;
 V << free_nc4.V;
 H << free_nc4.H;
 @@
-enter(p)
 frees[key(p)] = dict(fn="dma_free_noncoherent", buf=buf_key(H),
 		     vaddr=vaddr_key(V), attrs="", kind="nc", page=False,
 		     key=key(p), loc=p[0], span=span(p, pc))
@@ -444,7 +438,6 @@ DMA_ATTR_NON_CONSISTENT@p
 @script:python@
 p << attr_use.p;
 @@
-enter(p)
 attr_uses.append(p[0])
 
 @script:python@

@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The semantic patch suite.  Every tests/cocci/<name>.c is a kernel-style
+# driver in the 5.9 API and <name>.res its expected conversion (with
+# <name>.h / <name>.h.res when the driver has a header).  For each, in
+# the order of cocci/series:
+#
+#   - patch mode turns <name>.c into exactly <name>.res;
+#   - a second run over the result changes nothing (idempotency);
+#   - report mode lists exactly the sites the fixture expects: each
+#     expected report is a comment "cocci-expect: <rule>: <text>" on the
+#     reported line or the line before it;
+#   - the input compiles against include/ with -DDMAREF_API_5_9 and the
+#     result against the 5.10+ view, both with -Wall -Werror;
+#   - build/dmacheck finds no legacy-api and no ownership problem in the
+#     result (skipped, saying why, until dmacheck is built);
+#   - a fixture with a <name>.sim.c harness is run twice on the simulated
+#     non-coherent device (legacy and converted, linked with
+#     build/libdmaref.a): the device must see the same data.
+#
+# A fixture can pass spatch options in a comment "cocci-options: ...".
+# Prints TAP; exits non-zero when a test fails.
+set -u
+
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILD=${BUILD:-$TOP/build}
+HERE=$TOP/tests/cocci
+CC=${CC:-gcc}
+SPATCH=${SPATCH:-spatch}
+SPATCH_BASE=(--very-quiet --no-show-diff --no-includes --include-headers)
+OWNERSHIP='legacy-api|cpu-write-device-owned|cpu-read-device-owned|missing-sync-for-device|missing-sync-for-cpu|ownership-imbalance'
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+not_ok() {
+	n=$((n + 1)); failed=$((failed + 1))
+	echo "not ok $n - $1"
+	[ -s "${2:-/dev/null}" ] && sed 's/^/#   /' "$2" | head -n 40
+	return 0
+}
+
+if ! command -v "$SPATCH" >/dev/null; then
+	echo "cocci: spatch not found (install coccinelle: scripts/deps.sh base)" >&2
+	exit 1
+fi
+mapfile -t SERIES < <(grep -v '^[[:space:]]*\(#\|$\)' "$TOP/cocci/series")
+if [ ${#SERIES[@]} -eq 0 ]; then
+	echo "cocci: $TOP/cocci/series lists no semantic patch" >&2
+	exit 1
+fi
+
+# The files of fixture $1: the driver and its header, if any.
+fixture_files() {
+	echo "$1.c"
+	[ -f "$HERE/$1.h" ] && echo "$1.h"
+	return 0
+}
+
+fixture_options() {
+	sed -n 's/.*cocci-options:[[:space:]]*\([^*]*\).*/\1/p' "$HERE/$1.c" | head -n 1
+}
+
+# The expected result of fixture file $1: x.c -> x.res, x.h -> x.h.res.
+res_of() {
+	case $1 in
+	*.c) echo "${1%.c}.res" ;;
+	*) echo "$1.res" ;;
+	esac
+}
+
+# Copies fixture $1 (inputs, or expected results with $3=res) into $2.
+stage() {
+	local name=$1 dir=$2 kind=${3:-in} f
+	rm -rf "$dir"; mkdir -p "$dir"
+	for f in $(fixture_files "$name"); do
+		if [ "$kind" = res ]; then
+			cp "$HERE/$(res_of "$f")" "$dir/$f" 2>/dev/null || return 1
+		else
+			cp "$HERE/$f" "$dir/$f"
+		fi
+	done
+}
+
+# Applies the series in patch mode, in place, to the fixture staged in $2.
+apply_series() {
+	local name=$1 dir=$2 opts p
+	opts=$(fixture_options "$name")
+	for p in "${SERIES[@]}"; do
+		# shellcheck disable=SC2086
+		(cd "$dir" && "$SPATCH" "${SPATCH_BASE[@]}" --local-includes \
+			--sp-file "$TOP/cocci/$p" -D patch $opts --in-place \
+			"$name.c") >>"$dir.log" 2>&1 || return 1
+	done
+}
+
+# Report mode of each patch on the state it sees in the series, checked
+# against the fixture's "cocci-expect:" comments (see report-check.py).
+check_report() {
+	local name=$1 dir=$2 opts
+	opts=$(fixture_options "$name")
+	# shellcheck disable=SC2086
+	python3 "$HERE/report-check.py" --dir "$dir" --file "$name.c" \
+		--spatch "$SPATCH ${SPATCH_BASE[*]} --local-includes $opts" \
+		"${SERIES[@]/#/$TOP/cocci/}"
+}
+
+compile_view() {
+	local dir=$1 file=$2 log=$3
+	shift 3
+	"$CC" -fsyntax-only -std=gnu11 -Wall -Werror -I "$TOP/include" "$@" \
+		"$dir/$file" >"$log" 2>&1
+}
+
+# Each fixture: <name>.c with <name>.res beside it.
+run_fixture() {
+	local name=$1 d=$work/$1 f log
+	log=$work/$name.diag
+
+	# 1. patch mode gives the expected result.
+	stage "$name" "$d/out"
+	if apply_series "$name" "$d/out" && {
+		: >"$log"
+		for f in $(fixture_files "$name"); do
+			diff -u "$HERE/$(res_of "$f")" "$d/out/$f" >>"$log" 2>&1 || false
+		done
+	}; then
+		ok "$name: patch mode gives $name.res"
+	else
+		cat "$d/out.log" >>"$log" 2>/dev/null
+		not_ok "$name: patch mode gives $name.res" "$log"
+	fi
+
+	# 2. idempotency: the series over the expected result changes nothing.
+	if stage "$name" "$d/again" res && apply_series "$name" "$d/again" && {
+		: >"$log"
+		for f in $(fixture_files "$name"); do
+			diff -u "$HERE/$(res_of "$f")" "$d/again/$f" >>"$log" 2>&1 || false
+		done
+	}; then
+		ok "$name: a second run changes nothing"
+	else
+		not_ok "$name: a second run changes nothing" "$log"
+	fi
+
+	# 3. report mode lists exactly the expected unconverted sites.
+	stage "$name" "$d/report"
+	if check_report "$name" "$d/report" >"$log" 2>&1; then
+		ok "$name: report mode lists exactly the expected sites"
+	else
+		not_ok "$name: report mode lists exactly the expected sites" "$log"
+	fi
+
+	# 4. both views compile with -Wall -Werror.
+	if compile_view "$HERE" "$name.c" "$log" -DDMAREF_API_5_9; then
+		ok "$name: input compiles against the 5.9 view"
+	else
+		not_ok "$name: input compiles against the 5.9 view" "$log"
+	fi
+	stage "$name" "$d/res" res
+	if compile_view "$d/res" "$name.c" "$log"; then
+		ok "$name: result compiles against the 5.10+ view"
+	else
+		not_ok "$name: result compiles against the 5.10+ view" "$log"
+	fi
+
+	# 5. dmacheck: no legacy API left and no ownership finding.
+	if [ ! -x "$BUILD/dmacheck" ]; then
+		skip "$name: dmacheck on the result" "build/dmacheck is not built (make build/dmacheck)"
+	else
+		(cd "$d/res" && "$BUILD/dmacheck" -I "$TOP/include" "$name.c") >"$log" 2>&1
+		local rc=$?
+		if [ $rc -ne 0 ]; then
+			not_ok "$name: dmacheck on the result (exit $rc)" "$log"
+		elif grep -E "\[($OWNERSHIP)\]" "$log" >"$log.bad"; then
+			not_ok "$name: dmacheck on the result" "$log.bad"
+		else
+			ok "$name: dmacheck on the result"
+		fi
+	fi
+
+	# 6. runnable fixtures: same device-visible data before and after.
+	[ -f "$HERE/$name.sim.c" ] || return 0
+	if [ ! -f "$BUILD/libdmaref.a" ]; then
+		skip "$name: legacy and converted drivers give the device the same data" \
+			"build/libdmaref.a is not built (make build/libdmaref.a)"
+		return 0
+	fi
+	run_sim "$name" "$HERE" legacy -DDMAREF_API_5_9 &&
+	run_sim "$name" "$d/res" converted &&
+	diff -u "$work/$name.legacy.out" "$work/$name.converted.out" >"$log" 2>&1
+	if [ $? -eq 0 ] && [ -s "$work/$name.legacy.out" ]; then
+		ok "$name: legacy and converted drivers give the device the same data"
+	else
+		cat "$work/$name.sim.log" >>"$log" 2>/dev/null
+		not_ok "$name: legacy and converted drivers give the device the same data" "$log"
+	fi
+}
+
+# Builds the harness <name>.sim.c around the driver in $2 and runs it.
+run_sim() {
+	local name=$1 dir=$2 tag=$3 bin=$work/$1.$3
+	shift 3
+	"$CC" -std=gnu11 -Wall -Werror -g -I "$TOP/include" -I "$dir" "$@" \
+		-DDRIVER_FILE="\"$name.c\"" "$HERE/$name.sim.c" \
+		"$BUILD/libdmaref.a" -lpthread -o "$bin" >>"$work/$name.sim.log" 2>&1 || return 1
+	"$bin" >"$work/$name.$tag.out" 2>>"$work/$name.sim.log"
+}
+
+names=()
+for f in "$HERE"/*.c; do
+	case $f in *.sim.c) continue ;; esac
+	names+=("$(basename "$f" .c)")
+done
+if [ ${#names[@]} -eq 0 ]; then
+	echo "cocci: no fixture in $HERE" >&2
+	exit 1
+fi
+for name in "${names[@]}"; do
+	if [ ! -f "$HERE/$name.res" ]; then
+		not_ok "$name: $name.res is missing"
+		continue
+	fi
+	run_fixture "$name"
+done
+echo "1..$n"
+[ "$failed" -eq 0 ]
