@@ -8,36 +8,101 @@
 #include <string.h>
 #include "model.h"
 
+/* A statement of a change block: its trimmed text and first line. */
+struct stmt {
+	struct strbuf text;
+	int line;
+	int done;
+};
+
+struct side {
+	struct stmt *v;
+	size_t n;
+	int depth;
+};
+
 struct walker {
 	char *file;
 	int old_no, new_no;
 	int start_old, start_new;
 	struct strbuf old, new;
 	int nold, nnew;
+	struct side sold, snew;
 	diff_block_fn fn;
 	void *data;
 };
 
-static void flush(struct walker *w)
+static void side_free(struct side *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		sb_free(&s->v[i].text);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Cut a side into statements: a line ending at depth 0 with ; { or }. */
+static void side_add(struct side *s, const char *t, int line)
+{
+	struct stmt *st;
+	size_t n;
+
+	if (!*t)
+		return;
+	if (!s->n || s->v[s->n - 1].done) {
+		s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
+		st = &s->v[s->n++];
+		memset(st, 0, sizeof(*st));
+		st->line = line;
+	}
+	st = &s->v[s->n - 1];
+	if (st->text.len)
+		sb_puts(&st->text, " ");
+	sb_puts(&st->text, t);
+	for (const char *p = t; *p; p++)
+		s->depth += (*p == '(') - (*p == ')');
+	n = strlen(t);
+	st->done = s->depth <= 0 && strchr(";{}", t[n - 1]);
+	if (st->done)
+		s->depth = 0;
+}
+
+static void emit(struct walker *w, const char *o, const char *n, int ol,
+		 int nl, int nold, int nnew)
 {
 	struct diff_block b;
 
+	b.file = w->file ? w->file : "";
+	b.old_line = ol;
+	b.new_line = nl;
+	b.old_text = (char *)o;
+	b.new_text = (char *)n;
+	b.nold = nold;
+	b.nnew = nnew;
+	w->fn(&b, w->data);
+}
+
+/* Pair statements one to one when both sides have the same count. */
+static void flush(struct walker *w)
+{
 	if (!w->nold && !w->nnew)
 		return;
-	b.file = w->file ? w->file : "";
-	b.old_line = w->start_old;
-	b.new_line = w->start_new;
-	b.old_text = w->old.s ? w->old.s : "";
-	b.new_text = w->new.s ? w->new.s : "";
-	b.nold = w->nold;
-	b.nnew = w->nnew;
-	w->fn(&b, w->data);
+	if (w->sold.n > 1 && w->sold.n == w->snew.n) {
+		for (size_t i = 0; i < w->sold.n; i++)
+			emit(w, w->sold.v[i].text.s, w->snew.v[i].text.s,
+			     w->sold.v[i].line, w->snew.v[i].line, 1, 1);
+	} else {
+		emit(w, w->old.s ? w->old.s : "", w->new.s ? w->new.s : "",
+		     w->start_old, w->start_new, w->nold, w->nnew);
+	}
 	sb_free(&w->old);
 	sb_free(&w->new);
+	side_free(&w->sold);
+	side_free(&w->snew);
 	w->nold = w->nnew = 0;
 }
 
-static void add_text(struct strbuf *sb, const char *line, size_t n)
+static void add_text(struct strbuf *sb, struct side *s, const char *line,
+		     size_t n, int line_no)
 {
 	char *t = trim_dup(line, n);
 
@@ -46,6 +111,7 @@ static void add_text(struct strbuf *sb, const char *line, size_t n)
 			sb_puts(sb, " ");
 		sb_puts(sb, t);
 	}
+	side_add(s, t, line_no);
 	free(t);
 }
 
@@ -82,7 +148,7 @@ static void one_line(struct walker *w, const char *l, size_t n)
 			w->start_old = w->old_no;
 			w->start_new = w->new_no;
 		}
-		add_text(&w->old, l + 1, n - 1);
+		add_text(&w->old, &w->sold, l + 1, n - 1, w->old_no);
 		w->nold++;
 		w->old_no++;
 	} else if (*l == '+') {
@@ -90,7 +156,7 @@ static void one_line(struct walker *w, const char *l, size_t n)
 			w->start_old = w->old_no;
 			w->start_new = w->new_no;
 		}
-		add_text(&w->new, l + 1, n - 1);
+		add_text(&w->new, &w->snew, l + 1, n - 1, w->new_no);
 		w->nnew++;
 		w->new_no++;
 	} else if (*l == ' ' || n == 0) {
