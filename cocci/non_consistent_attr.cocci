@@ -147,7 +147,7 @@ def decide_alloc(k):
 	s["action"], s["dir"], s["doubt"] = act, d, doubt
 	return act, d, doubt
 
-def buffer_action(bk):
+def buffer_action(bk, keep_nowarn=False):
 	acts = set()
 	for k, s in allocs.items():
 		if s["buf"] == bk:
@@ -184,6 +184,24 @@ def decide_free(k):
 		doubt = "attributes other than DMA_ATTR_NO_WARN; convert by hand"
 	s["action"], s["dir"], s["doubt"] = act, d, doubt
 	return act, d, doubt
+
+def buffer_is(h, act):
+	"""Every allocation of the buffer with handle h was decided act."""
+	acts = buffer_action(buf_key(h), keep_nowarn=False)
+	return acts == set([act])
+
+def buffer_dir(h):
+	bk = buf_key(h)
+	for k, s in allocs.items():
+		if s["buf"] == bk:
+			return decide_alloc(k)[1]
+	vk = [f["vaddr"] for f in frees.values() if f["buf"] == bk]
+	return direction(bk, vk[0] if vk else "")
+
+def free_action(h):
+	bk = buf_key(h)
+	acts = set(decide_free(k)[0] for k, f in frees.items() if f["buf"] == bk)
+	return acts.pop() if len(acts) == 1 else None
 
 def dir_of_alloc(p):
 	return decide_alloc(key(p))[1]
@@ -449,91 +467,87 @@ for k, s in allocs.items():
 		synced.setdefault(s["buf"], set()).update(synced[hk])
 
 //----------------------------------------------------------------------
-// 4. Patch mode.
-//----------------------------------------------------------------------
-
-//----------------------------------------------------------------------
 // 4. Patch mode: allocations, by the decision taken for their buffer.
+//    (A function changed by one rule is re-parsed before the next, so
+//    these rules key on the buffer's handle, not on positions.)
 //----------------------------------------------------------------------
 
 @depends on patch@
-position p : script:python() { alloc_is(p, "noncoherent") };
-expression D, S, H, G, A;
-fresh identifier nd = script:python(p) { dir_of_alloc(p) };
+expression D, S, G;
+expression H : script:python() { buffer_is(H, "pages") };
+expression A : script:python() { attr_kind(A) == "nc" };
+fresh identifier nd = script:python(H) { buffer_dir(H) };
 @@
-(
-- dma_alloc_attrs@p(D, S, H, G, A)
-+ dma_alloc_noncoherent(D, S, H, nd, G)
-|
-- dma_alloc_noncoherent@p(D, S, H, G)
-+ dma_alloc_noncoherent(D, S, H, nd, G)
-)
-
-@depends on patch@
-position p : script:python() { alloc_is(p, "noncoherent_nowarn") };
-expression D, S, H, G, A;
-fresh identifier nd = script:python(p) { dir_of_alloc(p) };
-@@
-(
-- dma_alloc_attrs@p(D, S, H, G, A)
-+ dma_alloc_noncoherent(D, S, H, nd, G | __GFP_NOWARN)
-|
-- dma_alloc_noncoherent@p(D, S, H, G)
-+ dma_alloc_noncoherent(D, S, H, nd, G | __GFP_NOWARN)
-)
-
-@depends on patch@
-position p : script:python() { alloc_is(p, "pages") };
-expression D, S, H, G, A;
-fresh identifier nd = script:python(p) { dir_of_alloc(p) };
-@@
-- virt_to_page(dma_alloc_attrs@p(D, S, H, G, A))
+- virt_to_page(dma_alloc_attrs(D, S, H, G, A))
 + dma_alloc_pages(D, S, H, nd, G)
 
 @depends on patch@
-position p : script:python() { alloc_is(p, "pages_nowarn") };
-expression D, S, H, G, A;
-fresh identifier nd = script:python(p) { dir_of_alloc(p) };
+expression D, S, G;
+expression H : script:python() { buffer_is(H, "pages") };
+expression A : script:python() { attr_kind(A) == "nowarn" };
+fresh identifier nd = script:python(H) { buffer_dir(H) };
 @@
-- virt_to_page(dma_alloc_attrs@p(D, S, H, G, A))
+- virt_to_page(dma_alloc_attrs(D, S, H, G, A))
 + dma_alloc_pages(D, S, H, nd, G | __GFP_NOWARN)
 
 @depends on patch@
-position p : script:python() { alloc_is(p, "coherent") };
-expression D, S, H, G, A;
+expression D, S, G;
+expression H : script:python() { buffer_is(H, "noncoherent") };
+expression A : script:python() { attr_kind(A) == "nc" };
+fresh identifier nd = script:python(H) { buffer_dir(H) };
 @@
 (
-- dma_alloc_attrs@p(D, S, H, G, A)
+- dma_alloc_attrs(D, S, H, G, A)
++ dma_alloc_noncoherent(D, S, H, nd, G)
+|
+- dma_alloc_noncoherent(D, S, H, G)
++ dma_alloc_noncoherent(D, S, H, nd, G)
+)
+
+@depends on patch@
+expression D, S, G;
+expression H : script:python() { buffer_is(H, "noncoherent") };
+expression A : script:python() { attr_kind(A) == "nowarn" };
+fresh identifier nd = script:python(H) { buffer_dir(H) };
+@@
+- dma_alloc_attrs(D, S, H, G, A)
++ dma_alloc_noncoherent(D, S, H, nd, G | __GFP_NOWARN)
+
+@depends on patch@
+expression D, S, G;
+expression H : script:python() { buffer_is(H, "coherent") };
+expression A : script:python() { attr_kind(A) == "nc" };
+@@
+(
+- dma_alloc_attrs(D, S, H, G, A)
 + dma_alloc_coherent(D, S, H, G)
 |
-- dma_alloc_noncoherent@p(D, S, H, G)
+- dma_alloc_noncoherent(D, S, H, G)
 + dma_alloc_coherent(D, S, H, G)
 )
 
 @depends on patch@
-position p : script:python() { alloc_is(p, "coherent_nowarn") };
-expression D, S, H, G, A;
+expression D, S, G;
+expression H : script:python() { buffer_is(H, "coherent") };
+expression A : script:python() { attr_kind(A) == "nowarn" };
 @@
-(
-- dma_alloc_attrs@p(D, S, H, G, A)
+- dma_alloc_attrs(D, S, H, G, A)
 + dma_alloc_coherent(D, S, H, G | __GFP_NOWARN)
-|
-- dma_alloc_noncoherent@p(D, S, H, G)
-+ dma_alloc_coherent(D, S, H, G | __GFP_NOWARN)
-)
 
 @depends on patch@
-position p : script:python() { alloc_is(p, "dmam_coherent") };
-expression D, S, H, G, A;
+expression D, S, G;
+expression H : script:python() { buffer_is(H, "dmam_coherent") };
+expression A : script:python() { attr_kind(A) == "nc" };
 @@
-- dmam_alloc_attrs@p(D, S, H, G, A)
+- dmam_alloc_attrs(D, S, H, G, A)
 + dmam_alloc_coherent(D, S, H, G)
 
 @depends on patch@
-position p : script:python() { alloc_is(p, "dmam_coherent_nowarn") };
-expression D, S, H, G, A;
+expression D, S, G;
+expression H : script:python() { buffer_is(H, "dmam_coherent") };
+expression A : script:python() { attr_kind(A) == "nowarn" };
 @@
-- dmam_alloc_attrs@p(D, S, H, G, A)
+- dmam_alloc_attrs(D, S, H, G, A)
 + dmam_alloc_coherent(D, S, H, G | __GFP_NOWARN)
 
 //----------------------------------------------------------------------
@@ -541,35 +555,38 @@ expression D, S, H, G, A;
 //----------------------------------------------------------------------
 
 @depends on patch@
-position p : script:python() { free_is(p, "noncoherent") };
-expression D, S, V, H, A;
-fresh identifier nd = script:python(p) { dir_of_free(p) };
+expression D, S, P;
+expression H : script:python() { free_action(H) == "pages" };
+expression A : script:python() { attr_kind(A) in ("nc", "nowarn") };
+fresh identifier nd = script:python(H) { buffer_dir(H) };
+@@
+- dma_free_attrs(D, S, page_address(P), H, A)
++ dma_free_pages(D, S, P, H, nd)
+
+@depends on patch@
+expression D, S, V;
+expression H : script:python() { free_action(H) == "noncoherent" };
+expression A : script:python() { attr_kind(A) in ("nc", "nowarn") };
+fresh identifier nd = script:python(H) { buffer_dir(H) };
 @@
 (
-- dma_free_attrs@p(D, S, V, H, A)
+- dma_free_attrs(D, S, V, H, A)
 + dma_free_noncoherent(D, S, V, H, nd)
 |
-- dma_free_noncoherent@p(D, S, V, H)
+- dma_free_noncoherent(D, S, V, H)
 + dma_free_noncoherent(D, S, V, H, nd)
 )
 
 @depends on patch@
-position p : script:python() { free_is(p, "pages") };
-expression D, S, P, H, A;
-fresh identifier nd = script:python(p) { dir_of_free(p) };
-@@
-- dma_free_attrs@p(D, S, page_address(P), H, A)
-+ dma_free_pages(D, S, P, H, nd)
-
-@depends on patch@
-position p : script:python() { free_is(p, "coherent") };
-expression D, S, V, H, A;
+expression D, S, V;
+expression H : script:python() { free_action(H) == "coherent" };
+expression A : script:python() { attr_kind(A) in ("nc", "nowarn") };
 @@
 (
-- dma_free_attrs@p(D, S, V, H, A)
+- dma_free_attrs(D, S, V, H, A)
 + dma_free_coherent(D, S, V, H)
 |
-- dma_free_noncoherent@p(D, S, V, H)
+- dma_free_noncoherent(D, S, V, H)
 + dma_free_coherent(D, S, V, H)
 )
 
