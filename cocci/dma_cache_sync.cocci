@@ -66,13 +66,20 @@ def add_buffer(k, kind, handle, T, dirn, dev, line):
 	buffers[k] = dict(kind=kind, handle=handle, T=T, dir=dirn,
 			  devf=dev_field(dev), line=line)
 
-def resolve(p, buf, handle, holder=None):
+def pretty(e):
+	"""spatch prints expressions with spaces around every token."""
+	e = re.sub(r'\s*(->|\.)\s*', r'\1', e)
+	e = re.sub(r'([(\[])\s+', r'\1', e)
+	return re.sub(r'\s+([)\]])', r'\1', e)
+
+def resolve(p, buf, handle, holder=None, doubt=None):
 	s = sites.get(key(p))
 	if s is None or s.get("buf") is not None:
 		return
 	s["buf"] = buf
+	s["guess"] = doubt
 	if handle is None:
-		handle = "%s(%s, %s)" % (helper_name(buf), holder, s["V"])
+		handle = "%s(%s, %s)" % (helper_name(buf), pretty(holder), pretty(s["V"]))
 		s["helper"] = True
 	s["handle"] = handle
 
@@ -122,7 +129,7 @@ def choose_fn(s):
 	elif s["func"] == "something_else":
 		why = "inside a macro: the position is at each use of the macro"
 	else:
-		why = "neither a device start nor a CPU read of '%s' follows in %s()" % (s["V"], s["func"])
+		why = "neither a device start nor a CPU read of '%s' follows in %s()" % (pretty(s["V"]), s["func"])
 	return (DEFAULT_FN, why)
 
 def decide(p):
@@ -134,6 +141,8 @@ def decide(p):
 	d = None
 	if s.get("buf") is not None:
 		fn, doubt = choose_fn(s)
+		if s.get("guess"):
+			doubt = s["guess"] + (("; " + doubt) if doubt else "")
 		if fn:
 			d = dict(fn=fn, doubt=doubt, dir=buffer_dir(s["buf"]),
 				 handle=s["handle"], helper=s.get("helper"),
@@ -144,7 +153,7 @@ def decide(p):
 def why_unconverted(s):
 	if s.get("buf") is None:
 		return ("cannot tell which allocation '%s' points into; "
-			"convert by hand with the buffer's dma_addr_t" % s["V"])
+			"convert by hand with the buffer's dma_addr_t" % pretty(s["V"]))
 	return choose_fn(s)[1]
 
 @script:python depends on narrow@
@@ -352,7 +361,9 @@ df << res_dev.df;
 @@
 cands = [b for b, v in buffers.items() if v["kind"] == "field" and v["devf"] == df]
 if len(cands) == 1:
-	resolve(p, cands[0], None, E)
+	resolve(p, cands[0], None, E,
+		"'%s' is taken to point into %s, the only non-consistent buffer "
+		"allocated for %s" % (pretty(sites[key(p)]["V"]), cands[0], pretty(E + "->" + df)))
 
 //----------------------------------------------------------------------
 // 4. Position: what follows a DMA_FROM_DEVICE sync.

@@ -110,6 +110,16 @@ check_report() {
 		"${SERIES[@]/#/$TOP/cocci/}"
 }
 
+# Compares every file of fixture $1 in $2 with its expected result.
+same_as_res() {
+	local name=$1 dir=$2 log=$3 f rc=0
+	: >"$log"
+	for f in $(fixture_files "$name"); do
+		diff -u "$HERE/$(res_of "$f")" "$dir/$f" >>"$log" 2>&1 || rc=1
+	done
+	return $rc
+}
+
 compile_view() {
 	local dir=$1 file=$2 log=$3
 	shift 3
@@ -124,12 +134,7 @@ run_fixture() {
 
 	# 1. patch mode gives the expected result.
 	stage "$name" "$d/out"
-	if apply_series "$name" "$d/out" && {
-		: >"$log"
-		for f in $(fixture_files "$name"); do
-			diff -u "$HERE/$(res_of "$f")" "$d/out/$f" >>"$log" 2>&1 || false
-		done
-	}; then
+	if apply_series "$name" "$d/out" && same_as_res "$name" "$d/out" "$log"; then
 		ok "$name: patch mode gives $name.res"
 	else
 		cat "$d/out.log" >>"$log" 2>/dev/null
@@ -137,12 +142,8 @@ run_fixture() {
 	fi
 
 	# 2. idempotency: the series over the expected result changes nothing.
-	if stage "$name" "$d/again" res && apply_series "$name" "$d/again" && {
-		: >"$log"
-		for f in $(fixture_files "$name"); do
-			diff -u "$HERE/$(res_of "$f")" "$d/again/$f" >>"$log" 2>&1 || false
-		done
-	}; then
+	if stage "$name" "$d/again" res && apply_series "$name" "$d/again" &&
+	   same_as_res "$name" "$d/again" "$log"; then
 		ok "$name: a second run changes nothing"
 	else
 		not_ok "$name: a second run changes nothing" "$log"
@@ -163,14 +164,25 @@ run_fixture() {
 		not_ok "$name: input compiles against the 5.9 view" "$log"
 	fi
 	stage "$name" "$d/res" res
-	if compile_view "$d/res" "$name.c" "$log"; then
+	# A result that keeps legacy calls for a human cannot build on 5.10.
+	local left
+	left=$(cat "$HERE/$name.c" "$HERE/$name.h" 2>/dev/null |
+	       grep -c 'cocci-expect:[^*]*not converted')
+	if [ "$left" -gt 0 ]; then
+		skip "$name: result compiles against the 5.10+ view" \
+			"the result keeps $left legacy site(s) for a human"
+		skip "$name: dmacheck on the result" \
+			"the result keeps $left legacy site(s) for a human"
+	elif compile_view "$d/res" "$name.c" "$log"; then
 		ok "$name: result compiles against the 5.10+ view"
 	else
 		not_ok "$name: result compiles against the 5.10+ view" "$log"
 	fi
 
 	# 5. dmacheck: no legacy API left and no ownership finding.
-	if [ ! -x "$BUILD/dmacheck" ]; then
+	if [ "$left" -gt 0 ]; then
+		:
+	elif [ ! -x "$BUILD/dmacheck" ]; then
 		skip "$name: dmacheck on the result" "build/dmacheck is not built (make build/dmacheck)"
 	else
 		(cd "$d/res" && "$BUILD/dmacheck" -I "$TOP/include" "$name.c") >"$log" 2>&1
