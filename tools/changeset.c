@@ -319,7 +319,11 @@ static int open_folders(const char *before, const char *after,
 		char *a = path_join(before, all.v[i]);
 		char *b = path_join(after, all.v[i]);
 
-		if (!(is_file(a) && is_file(b) && same_content(a, b)))
+		/*
+		 * A conversion's output folder holds only the files it
+		 * processed: a file on one side only is not a change.
+		 */
+		if (is_file(a) && is_file(b) && !same_content(a, b))
 			sl_push(&cs->changed, all.v[i]);
 		free(a);
 		free(b);

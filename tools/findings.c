@@ -38,7 +38,49 @@ static const char *disp_for(const struct check_input *in, size_t n,
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(base_name(in[i].path), base_name(file)))
 			return in[i].disp;
+	/* A header beside the inputs: strip the root the inputs live in. */
+	for (size_t i = 0; i < n; i++) {
+		size_t pl = strlen(in[i].path), dl = strlen(in[i].disp);
+
+		if (pl > dl && ends_with(in[i].path, in[i].disp) &&
+		    in[i].path[pl - dl - 1] == '/' &&
+		    !strncmp(file, in[i].path, pl - dl))
+			return file + (pl - dl);
+	}
 	return file;
+}
+
+/* Messages name other places ("written at x.c:46"): show those as
+ * display paths too, so a message reads the same before and after. */
+static char *strip_roots(const char *msg, const struct check_input *in,
+			 size_t n)
+{
+	char *out = xstrdup(msg);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t pl = strlen(in[i].path), dl = strlen(in[i].disp);
+		char *root, *hit;
+
+		if (pl <= dl || !ends_with(in[i].path, in[i].disp))
+			continue;
+		root = xstrndup(in[i].path, pl - dl);
+		while (*root && (hit = strstr(out, root)))
+			memmove(hit, hit + strlen(root),
+				strlen(hit + strlen(root)) + 1);
+		free(root);
+	}
+	return out;
+}
+
+static int already_found(const struct finding_list *l, const struct finding *f)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].line == f->line && l->v[i].col == f->col &&
+		    !strcmp(l->v[i].file, f->file) &&
+		    !strcmp(l->v[i].check, f->check) &&
+		    !strcmp(l->v[i].message, f->message))
+			return 1;
+	return 0;
 }
 
 static void take_findings(const struct json *j, const struct check_input *in,
@@ -67,7 +109,15 @@ static void take_findings(const struct json *j, const struct check_input *in,
 		f.col = json_get_int(x, "column");
 		f.check = xstrdup(json_get_str(x, "check") ?: "unknown");
 		f.severity = xstrdup(sev ? sev : "warning");
-		f.message = xstrdup(json_get_str(x, "message") ?: "");
+		f.message = strip_roots(json_get_str(x, "message") ?: "", in, n);
+		/* An inline in a header is reported once per expansion. */
+		if (already_found(out, &f)) {
+			free(f.file);
+			free(f.check);
+			free(f.severity);
+			free(f.message);
+			continue;
+		}
 		finding_push(out, &f);
 	}
 }

@@ -200,41 +200,61 @@ static void run_checker(struct driver *d, int after, const char *dmacheck,
 }
 
 /* A finding's identity across the change: file, check, words. */
-static char *finding_key(const struct finding *f)
+static char *finding_key(const struct finding *f, int loose)
 {
 	struct strbuf sb = { 0 };
 
 	sb_printf(&sb, "%s|%s|", f->file, f->check);
-	for (const char *p = f->message; *p; p++)
+	for (const char *p = f->message; !loose && *p; p++)
 		if (!isdigit((unsigned char)*p))
 			sb_add(&sb, p, 1);
 	return sb.s;
 }
 
-static void mark_regressions(struct driver *d)
+/*
+ * Pair each finding after the change with one before it: first with the
+ * same words (line numbers aside), then with the same check in the same
+ * file (the conversion itself rewords messages: the free function named
+ * changes).  What is left unpaired after the change is a regression.
+ */
+static void pair_findings(struct driver *d, char *used_before, char *paired,
+			  int loose)
 {
 	for (size_t i = 0; i < d->after.n; i++) {
-		char *key = finding_key(&d->after.v[i]);
-		size_t before = 0, seen = 0;
+		char *key;
 
-		for (size_t k = 0; k < d->before.n; k++) {
-			char *o = finding_key(&d->before.v[k]);
+		if (paired[i])
+			continue;
+		key = finding_key(&d->after.v[i], loose);
+		for (size_t k = 0; k < d->before.n && !paired[i]; k++) {
+			char *o;
 
-			before += !strcmp(o, key);
+			if (used_before[k])
+				continue;
+			o = finding_key(&d->before.v[k], loose);
+			if (!strcmp(o, key))
+				used_before[k] = paired[i] = 1;
 			free(o);
-		}
-		for (size_t k = 0; k < i; k++) {
-			char *o = finding_key(&d->after.v[k]);
-
-			seen += !strcmp(o, key);
-			free(o);
-		}
-		if (seen >= before) {
-			d->after.v[i].regression = 1;
-			d->regressions++;
 		}
 		free(key);
 	}
+}
+
+static void mark_regressions(struct driver *d)
+{
+	char *used_before = calloc(d->before.n + 1, 1);
+	char *paired = calloc(d->after.n + 1, 1);
+
+	pair_findings(d, used_before, paired, 0);
+	pair_findings(d, used_before, paired, 1);
+	for (size_t i = 0; i < d->after.n; i++) {
+		if (paired[i])
+			continue;
+		d->after.v[i].regression = 1;
+		d->regressions++;
+	}
+	free(used_before);
+	free(paired);
 	for (size_t i = 0; i < d->before.errors.n; i++)
 		sl_push(&d->errors, d->before.errors.v[i]);
 	for (size_t i = 0; i < d->after.errors.n; i++)
