@@ -77,3 +77,20 @@ const char *dir_name(int dir)
 		return "an unknown direction";
 	return names[dir];
 }
+
+/* The release call that matches an allocation or map. */
+const char *api_release_for(const struct dma_api *alloc)
+{
+	unsigned int i;
+
+	for (i = 0; i < TABLE_SIZE; i++) {
+		const struct dma_api *a = &table[i];
+
+		if (a->family != alloc->family || a->era != alloc->era)
+			continue;
+		if (a->effect == FX_FREE || (a->effect == FX_UNMAP &&
+		    (alloc->effect == FX_MAP || alloc->effect == FX_MAP_ARG)))
+			return a->name;
+	}
+	return NULL;
+}

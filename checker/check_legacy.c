@@ -47,7 +47,7 @@ static void report_fix(struct call_site *cs, int fix)
 	const struct legacy_fix *f = &fixes[fix];
 
 	snprintf(what, sizeof(what), f->what, cs->name);
-	report(CK_LEGACY_API, cs->insn->pos, "%s: %s (semantic patch %s)",
+	report(CK_LEGACY_API, cs->pos, "%s: %s (semantic patch %s)",
 	       what, f->advice, f->cocci);
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dmacheck.h"
+#include "engine.h"
 
 #define MAX_CHECKS 16
 
@@ -29,7 +30,7 @@ pseudo_t call_arg(const struct call_site *cs, int idx)
 	return cs->args[idx];
 }
 
-static pseudo_t strip_casts(pseudo_t p)
+pseudo_t strip_casts(pseudo_t p)
 {
 	int depth;
 
@@ -102,7 +103,7 @@ static const char *callee_name(struct instruction *insn)
 
 	if (!fn || fn->type != PSEUDO_SYM || !fn->sym || !fn->sym->ident)
 		return NULL;
-	return show_ident(fn->sym->ident);
+	return ident_name(fn->sym->ident);
 }
 
 /* Fill @cs for a call instruction; false if it is not a direct call. */
@@ -117,6 +118,8 @@ bool decode_call(struct instruction *insn, struct call_site *cs)
 	if (!cs->name)
 		return false;
 	cs->insn = insn;
+	cs->pos = insn->pos;
+	cs->target = insn->target;
 	cs->inlined = insn->opcode == OP_INLINED_CALL;
 	FOR_EACH_PTR(insn->arguments, arg) {
 		if (cs->nargs < 8)
@@ -127,22 +130,214 @@ bool decode_call(struct instruction *insn, struct call_site *cs)
 	return true;
 }
 
-static void dispatch_calls(struct entrypoint *ep)
+/*
+ * The calls of the function being analysed.  A static inline wrapper of
+ * the DMA API (dma_alloc_noncoherent() since 5.11, dma_map_single() ...)
+ * shows up as its inlined body followed by an OP_INLINED_CALL note.  The
+ * note carries the wrapper's name and arguments, the body the value
+ * that is really used: the call inside the body that does the work is
+ * "folded" into the note, and is seen once, as the wrapper, at the
+ * position of the call in the driver.
+ */
+static struct {
+	struct call_site *v;
+	int nr, cap;
+	struct instruction **keys;	/* open addressing: insn -> index */
+	int *vals;
+	int hsize;
+	pseudo_t *kick_args;
+	int nr_kick_args, cap_kick_args;
+} calls;
+
+static void *grow(void *v, int *cap, size_t elem)
+{
+	*cap = *cap ? *cap * 2 : 64;
+	v = realloc(v, *cap * elem);
+	if (!v)
+		die("dmacheck: out of memory");
+	return v;
+}
+
+static unsigned int insn_hash(struct instruction *insn, int size)
+{
+	return ((unsigned long)insn >> 4) * 2654435761u % size;
+}
+
+static void index_calls(void)
+{
+	int i;
+
+	free(calls.keys);
+	free(calls.vals);
+	calls.hsize = calls.nr * 2 + 1;
+	calls.keys = calloc(calls.hsize, sizeof(*calls.keys));
+	calls.vals = calloc(calls.hsize, sizeof(*calls.vals));
+	if (!calls.keys || !calls.vals)
+		die("dmacheck: out of memory");
+	for (i = 0; i < calls.nr; i++) {
+		unsigned int h = insn_hash(calls.v[i].insn, calls.hsize);
+
+		while (calls.keys[h])
+			h = (h + 1) % calls.hsize;
+		calls.keys[h] = calls.v[i].insn;
+		calls.vals[h] = i;
+	}
+}
+
+struct call_site *call_site_of(struct instruction *insn)
+{
+	unsigned int h;
+
+	if (!calls.hsize)
+		return NULL;
+	h = insn_hash(insn, calls.hsize);
+	while (calls.keys[h]) {
+		if (calls.keys[h] == insn) {
+			struct call_site *cs = &calls.v[calls.vals[h]];
+
+			return cs->name ? cs : NULL;
+		}
+		h = (h + 1) % calls.hsize;
+	}
+	return NULL;
+}
+
+static bool same_class(enum api_effect a, enum api_effect b)
+{
+	return a == b || (a == FX_MAP && b == FX_MAP_ARG) ||
+	       (a == FX_MAP_ARG && b == FX_MAP);
+}
+
+static bool shares_arg(const struct call_site *a, const struct call_site *b)
+{
+	int i, k;
+
+	for (i = 0; i < a->nargs && i < 8; i++)
+		for (k = 0; k < b->nargs && k < 8; k++)
+			if (strip_casts(a->args[i]) == strip_casts(b->args[k]) &&
+			    a->args[i]->type != PSEUDO_VAL)
+				return true;
+	return false;
+}
+
+/*
+ * An inlined writel() is one kick: the accessors it is built from
+ * (__raw_writel(), a volatile store) are part of it.
+ */
+static void fold_kick(int n)
+{
+	struct call_site *note = &calls.v[n];
+	int i, stop = n > 16 ? n - 16 : 0;
+
+	for (i = 0; i < note->nargs && i < 8; i++) {
+		if (calls.nr_kick_args == calls.cap_kick_args)
+			calls.kick_args = grow(calls.kick_args, &calls.cap_kick_args,
+					       sizeof(pseudo_t));
+		calls.kick_args[calls.nr_kick_args++] = note->args[i];
+	}
+	for (i = n - 1; i >= stop; i--) {
+		struct call_site *in = &calls.v[i];
+
+		if (in->name && in->api && in->api->effect == FX_KICK &&
+		    shares_arg(in, note))
+			in->name = NULL;
+	}
+}
+
+/* Fold the work call inside an inlined API wrapper into the wrapper. */
+static void fold_note(int n)
+{
+	struct call_site *note = &calls.v[n];
+	int i, stop = n > 16 ? n - 16 : 0;
+
+	if (note->api->effect == FX_KICK) {
+		fold_kick(n);
+		return;
+	}
+	for (i = n - 1; i >= stop; i--) {
+		struct call_site *in = &calls.v[i];
+
+		if (!in->name || !in->api || in->inlined)
+			continue;
+		if (!same_class(in->api->effect, note->api->effect))
+			continue;
+		if (note->nargs && in->nargs && note->args[0] != in->args[0])
+			continue;
+		/* the inner call becomes the wrapper, with the inner value */
+		in->name = note->name;
+		in->api = note->api;
+		in->nargs = note->nargs;
+		memcpy(in->args, note->args, sizeof(in->args));
+		in->pos = note->pos;
+		in->inlined = true;
+		note->name = NULL;
+		return;
+	}
+}
+
+static void collect_calls(struct entrypoint *ep)
 {
 	struct basic_block *bb;
 	struct instruction *insn;
-	struct call_site cs;
 	int i;
 
+	calls.nr = 0;
+	calls.nr_kick_args = 0;
 	FOR_EACH_PTR(ep->bbs, bb) {
 		FOR_EACH_PTR(bb->insns, insn) {
-			if (!insn->bb || !decode_call(insn, &cs))
+			if (!insn->bb)
 				continue;
-			for (i = 0; i < nr_registered; i++)
-				if (registered[i]->on_call)
-					registered[i]->on_call(ep, &cs);
+			if (calls.nr == calls.cap)
+				calls.v = grow(calls.v, &calls.cap, sizeof(*calls.v));
+			if (decode_call(insn, &calls.v[calls.nr]))
+				calls.nr++;
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
+	for (i = 0; i < calls.nr; i++) {
+		struct call_site *cs = &calls.v[i];
+
+		if (!cs->inlined)
+			continue;
+		if (!cs->api)
+			cs->name = NULL;	/* a driver inline: its body is here */
+		else
+			fold_note(i);
+	}
+	index_calls();
+}
+
+static pseudo_t strip_offsets(pseudo_t p)
+{
+	p = strip_casts(p);
+	while (p && p->type == PSEUDO_REG && p->def->opcode == OP_ADD &&
+	       p->def->src2->type == PSEUDO_VAL)
+		p = strip_casts(p->def->src1);
+	return p;
+}
+
+/* A store made by an inlined writel() & co: the kick, not a CPU store. */
+bool insn_is_folded(struct instruction *insn)
+{
+	pseudo_t addr = strip_offsets(insn->src);
+	int i;
+
+	for (i = 0; i < calls.nr_kick_args; i++)
+		if (strip_offsets(calls.kick_args[i]) == addr)
+			return true;
+	return false;
+}
+
+static void dispatch_calls(struct entrypoint *ep)
+{
+	int i, c;
+
+	for (c = 0; c < calls.nr; c++) {
+		if (!calls.v[c].name)
+			continue;
+		for (i = 0; i < nr_registered; i++)
+			if (registered[i]->on_call)
+				registered[i]->on_call(ep, &calls.v[c]);
+	}
 }
 
 static void end_function(struct entrypoint *ep)
@@ -186,8 +381,67 @@ void analyse_symbols(struct symbol_list *list)
 	} END_FOR_EACH_PTR(sym);
 
 	for (i = 0; i < eps.nr; i++) {
+		collect_calls(eps.v[i]);
+		engine_learn_fields(eps.v[i]);
+	}
+	for (i = 0; i < eps.nr; i++) {
+		collect_calls(eps.v[i]);
+		engine_learn(eps.v[i]);
+	}
+	for (i = 0; i < eps.nr; i++) {
+		collect_calls(eps.v[i]);
 		dispatch_calls(eps.v[i]);
+		engine_run(eps.v[i]);
 		end_function(eps.v[i]);
 	}
 	free(eps.v);
+}
+
+/*
+ * A stable C string for an identifier (ident_name() reuses four static
+ * buffers; messages keep names for longer).
+ */
+const char *ident_name(const struct ident *id)
+{
+	static struct {
+		const struct ident *id;
+		char *name;
+	} *tab;
+	static int size, used;
+	unsigned int h;
+
+	if (!id)
+		return "?";
+	if (used * 2 >= size) {
+		typeof(tab) old = tab;
+		int old_size = size, i;
+
+		size = size ? size * 2 : 1024;
+		tab = calloc(size, sizeof(*tab));
+		if (!tab)
+			die("dmacheck: out of memory");
+		for (i = 0; i < old_size; i++) {
+			if (!old[i].id)
+				continue;
+			h = ((unsigned long)old[i].id >> 4) % size;
+			while (tab[h].id)
+				h = (h + 1) % size;
+			tab[h] = old[i];
+		}
+		free(old);
+	}
+	h = ((unsigned long)id >> 4) % size;
+	while (tab[h].id) {
+		if (tab[h].id == id)
+			return tab[h].name;
+		h = (h + 1) % size;
+	}
+	tab[h].id = id;
+	tab[h].name = malloc(id->len + 1);
+	if (!tab[h].name)
+		die("dmacheck: out of memory");
+	memcpy(tab[h].name, id->name, id->len);
+	tab[h].name[id->len] = '\0';
+	used++;
+	return tab[h].name;
 }

@@ -174,6 +174,49 @@ static void put_field(const char *s)
 		fputc(*s == '\t' || *s == '\n' ? ' ' : *s, records);
 }
 
+/* One finding per check and position: several slots may see one event. */
+static bool seen_before(enum check_id id, struct position pos)
+{
+	static struct {
+		int stream, line, col, id;
+	} *seen;
+	static int size, used;
+	unsigned long h;
+	int i;
+
+	if (used * 2 >= size) {
+		void *old = seen;
+		int old_size = size;
+
+		size = size ? size * 2 : 256;
+		seen = calloc(size, sizeof(*seen));
+		if (!seen)
+			die("dmacheck: out of memory");
+		used = 0;
+		for (i = 0; i < old_size; i++) {
+			typeof(seen) e = (typeof(seen))old + i;
+
+			if (e->line) {
+				struct position p = { .stream = e->stream, .line = e->line,
+						      .pos = e->col };
+				seen_before(e->id, p);
+			}
+		}
+		free(old);
+	}
+	h = ((unsigned long)pos.stream * 31 + pos.line) * 131 + pos.pos * 7 + id;
+	for (i = h % size; seen[i].line; i = (i + 1) % size)
+		if (seen[i].stream == pos.stream && seen[i].line == pos.line &&
+		    seen[i].col == pos.pos && seen[i].id == (int)id)
+			return true;
+	seen[i].stream = pos.stream;
+	seen[i].line = pos.line ? pos.line : -1;
+	seen[i].col = pos.pos;
+	seen[i].id = id;
+	used++;
+	return false;
+}
+
 void report(enum check_id id, struct position pos, const char *fmt, ...)
 {
 	char msg[1024];
@@ -181,7 +224,7 @@ void report(enum check_id id, struct position pos, const char *fmt, ...)
 
 	if (disabled[id] || pos.type == TOKEN_BAD)
 		return;
-	if (suppressed(pos, checks[id].name))
+	if (suppressed(pos, checks[id].name) || seen_before(id, pos))
 		return;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -206,4 +249,78 @@ void note(struct position pos, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+static const char *source_line(struct position pos)
+{
+	if (src.stream != pos.stream)
+		load_source(pos.stream);
+	if (!src.lines || pos.line < 1 || pos.line > src.nr_lines)
+		return NULL;
+	return src.lines[pos.line - 1];
+}
+
+/* The byte of @line at display column @col (tabs to 8, as sparse counts). */
+static const char *at_column(const char *line, int col)
+{
+	int c = 1;
+
+	for (; *line; line++) {
+		if (c >= col)
+			return line;
+		c = *line == '\t' ? ((c - 1) / 8 + 1) * 8 + 1 : c + 1;
+	}
+	return NULL;
+}
+
+static bool ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+const char *source_ident(struct position pos)
+{
+	static char buf[128];
+	const char *line = source_line(pos), *p;
+	size_t n;
+
+	if (!line || !(p = at_column(line, pos.pos)))
+		return NULL;
+	while (*p == '*' || *p == '(' || *p == ' ')
+		p++;
+	for (n = 0; ident_char(p[n]) && n < sizeof(buf) - 1; n++)
+		;
+	if (!n || (p[0] >= '0' && p[0] <= '9'))
+		return NULL;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* "x" in "type *x = call(...)", "priv->ring" in "priv->ring = call(...)". */
+const char *source_lhs(struct position pos)
+{
+	static char buf[128];
+	const char *line = source_line(pos), *call, *eq, *start;
+	size_t n;
+
+	if (!line || !(call = at_column(line, pos.pos)))
+		return NULL;
+	for (eq = call; eq > line && *eq != '='; eq--)
+		;
+	if (*eq != '=' || eq == line || strchr("=!<>+-*/&|^", eq[-1]) || eq[1] == '=')
+		return NULL;
+	while (eq > line && (eq[-1] == ' ' || eq[-1] == '\t'))
+		eq--;
+	for (start = eq; start > line && (ident_char(start[-1]) || start[-1] == '.' ||
+		start[-1] == '>' || (start[-1] == '-' && start[0] == '>') ||
+		start[-1] == '[' || start[-1] == ']'); start--)
+		;
+	n = eq - start;
+	if (!n || n >= sizeof(buf) || !ident_char(*start))
+		return NULL;
+	memcpy(buf, start, n);
+	buf[n] = '\0';
+	return buf;
 }

@@ -40,6 +40,9 @@ const char *where(struct position pos);
 void note(struct position pos, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void diag_set_output(FILE *records);
+/* Source text at a position: the identifier there; the assignment's target. */
+const char *source_ident(struct position pos);
+const char *source_lhs(struct position pos);
 unsigned int diag_count(void);
 
 /* ---- the DMA API table (api.c, dma_api.def) ---- */
@@ -79,6 +82,7 @@ struct dma_api {
 /* The entry for a call of @name with @nargs arguments, or NULL. */
 const struct dma_api *api_lookup(const char *name, int nargs);
 const char *family_name(enum api_family fam);
+const char *api_release_for(const struct dma_api *alloc);
 
 /* enum dma_data_direction values (stable kernel ABI) */
 enum { DIR_BIDI = 0, DIR_TO_DEVICE = 1, DIR_FROM_DEVICE = 2, DIR_NONE = 3,
@@ -92,6 +96,8 @@ const char *dir_name(int dir);
 
 struct call_site {
 	struct instruction *insn;	/* OP_CALL or OP_INLINED_CALL */
+	struct position pos;		/* where to report it */
+	pseudo_t target;		/* the value it returns */
 	const char *name;		/* callee name */
 	const struct dma_api *api;	/* table entry, or NULL */
 	int nargs;
@@ -102,7 +108,10 @@ struct call_site {
 pseudo_t call_arg(const struct call_site *cs, int idx);	/* NULL if absent */
 /* Fill @cs for a direct call (OP_CALL or OP_INLINED_CALL); false otherwise. */
 bool decode_call(struct instruction *insn, struct call_site *cs);
+const char *ident_name(const struct ident *id);
 /* A constant value of @p if it has one (looking through casts). */
+/* @p without the casts and copies in front of it. */
+pseudo_t strip_casts(pseudo_t p);
 bool pseudo_const(pseudo_t p, long long *val);
 /* Could @p have any bit of @mask set?  Follows ORs, casts and phis. */
 bool pseudo_may_have_bits(pseudo_t p, unsigned long long mask);
@@ -119,7 +128,10 @@ struct check_ops {
 
 void register_check(const struct check_ops *ops);
 void check_legacy_init(void);
-void check_args_init(void);
+void check_ownership_init(void);
+void check_kick_init(void);
+void check_release_init(void);
+void check_direction_init(void);
 
 /* Analyse one translation unit's symbols. */
 void analyse_symbols(struct symbol_list *list);

@@ -212,7 +212,7 @@ static void child_check(char *file, FILE *out)
 
 	diag_set_output(out);
 	alarm(opt.timeout);
-	has_error = 0;
+	/* an error in the -include files of the command line fails every file */
 	list = sparse(file);
 	/* What sparse could parse is still analysed; the file still fails. */
 	analyse_symbols(list);
@@ -415,6 +415,10 @@ int main(int argc, char **argv)
 	if (!take_own_options(&argc, argv))
 		return 1;
 	check_legacy_init();
+	check_ownership_init();
+	check_kick_init();
+	check_release_init();
+	check_direction_init();
 
 	sparse_initialize(argc, argv, &files);
 	/* sparse's own warnings stay off: CHECK=dmacheck must not repeat sparse */

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CPU access while the device owns the buffer:
+ *	cpu-write-device-owned, cpu-read-device-owned
+ * and reads of device-written data before the CPU took it back:
+ *	missing-sync-for-cpu
+ *
+ * The rule: between a hand-off to the device (_for_device sync, map,
+ * dma_cache_sync(TO_DEVICE)) and the CPU taking it back (_for_cpu sync,
+ * unmap), the CPU neither loads nor stores through the buffer.
+ */
+#include "engine.h"
+#include "describe.h"
+
+static const char *how_to_take_back(const struct event *handoff)
+{
+	if (handoff && handoff->kind == EV_MAP)
+		return "unmap it or sync it with dma_sync_single_for_cpu() first";
+	if (handoff && handoff->legacy)
+		return "the CPU may only touch it again after the device is done";
+	return "take it back with dma_sync_single_for_cpu() first";
+}
+
+static void device_owned_access(struct engine_ctx *ctx, const struct event *ev,
+				const struct slot_state *st)
+{
+	const struct event *handoff = engine_event(ctx, st->owner_ev);
+	bool write = ev->kind == EV_WRITE;
+	char by[160] = "";
+
+	if (st->owner != OWN_DEVICE || !handoff || !ownership_matters(ev->buf))
+		return;
+	if (ev->call)
+		snprintf(by, sizeof(by), " by %s()", ev->call);
+	report(write ? CK_CPU_WRITE_DEVICE_OWNED : CK_CPU_READ_DEVICE_OWNED, ev->pos,
+	       "'%s' %s%s after %s handed it to the device%s; %s",
+	       buf_label(ev), write ? "written" : "read", by, ev_call(handoff),
+	       handoff->kind == EV_MAP ? "" : buf_origin(ev->buf),
+	       how_to_take_back(handoff));
+}
+
+/*
+ * A _for_cpu sync says the device owned the buffer until here: a read
+ * of it earlier in the function, before any sync, saw stale data.
+ */
+static void read_before_take_back(struct engine_ctx *ctx, const struct event *ev,
+				  const struct slot_state *st)
+{
+	const struct event *read = engine_event(ctx, st->read_ev);
+
+	if (st->owner != OWN_ENTRY || !st->read_early || !read || ev->legacy)
+		return;
+	if (!ownership_matters(ev->buf))
+		return;
+	report(CK_MISSING_SYNC_FOR_CPU, read->pos,
+	       "'%s' read before %s took it back from the device%s; the CPU may see stale data: sync first, then read",
+	       buf_label(read), ev_call(ev), buf_origin(ev->buf));
+}
+
+static void ownership_on_event(struct engine_ctx *ctx, const struct event *ev,
+			       struct slot_state *st)
+{
+	switch (ev->kind) {
+	case EV_READ:
+	case EV_WRITE:
+		device_owned_access(ctx, ev, st);
+		break;
+	case EV_TO_CPU:
+		read_before_take_back(ctx, ev, st);
+		break;
+	default:
+		break;
+	}
+}
+
+static const struct engine_hooks ownership_hooks = {
+	.on_event = ownership_on_event,
+};
+
+void check_ownership_init(void)
+{
+	engine_register(&ownership_hooks);
+}

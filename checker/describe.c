@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Words for messages: what a buffer is called, where it came from, which
+ * call did something to it.  Every check words its findings with these,
+ * so the same thing reads the same way in every message.
+ */
+#include <stdio.h>
+
+#include "engine.h"
+#include "describe.h"
+
+#define NR_BUFS 8
+
+static char *next_buf(void)
+{
+	static char bufs[NR_BUFS][320];
+	static int next;
+
+	return bufs[next++ % NR_BUFS];
+}
+
+const char *buf_label(const struct event *ev)
+{
+	const char *text;
+
+	if (ev->via)
+		return ev->via;
+	if (!ev->call && (ev->kind == EV_READ || ev->kind == EV_WRITE)) {
+		text = source_ident(ev->pos);
+		if (text)
+			return text;
+	}
+	if (ev->buf && ev->buf->name)
+		return ev->buf->name;
+	return "the buffer";
+}
+
+const char *buf_name(const struct buffer *buf)
+{
+	return buf->name ? buf->name : "the buffer";
+}
+
+const char *buf_origin(const struct buffer *buf)
+{
+	char *s;
+
+	if (!buf->api || !buf->origin.line)
+		return "";
+	s = next_buf();
+	snprintf(s, 320, " (buffer from %s() at %s)", buf->api->name, where(buf->origin));
+	return s;
+}
+
+const char *ev_call(const struct event *ev)
+{
+	char *s = next_buf();
+
+	if (ev->call)
+		snprintf(s, 320, "%s() at %s", ev->call, where(ev->pos));
+	else
+		snprintf(s, 320, "the store at %s", where(ev->pos));
+	return s;
+}
+
+const char *kick_name(const struct event *ev)
+{
+	char *s = next_buf();
+
+	if (ev->call)
+		snprintf(s, 320, "%s()", ev->call);
+	else if (ev->via)
+		snprintf(s, 320, "the register store to %s", ev->via);
+	else
+		snprintf(s, 320, "the register store");
+	return s;
+}
+
+/* Only buffers a non-coherent machine would get wrong are judged. */
+bool ownership_matters(const struct buffer *buf)
+{
+	if (buf->coherent)
+		return false;
+	return buf->api || buf->synced;
+}

@@ -1,0 +1,989 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The ownership engine.
+ *
+ * For one function: turn its instructions into events on buffers
+ * (allocation, map, sync, free, CPU load/store, device kick, return),
+ * then run a forward data-flow over the basic blocks with one state per
+ * slot (a buffer, or the part of it a partial sync names).  States merge
+ * at joins; the lattice is small and every block is revisited only when
+ * its input grows, so the cost stays linear in the size of the function.
+ * A work limit stops pathological cases with a note.
+ *
+ * Once the states are stable, the events are replayed once and every
+ * registered check sees each event with the state before it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+#define MAX_HOOKS 8
+
+static const struct engine_hooks *hooks[MAX_HOOKS];
+static int nr_hooks;
+
+void engine_register(const struct engine_hooks *h)
+{
+	if (nr_hooks < MAX_HOOKS)
+		hooks[nr_hooks++] = h;
+}
+
+/* CPU accesses made by library calls. */
+static const struct cpu_access {
+	const char *name;
+	int write, read;	/* argument indexes, -1 none */
+} cpu_calls[] = {
+	{ "memset", 0, -1 }, { "__builtin_memset", 0, -1 }, { "__memset", 0, -1 },
+	{ "memcpy", 0, 1 }, { "__builtin_memcpy", 0, 1 }, { "__memcpy", 0, 1 },
+	{ "memmove", 0, 1 }, { "__builtin_memmove", 0, 1 },
+	{ "memcmp", -1, 0 }, { "__builtin_memcmp", -1, 0 },
+	{ "memcpy_fromio", 0, -1 }, { "memcpy_toio", -1, 1 },
+};
+
+static struct engine_ctx ctx;
+static int cap_events, cap_slots;
+static unsigned int slot_gen;
+
+struct bb_info {
+	struct basic_block *bb;
+	int first, last;		/* events of the block */
+	struct slot_state *out;		/* NULL until visited */
+	bool queued;
+};
+
+static struct bb_info *bbs;
+static int nr_bbs;
+static int *slot_next;			/* next slot of the same buffer */
+
+const struct event *engine_event(struct engine_ctx *c, int idx)
+{
+	return idx >= 0 && idx < c->nr_events ? &c->events[idx] : NULL;
+}
+
+/* ---- slots ---- */
+
+static int new_slot(struct buffer *buf, pseudo_t anchor, long long lo, long long hi)
+{
+	struct slot *s;
+
+	if (ctx.nr_slots == cap_slots) {
+		cap_slots = cap_slots ? cap_slots * 2 : 64;
+		ctx.slots = realloc(ctx.slots, cap_slots * sizeof(*ctx.slots));
+		slot_next = realloc(slot_next, cap_slots * sizeof(*slot_next));
+		if (!ctx.slots || !slot_next)
+			die("dmacheck: out of memory");
+	}
+	s = &ctx.slots[ctx.nr_slots];
+	memset(s, 0, sizeof(*s));
+	s->buf = buf;
+	s->anchor = anchor;
+	s->lo = lo;
+	s->hi = hi;
+	slot_next[ctx.nr_slots] = -1;
+	if (buf->slot_gen == slot_gen && buf->slot >= 0) {
+		int i = buf->slot;
+
+		while (slot_next[i] >= 0)
+			i = slot_next[i];
+		slot_next[i] = ctx.nr_slots;
+	}
+	return ctx.nr_slots++;
+}
+
+static int whole_slot(struct buffer *buf)
+{
+	if (buf->slot_gen != slot_gen) {
+		buf->slot_gen = slot_gen;
+		buf->slot = -1;
+		buf->slot = new_slot(buf, NULL, 0, -1);
+	}
+	return buf->slot;
+}
+
+static bool in_range(const struct slot *s, long long off)
+{
+	return off >= s->lo && (s->hi < 0 || off < s->hi);
+}
+
+/* The slot a partial sync names, made if new. */
+static int part_slot(const struct bufref *ref, long long size)
+{
+	int i = whole_slot(ref->buf);
+	long long lo = ref->offset_known ? ref->offset : 0;
+	long long hi = ref->offset_known && size > 0 ? lo + size : -1;
+
+	for (i = slot_next[i]; i >= 0; i = slot_next[i]) {
+		struct slot *s = &ctx.slots[i];
+
+		if (s->anchor == ref->anchor && s->lo == lo && s->hi == hi)
+			return i;
+	}
+	return new_slot(ref->buf, ref->anchor, lo, hi);
+}
+
+/* The slot an access at @ref falls in: a part if one covers it. */
+static int access_slot(const struct bufref *ref, long long off)
+{
+	int w = whole_slot(ref->buf), i;
+
+	if (!ref->offset_known)
+		return w;
+	for (i = slot_next[w]; i >= 0; i = slot_next[i]) {
+		struct slot *s = &ctx.slots[i];
+
+		if (s->anchor == ref->anchor && in_range(s, ref->offset + off))
+			return i;
+	}
+	return w;
+}
+
+static bool is_partial(const struct bufref *ref, long long size)
+{
+	if (ref->anchor)
+		return true;
+	if (ref->offset_known && ref->offset)
+		return true;
+	return size > 0 && ref->buf->size > 0 && size < ref->buf->size;
+}
+
+/* ---- events ---- */
+
+static struct event *new_event(enum ev_kind kind, struct position pos)
+{
+	struct event *ev;
+
+	if (ctx.nr_events == cap_events) {
+		cap_events = cap_events ? cap_events * 2 : 256;
+		ctx.events = realloc(ctx.events, cap_events * sizeof(*ctx.events));
+		if (!ctx.events)
+			die("dmacheck: out of memory");
+	}
+	ev = &ctx.events[ctx.nr_events++];
+	memset(ev, 0, sizeof(*ev));
+	ev->kind = kind;
+	ev->pos = pos;
+	ev->slot = -1;
+	ev->dir = DIR_UNKNOWN;
+	ev->size = -1;
+	return ev;
+}
+
+static int const_dir(struct call_site *cs, int idx)
+{
+	long long v;
+
+	if (!pseudo_const(call_arg(cs, idx), &v))
+		return DIR_UNKNOWN;
+	return v;
+}
+
+static long long const_size(struct call_site *cs, int idx)
+{
+	long long v;
+
+	if (!pseudo_const(call_arg(cs, idx), &v) || v <= 0)
+		return -1;
+	return v;
+}
+
+static bool resolve_arg(struct call_site *cs, int idx, enum buf_kind kind,
+			struct bufref *ref, bool make)
+{
+	pseudo_t p = call_arg(cs, idx);
+
+	if (!p)
+		return false;
+	if (kind == BK_HANDLE)
+		return resolve_handle(p, ref);
+	if (resolve_ptr(p, ref))
+		return true;
+	if (!make)
+		return false;
+	memset(ref, 0, sizeof(*ref));
+	ref->buf = implicit_cpu_buffer(p);
+	ref->offset_known = true;
+	return ref->buf != NULL;
+}
+
+static void buffer_event(enum ev_kind kind, struct call_site *cs,
+			 const struct bufref *ref, long long size)
+{
+	struct event *ev = new_event(kind, cs->pos);
+
+	ev->buf = ref->buf;
+	ev->call = cs->name;
+	ev->cs = cs;
+	ev->api = cs->api;
+	ev->size = size;
+	if (cs->api)
+		ev->dir = const_dir(cs, cs->api->dir);
+	if (kind == EV_TO_DEVICE || kind == EV_TO_CPU)
+		ref->buf->synced = true;
+	if ((kind == EV_TO_DEVICE || kind == EV_TO_CPU) && is_partial(ref, size)) {
+		ev->slot = part_slot(ref, size);
+	} else {
+		ev->slot = whole_slot(ref->buf);
+		ev->whole = true;
+	}
+}
+
+static void alloc_event(struct call_site *cs)
+{
+	const struct dma_api *api = cs->api;
+	struct buffer *buf = buffer_of_call(cs->insn, true);
+	pseudo_t attrs = call_arg(cs, api->attrs);
+	struct bufref ref = { .buf = buf, .offset_known = true };
+
+	buf->api = api;
+	buf->origin = cs->pos;
+	if (!buf->name && source_lhs(cs->pos))
+		buf->name = strdup(source_lhs(cs->pos));
+	buf->dir = api->dir >= 0 ? const_dir(cs, api->dir) : DIR_BIDI;
+	buf->size = const_size(cs, api->size);
+	buf->coherent = api->family == FAM_COHERENT ||
+		(api->family == FAM_ATTRS &&
+		 !(attrs && pseudo_may_have_bits(attrs, ATTR_NON_CONSISTENT)));
+	learn_alloc(cs, buf);
+	buffer_event(EV_ALLOC, cs, &ref, buf->size);
+}
+
+static void map_event(struct call_site *cs)
+{
+	const struct dma_api *api = cs->api;
+	struct bufref ref;
+
+	if (!resolve_arg(cs, api->buf, api->kind, &ref, true))
+		return;
+	if (api->effect == FX_MAP)
+		bind_call(cs->insn, ref.buf);
+	if (!ref.buf->api || ref.buf->api->effect != FX_ALLOC) {
+		ref.buf->api = api;
+		ref.buf->origin = cs->pos;
+		ref.buf->dir = const_dir(cs, api->dir);
+		ref.buf->size = const_size(cs, api->size);
+	}
+	buffer_event(EV_MAP, cs, &ref, const_size(cs, api->size));
+}
+
+static void sync_event(struct call_site *cs, enum ev_kind kind)
+{
+	const struct dma_api *api = cs->api;
+	struct bufref ref;
+	long long size = const_size(cs, api->size);
+
+	if (!resolve_arg(cs, api->buf, api->kind, &ref, api->kind != BK_HANDLE))
+		return;
+	/* dma_sync_single_range_*: the offset is an argument of its own */
+	if (api->buf + 1 < api->size) {
+		long long off;
+
+		if (pseudo_const(call_arg(cs, api->buf + 1), &off))
+			ref.offset += off;
+		else
+			ref.offset_known = false;
+	}
+	buffer_event(kind, cs, &ref, size);
+}
+
+static void cache_sync_event(struct call_site *cs)
+{
+	const struct dma_api *api = cs->api;
+	int dir = const_dir(cs, api->dir);
+	struct bufref ref;
+	long long size = const_size(cs, api->size);
+
+	if (!resolve_arg(cs, api->buf, BK_CPU, &ref, true))
+		return;
+	/*
+	 * MIPS did a for-device operation whatever the direction; but
+	 * FROM_DEVICE before the CPU reads is how drivers took data back.
+	 */
+	buffer_event(dir == DIR_FROM_DEVICE ? EV_TO_CPU : EV_TO_DEVICE, cs, &ref, size);
+	ctx.events[ctx.nr_events - 1].legacy = true;
+}
+
+static void release_event(struct call_site *cs, enum ev_kind kind)
+{
+	const struct dma_api *api = cs->api;
+	struct bufref ref;
+
+	if (!resolve_arg(cs, api->buf, api->kind, &ref, false))
+		return;
+	buffer_event(kind, cs, &ref, const_size(cs, api->size));
+}
+
+static void access_call(struct call_site *cs)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(cpu_calls) / sizeof(cpu_calls[0]); i++) {
+		const struct cpu_access *a = &cpu_calls[i];
+		struct bufref ref;
+
+		if (strcmp(a->name, cs->name))
+			continue;
+		if (a->write >= 0 && resolve_arg(cs, a->write, BK_CPU, &ref, false)) {
+			struct event *ev = new_event(EV_WRITE, cs->pos);
+
+			ev->buf = ref.buf;
+			ev->call = cs->name;
+			ev->slot = access_slot(&ref, 0);
+			ev->via = pseudo_name(call_arg(cs, a->write), 0);
+		}
+		if (a->read >= 0 && resolve_arg(cs, a->read, BK_CPU, &ref, false)) {
+			struct event *ev = new_event(EV_READ, cs->pos);
+
+			ev->buf = ref.buf;
+			ev->call = cs->name;
+			ev->slot = access_slot(&ref, 0);
+			ev->via = pseudo_name(call_arg(cs, a->read), 0);
+		}
+		return;
+	}
+}
+
+static void summary_events(struct call_site *cs, const struct summary *sum)
+{
+	int i;
+
+	if (sum->kicks) {
+		struct event *ev = new_event(EV_KICK, cs->pos);
+
+		ev->call = cs->name;
+		ev->summary = true;
+	}
+	for (i = 0; i < sum->nr; i++) {
+		const struct sum_effect *fx = &sum->effects[i];
+		struct bufref ref = { .buf = fx->buf, .offset_known = true };
+		struct event *ev;
+
+		if (fx->param > 0) {
+			pseudo_t arg = call_arg(cs, fx->param - 1);
+
+			if (!arg)
+				continue;
+			if (fx->anchored) {
+				if (!resolve_ptr(arg, &ref) || ref.buf != fx->buf) {
+					memset(&ref, 0, sizeof(ref));
+					ref.buf = fx->buf;
+					ref.anchor = strip_casts(arg);
+					ref.offset_known = true;
+				}
+			} else if (!resolve_arg(cs, fx->param - 1, fx->param_kind, &ref, false)) {
+				continue;
+			}
+		}
+		if (!ref.buf)
+			continue;
+		ev = new_event(fx->kind, cs->pos);
+		ev->buf = ref.buf;
+		ev->call = cs->name;
+		ev->cs = cs;
+		ev->api = fx->api;
+		ev->dir = fx->dir;
+		ev->summary = true;
+		if (fx->kind == EV_READ || fx->kind == EV_WRITE) {
+			ev->slot = access_slot(&ref, 0);
+			ev->via = pseudo_name(call_arg(cs, fx->param - 1), 0);
+		} else if (ref.anchor || (ref.offset_known && ref.offset)) {
+			ev->slot = part_slot(&ref, -1);
+		} else {
+			ev->slot = whole_slot(ref.buf);
+			ev->whole = true;
+		}
+	}
+}
+
+static void call_events(struct call_site *cs)
+{
+	const struct summary *sum;
+
+	if (!cs->api) {
+		sum = cs->insn->func->sym ? summary_of(cs->insn->func->sym->ident) : NULL;
+		if (sum)
+			summary_events(cs, sum);
+		else
+			access_call(cs);
+		return;
+	}
+	switch (cs->api->effect) {
+	case FX_ALLOC:
+		alloc_event(cs);
+		break;
+	case FX_MAP:
+	case FX_MAP_ARG:
+		map_event(cs);
+		break;
+	case FX_UNMAP:
+		release_event(cs, EV_UNMAP);
+		break;
+	case FX_FREE:
+		release_event(cs, EV_FREE);
+		break;
+	case FX_TO_DEVICE:
+		sync_event(cs, EV_TO_DEVICE);
+		break;
+	case FX_TO_CPU:
+		sync_event(cs, EV_TO_CPU);
+		break;
+	case FX_CACHE_SYNC:
+		cache_sync_event(cs);
+		break;
+	case FX_KICK:
+		new_event(EV_KICK, cs->pos)->call = cs->name;
+		break;
+	case FX_DERIVE:
+		break;
+	}
+}
+
+static void memory_event(struct instruction *insn)
+{
+	struct bufref ref;
+	struct event *ev;
+	bool store = insn->opcode == OP_STORE;
+
+	if (!resolve_ptr(insn->src, &ref)) {
+		/* a store to a volatile register that no buffer holds */
+		if (store && insn->is_volatile && !insn_is_folded(insn)) {
+			ev = new_event(EV_KICK, insn->pos);
+			ev->via = pseudo_name(insn->src, insn->offset);
+		}
+		return;
+	}
+	if (store && insn_is_folded(insn))
+		return;
+	ev = new_event(store ? EV_WRITE : EV_READ, insn->pos);
+	ev->buf = ref.buf;
+	ev->slot = access_slot(&ref, insn->offset);
+	ev->via = pseudo_name(insn->src, 0);
+}
+
+static void learn_from_store(struct instruction *insn)
+{
+	learn_store(insn->src, insn->offset, insn->target);
+}
+
+/* Which slots a _for_device sync (or map) gives back somewhere. */
+static void mark_gives_back(void)
+{
+	int i, k;
+
+	for (i = 0; i < ctx.nr_events; i++) {
+		const struct event *ev = &ctx.events[i];
+
+		if (ev->kind != EV_TO_DEVICE && ev->kind != EV_MAP)
+			continue;
+		if (!ev->whole) {
+			ctx.slots[ev->slot].gives_back = true;
+			continue;
+		}
+		for (k = ev->slot; k >= 0; k = slot_next[k])
+			ctx.slots[k].gives_back = true;
+	}
+}
+
+/* Build ctx.events for @ep; block boundaries go to bbs[]. */
+static void extract(struct entrypoint *ep)
+{
+	struct basic_block *bb;
+	struct instruction *insn;
+	int i = 0;
+
+	resolve_begin(ep);
+	slot_gen++;
+	ctx.ep = ep;
+	ctx.fn = ep->name->ident ? ident_name(ep->name->ident) : "?";
+	ctx.nr_events = 0;
+	ctx.nr_slots = 0;
+	nr_bbs = ptr_list_size((struct ptr_list *)ep->bbs);
+	free(bbs);
+	bbs = calloc(nr_bbs + 1, sizeof(*bbs));
+	if (!bbs)
+		die("dmacheck: out of memory");
+
+	FOR_EACH_PTR(ep->bbs, bb) {
+		bb->priv = &bbs[i];
+		bbs[i].bb = bb;
+		bbs[i].first = ctx.nr_events;
+		FOR_EACH_PTR(bb->insns, insn) {
+			struct call_site *cs;
+
+			if (!insn->bb)
+				continue;
+			switch (insn->opcode) {
+			case OP_CALL:
+			case OP_INLINED_CALL:
+				cs = call_site_of(insn);
+				if (cs)
+					call_events(cs);
+				break;
+			case OP_STORE:
+				learn_from_store(insn);
+				/* fall through */
+			case OP_LOAD:
+				memory_event(insn);
+				break;
+			case OP_RET:
+				new_event(EV_RET, insn->pos);
+				break;
+			default:
+				break;
+			}
+		} END_FOR_EACH_PTR(insn);
+		bbs[i].last = ctx.nr_events;
+		i++;
+	} END_FOR_EACH_PTR(bb);
+	mark_gives_back();
+}
+
+/* ---- the data-flow ---- */
+
+static void init_state(struct slot_state *st)
+{
+	int i;
+
+	for (i = 0; i < ctx.nr_slots; i++) {
+		memset(&st[i], 0, sizeof(st[i]));
+		st[i].owner = OWN_ENTRY;
+		st[i].owner_ev = st[i].dirty_ev = st[i].taken_ev = st[i].read_ev = -1;
+	}
+}
+
+static int pick_ev(int a, int b)
+{
+	return a >= 0 ? a : b;
+}
+
+static unsigned char join_owner(const struct slot_state *a, const struct slot_state *b)
+{
+	if (a->owner == b->owner)
+		return a->owner;
+	if (a->owner == OWN_NONE)
+		return b->owner;
+	if (b->owner == OWN_NONE)
+		return a->owner;
+	if ((a->owner == OWN_CPU && a->taken && b->owner == OWN_DEVICE) ||
+	    (b->owner == OWN_CPU && b->taken && a->owner == OWN_DEVICE))
+		return OWN_MIXED;
+	if ((a->owner == OWN_MIXED && (b->owner == OWN_CPU || b->owner == OWN_DEVICE)) ||
+	    (b->owner == OWN_MIXED && (a->owner == OWN_CPU || a->owner == OWN_DEVICE)))
+		return OWN_MIXED;
+	return OWN_UNKNOWN;
+}
+
+static void join_state(struct slot_state *a, const struct slot_state *b)
+{
+	a->owner = join_owner(a, b);
+	a->dirty |= b->dirty;
+	a->taken |= b->taken;
+	a->read_early |= b->read_early;
+	a->unmapped &= b->unmapped;
+	a->owner_ev = pick_ev(a->owner_ev, b->owner_ev);
+	a->dirty_ev = pick_ev(a->dirty_ev, b->dirty_ev);
+	a->taken_ev = pick_ev(a->taken_ev, b->taken_ev);
+	a->read_ev = pick_ev(a->read_ev, b->read_ev);
+}
+
+/* The input of @bb: the join of the outputs of its visited parents. */
+static bool block_input(struct basic_block *bb, struct slot_state *in)
+{
+	struct basic_block *parent;
+	bool have = false;
+	int i;
+
+	if (bb == ctx.ep->entry->bb) {
+		init_state(in);
+		have = true;
+	}
+	FOR_EACH_PTR(bb->parents, parent) {
+		struct bb_info *pi = parent->priv;
+
+		if (!pi || !pi->out)
+			continue;
+		if (!have) {
+			memcpy(in, pi->out, ctx.nr_slots * sizeof(*in));
+			have = true;
+			continue;
+		}
+		for (i = 0; i < ctx.nr_slots; i++)
+			join_state(&in[i], &pi->out[i]);
+	} END_FOR_EACH_PTR(parent);
+	return have;
+}
+
+static void set_owner(struct slot_state *st, unsigned char owner, int ev)
+{
+	st->owner = owner;
+	st->owner_ev = ev;
+}
+
+static void apply_one(struct slot_state *st, const struct event *ev, int idx)
+{
+	switch (ev->kind) {
+	case EV_ALLOC:
+		memset(st, 0, sizeof(*st));
+		st->dirty_ev = st->taken_ev = st->read_ev = -1;
+		set_owner(st, OWN_CPU, idx);
+		break;
+	case EV_MAP:
+		set_owner(st, OWN_DEVICE, idx);
+		st->dirty = false;
+		st->unmapped = false;
+		st->taken = false;
+		break;
+	case EV_UNMAP:
+		set_owner(st, OWN_CPU, idx);
+		st->unmapped = true;
+		st->taken = false;
+		break;
+	case EV_FREE:
+		set_owner(st, OWN_FREED, idx);
+		break;
+	case EV_TO_DEVICE:
+		set_owner(st, OWN_DEVICE, idx);
+		st->dirty = false;
+		st->taken = false;
+		break;
+	case EV_TO_CPU:
+		set_owner(st, OWN_CPU, idx);
+		st->taken = !ev->legacy;
+		st->taken_ev = idx;
+		st->dirty = false;
+		st->read_early = false;
+		break;
+	case EV_READ:
+		if (st->owner == OWN_ENTRY && !st->read_early) {
+			st->read_early = true;
+			st->read_ev = idx;
+		}
+		break;
+	case EV_WRITE:
+		if ((st->owner == OWN_CPU || st->owner == OWN_ENTRY) && !st->dirty) {
+			st->dirty = true;
+			st->dirty_ev = idx;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void call_point_hooks(const struct event *ev, struct slot_state *st)
+{
+	int h;
+
+	if (!ctx.reporting)
+		return;
+	for (h = 0; h < nr_hooks; h++)
+		if (hooks[h]->on_point)
+			hooks[h]->on_point(&ctx, ev, st);
+}
+
+static void call_event_hooks(const struct event *ev, struct slot_state *st)
+{
+	int h;
+
+	if (!ctx.reporting)
+		return;
+	for (h = 0; h < nr_hooks; h++)
+		if (hooks[h]->on_event)
+			hooks[h]->on_event(&ctx, ev, st);
+}
+
+static void apply(struct slot_state *st, int idx)
+{
+	const struct event *ev = &ctx.events[idx];
+	int i;
+
+	if (ev->kind == EV_KICK || ev->kind == EV_RET) {
+		call_point_hooks(ev, st);
+		if (ev->kind == EV_KICK)
+			for (i = 0; i < ctx.nr_slots; i++)
+				st[i].dirty = false;
+		return;
+	}
+	if (!ev->whole) {
+		call_event_hooks(ev, &st[ev->slot]);
+		apply_one(&st[ev->slot], ev, idx);
+		return;
+	}
+	for (i = ev->slot; i >= 0; i = slot_next[i]) {
+		call_event_hooks(ev, &st[i]);
+		apply_one(&st[i], ev, idx);
+	}
+}
+
+/* Run the data-flow to a fixed point; false if the work limit hit. */
+static bool solve(void)
+{
+	int *queue, head = 0, tail = 0, i;
+	unsigned long work = 0;
+	struct slot_state *cur;
+	bool done = true;
+
+	queue = malloc((nr_bbs + 1) * sizeof(*queue));
+	cur = malloc((ctx.nr_slots + 1) * sizeof(*cur));
+	if (!queue || !cur)
+		die("dmacheck: out of memory");
+	for (i = 0; i < nr_bbs; i++) {
+		free(bbs[i].out);
+		bbs[i].out = NULL;
+		bbs[i].queued = false;
+	}
+	{
+		struct bb_info *e = ctx.ep->entry->bb->priv;
+
+		queue[tail++] = e - bbs;
+		e->queued = true;
+	}
+	while (head != tail) {
+		struct bb_info *bi = &bbs[queue[head]];
+		struct basic_block *bb = bi->bb, *child;
+
+		head = (head + 1) % (nr_bbs + 1);
+		bi->queued = false;
+		work += ctx.nr_slots + (bi->last - bi->first) + 1;
+		if (work > work_limit) {
+			done = false;
+			break;
+		}
+		if (!block_input(bb, cur))
+			continue;
+		for (i = bi->first; i < bi->last; i++)
+			apply(cur, i);
+		if (bi->out && !memcmp(bi->out, cur, ctx.nr_slots * sizeof(*cur)))
+			continue;
+		if (!bi->out) {
+			bi->out = malloc((ctx.nr_slots + 1) * sizeof(*cur));
+			if (!bi->out)
+				die("dmacheck: out of memory");
+		}
+		memcpy(bi->out, cur, ctx.nr_slots * sizeof(*cur));
+		FOR_EACH_PTR(bb->children, child) {
+			struct bb_info *ci = child->priv;
+
+			if (ci && !ci->queued) {
+				ci->queued = true;
+				queue[tail] = ci - bbs;
+				tail = (tail + 1) % (nr_bbs + 1);
+			}
+		} END_FOR_EACH_PTR(child);
+	}
+	free(queue);
+	free(cur);
+	return done;
+}
+
+/* Replay every reached block once with its stable input. */
+static void replay(struct slot_state *exit_state, bool *returns)
+{
+	struct slot_state *cur = malloc((ctx.nr_slots + 1) * sizeof(*cur));
+	int b, i;
+
+	if (!cur)
+		die("dmacheck: out of memory");
+	for (b = 0; b < nr_bbs; b++) {
+		struct bb_info *bi = &bbs[b];
+
+		if (!bi->out || !block_input(bi->bb, cur))
+			continue;
+		for (i = bi->first; i < bi->last; i++) {
+			apply(cur, i);
+			if (exit_state && ctx.events[i].kind == EV_RET) {
+				int k;
+
+				if (!*returns)
+					memcpy(exit_state, cur, ctx.nr_slots * sizeof(*cur));
+				else
+					for (k = 0; k < ctx.nr_slots; k++)
+						join_state(&exit_state[k], &cur[k]);
+				*returns = true;
+			}
+		}
+	}
+	free(cur);
+}
+
+static void free_states(void)
+{
+	int i;
+
+	for (i = 0; i < nr_bbs; i++) {
+		free(bbs[i].out);
+		bbs[i].out = NULL;
+	}
+}
+
+void engine_learn_fields(struct entrypoint *ep)
+{
+	extract(ep);
+}
+
+/* f(void *p) { return base_handle + (p - base); } hands out handles. */
+static int returns_handle_of(struct entrypoint *ep)
+{
+	struct basic_block *bb;
+	struct instruction *insn;
+
+	FOR_EACH_PTR(ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			pseudo_t v, sides[2];
+			int i;
+
+			if (!insn->bb || insn->opcode != OP_RET || !insn->src)
+				continue;
+			v = strip_casts(insn->src);
+			if (!v || v->type != PSEUDO_REG || v->def->opcode != OP_ADD)
+				continue;
+			sides[0] = strip_casts(v->def->src1);
+			sides[1] = strip_casts(v->def->src2);
+			for (i = 0; i < 2; i++) {
+				pseudo_t d = sides[i], p;
+
+				if (!d || d->type != PSEUDO_REG || d->def->opcode != OP_SUB)
+					continue;
+				p = strip_casts(d->def->src1);
+				if (p && p->type == PSEUDO_ARG)
+					return p->nr;
+			}
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+	return 0;
+}
+
+static bool allocated_here(struct buffer *buf)
+{
+	int i;
+
+	for (i = 0; i < ctx.nr_events; i++)
+		if (ctx.events[i].buf == buf &&
+		    (ctx.events[i].kind == EV_ALLOC || ctx.events[i].kind == EV_MAP))
+			return true;
+	return false;
+}
+
+static void add_effect(struct summary *sum, const struct sum_effect *fx)
+{
+	int i;
+
+	for (i = 0; i < sum->nr; i++)
+		if (!memcmp(&sum->effects[i], fx, sizeof(*fx)))
+			return;
+	if (sum->nr < (int)(sizeof(sum->effects) / sizeof(sum->effects[0])))
+		sum->effects[sum->nr++] = *fx;
+}
+
+/* What the function leaves each buffer as, seen from its callers. */
+static void exit_effects(struct summary *sum, const struct slot_state *exit_state)
+{
+	int i;
+
+	for (i = 0; i < ctx.nr_slots; i++) {
+		const struct slot *s = &ctx.slots[i];
+		const struct slot_state *st = &exit_state[i];
+		const struct event *ev = engine_event(&ctx, st->owner_ev);
+		struct sum_effect fx = { 0 };
+
+		if (!ev)
+			continue;
+		if (s->anchor && s->anchor->type == PSEUDO_ARG) {
+			fx.param = s->anchor->nr;
+			fx.anchored = true;
+			fx.buf = s->buf;
+		} else if (s->anchor) {
+			continue;
+		} else if (s->buf->param) {
+			fx.param = s->buf->param;
+			fx.param_kind = s->buf->param_kind;
+		} else if (!allocated_here(s->buf)) {
+			fx.buf = s->buf;
+		} else {
+			continue;
+		}
+		if (st->owner == OWN_DEVICE &&
+		    (ev->kind == EV_TO_DEVICE || ev->kind == EV_MAP))
+			fx.kind = EV_TO_DEVICE;
+		else if (st->owner == OWN_CPU && st->taken)
+			fx.kind = EV_TO_CPU;
+		else if (st->owner == OWN_FREED)
+			fx.kind = EV_FREE;
+		else
+			continue;
+		fx.dir = ev->dir;
+		fx.api = ev->api;
+		add_effect(sum, &fx);
+	}
+}
+
+static void access_effects(struct summary *sum)
+{
+	int i;
+
+	for (i = 0; i < ctx.nr_events; i++) {
+		const struct event *ev = &ctx.events[i];
+		struct sum_effect fx = { 0 };
+
+		if (ev->kind == EV_KICK) {
+			sum->kicks = true;
+			continue;
+		}
+		if (ev->kind != EV_READ && ev->kind != EV_WRITE)
+			continue;
+		if (!ev->buf->param || ev->buf->param_kind != BK_CPU ||
+		    ctx.slots[ev->slot].anchor)
+			continue;
+		fx.kind = ev->kind;
+		fx.param = ev->buf->param;
+		fx.param_kind = BK_CPU;
+		fx.dir = DIR_UNKNOWN;
+		add_effect(sum, &fx);
+	}
+}
+
+void engine_learn(struct entrypoint *ep)
+{
+	struct slot_state *exit_state;
+	struct summary sum = { 0 };
+	bool returns = false;
+
+	extract(ep);
+	ctx.reporting = false;
+	sum.handle_of = returns_handle_of(ep);
+	if (solve()) {
+		exit_state = calloc(ctx.nr_slots + 1, sizeof(*exit_state));
+		if (!exit_state)
+			die("dmacheck: out of memory");
+		replay(exit_state, &returns);
+		if (returns)
+			exit_effects(&sum, exit_state);
+		free(exit_state);
+	}
+	access_effects(&sum);
+	free_states();
+	if (sum.nr || sum.kicks || sum.handle_of) {
+		struct summary *s = summary_new(ep->name->ident);
+
+		if (s) {
+			sum.fn = s->fn;
+			*s = sum;
+		}
+	}
+}
+
+void engine_run(struct entrypoint *ep)
+{
+	extract(ep);
+	ctx.reporting = false;
+	if (!solve()) {
+		note(ep->name->pos, "dmacheck: analysis of %s() stopped at the work limit (%lu steps); its findings are incomplete (see --work-limit)",
+		     ctx.fn, work_limit);
+		free_states();
+		return;
+	}
+	ctx.reporting = true;
+	replay(NULL, NULL);
+	ctx.reporting = false;
+	free_states();
+}

@@ -1,0 +1,739 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Which buffer does a pointer or a DMA handle name?
+ *
+ * Values are followed through sparse's SSA definitions: casts, constant
+ * and variable offsets, phis, and loads from struct fields.  A field is
+ * known by its access path's type and offset (struct foo + 8 is
+ * "priv->ring" in every function of the file), so a buffer allocated in
+ * probe() is found again in the interrupt handler.  The field registry
+ * lives for the whole translation unit; per-pseudo answers are cached
+ * for the current function only.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "target.h"
+
+/* ---- small hash maps ---- */
+
+struct map_entry {
+	const void *k1;
+	long long k2;
+	void *val[3];		/* cpu pointer, handle, sg table */
+};
+
+struct map {
+	struct map_entry *v;
+	int size, used;
+};
+
+static unsigned long map_hash(const void *k1, long long k2)
+{
+	return ((unsigned long)k1 >> 3) * 2654435761u ^ (unsigned long)k2 * 40503u;
+}
+
+static struct map_entry *map_get(struct map *m, const void *k1, long long k2, bool add)
+{
+	unsigned long h;
+
+	if (m->used * 2 >= m->size) {
+		struct map old = *m;
+		int i;
+
+		if (!add && m->size)
+			goto lookup;
+		m->size = m->size ? m->size * 2 : 256;
+		m->used = 0;
+		m->v = calloc(m->size, sizeof(*m->v));
+		if (!m->v)
+			die("dmacheck: out of memory");
+		for (i = 0; i < old.size; i++) {
+			struct map_entry *e;
+
+			if (!old.v[i].k1)
+				continue;
+			e = map_get(m, old.v[i].k1, old.v[i].k2, true);
+			memcpy(e->val, old.v[i].val, sizeof(e->val));
+		}
+		free(old.v);
+	}
+lookup:
+	if (!m->size)
+		return NULL;
+	h = map_hash(k1, k2) % m->size;
+	while (m->v[h].k1) {
+		if (m->v[h].k1 == k1 && m->v[h].k2 == k2)
+			return &m->v[h];
+		h = (h + 1) % m->size;
+	}
+	if (!add)
+		return NULL;
+	m->v[h].k1 = k1;
+	m->v[h].k2 = k2;
+	m->used++;
+	return &m->v[h];
+}
+
+enum { ROLE_CPU, ROLE_HANDLE, ROLE_SGT };
+
+static struct map fields;	/* (struct type or variable, offset) -> buffers */
+static struct map by_call;	/* allocation/map instruction -> buffer */
+static struct map params;	/* (function, parameter) -> buffer per kind */
+
+static struct entrypoint *cur_ep;
+static unsigned int gen;
+static int nr_buffers;
+
+/* ---- types ---- */
+
+static struct symbol *strip_node(struct symbol *sym)
+{
+	while (sym && sym->type == SYM_NODE)
+		sym = sym->ctype.base_type;
+	return sym;
+}
+
+static struct symbol *arg_symbol(int nr)
+{
+	struct symbol *fn = strip_node(cur_ep->name), *arg;
+	int i = 1;
+
+	if (!fn || fn->type != SYM_FN)
+		return NULL;
+	FOR_EACH_PTR(fn->arguments, arg) {
+		if (i++ == nr)
+			return arg;
+	} END_FOR_EACH_PTR(arg);
+	return NULL;
+}
+
+static struct symbol *value_type(pseudo_t p)
+{
+	struct symbol *arg;
+
+	switch (p->type) {
+	case PSEUDO_ARG:
+		arg = arg_symbol(p->nr);
+		return arg ? strip_node(arg->ctype.base_type) : NULL;
+	case PSEUDO_REG:
+		return p->def ? strip_node(p->def->type) : NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* The struct a pointer value points to, or NULL. */
+static struct symbol *pointee_struct(pseudo_t p)
+{
+	struct symbol *t = value_type(p);
+
+	if (!t || t->type != SYM_PTR)
+		return NULL;
+	t = strip_node(t->ctype.base_type);
+	if (t && (t->type == SYM_STRUCT || t->type == SYM_UNION))
+		return t;
+	return NULL;
+}
+
+static const char *member_at(struct symbol *type, long long offset)
+{
+	struct symbol *m;
+
+	FOR_EACH_PTR(type->symbol_list, m) {
+		long long size = bits_to_bytes(m->bit_size);
+		struct symbol *mt;
+
+		if (offset < m->offset || (offset >= m->offset + size && size > 0))
+			continue;
+		if (m->ident)
+			return ident_name(m->ident);
+		mt = strip_node(m->ctype.base_type);
+		if (mt && (mt->type == SYM_STRUCT || mt->type == SYM_UNION))
+			return member_at(mt, offset - m->offset);
+	} END_FOR_EACH_PTR(m);
+	return NULL;
+}
+
+/*
+ * A memory location as the registry knows it: a variable and an offset,
+ * or a struct type and an offset (any object of that type).
+ */
+static bool location_of(pseudo_t addr, long long offset, const void **key, long long *off)
+{
+	struct symbol *st;
+
+	addr = strip_casts(addr);
+	while (addr && addr->type == PSEUDO_REG && addr->def->opcode == OP_ADD &&
+	       addr->def->src2->type == PSEUDO_VAL) {
+		offset += addr->def->src2->value;
+		addr = strip_casts(addr->def->src1);
+	}
+	if (!addr)
+		return false;
+	if (addr->type == PSEUDO_REG && addr->def->opcode == OP_SYMADDR)
+		addr = addr->def->src;
+	if (addr->type == PSEUDO_SYM) {
+		*key = addr->sym;
+		*off = offset;
+		return true;
+	}
+	st = pointee_struct(addr);
+	if (!st)
+		return false;
+	*key = st;
+	*off = offset;
+	return true;
+}
+
+const char *pseudo_name(pseudo_t p, long long offset)
+{
+	static char bufs[4][160];
+	static int next;
+	char *buf;
+	const char *base, *member;
+	struct symbol *arg, *st;
+
+	p = strip_casts(p);
+	if (!p)
+		return NULL;
+	switch (p->type) {
+	case PSEUDO_ARG:
+		arg = arg_symbol(p->nr);
+		return arg && arg->ident ? ident_name(arg->ident) : NULL;
+	case PSEUDO_SYM:
+		return p->sym && p->sym->ident ? ident_name(p->sym->ident) : NULL;
+	case PSEUDO_PHI:
+	case PSEUDO_REG:
+		if (p->ident)
+			return ident_name(p->ident);
+		break;
+	default:
+		return NULL;
+	}
+	if (p->type != PSEUDO_REG)
+		return NULL;
+	if (p->def->opcode == OP_ADD && p->def->src2->type == PSEUDO_VAL)
+		return pseudo_name(p->def->src1, offset);
+	if (p->def->opcode != OP_LOAD)
+		return NULL;
+	base = pseudo_name(p->def->src, 0);
+	if (!base)
+		return NULL;
+	if (p->def->src->type == PSEUDO_SYM) {
+		st = strip_node(p->def->src->sym->ctype.base_type);
+		member = st && (st->type == SYM_STRUCT || st->type == SYM_UNION) ?
+			member_at(st, p->def->offset) : NULL;
+		if (!member)
+			return base;
+		buf = bufs[next++ & 3];
+		snprintf(buf, sizeof(bufs[0]), "%s.%s", base, member);
+		return buf;
+	}
+	st = pointee_struct(p->def->src);
+	member = st ? member_at(st, p->def->offset) : NULL;
+	if (!member)
+		return NULL;
+	buf = bufs[next++ & 3];
+	snprintf(buf, sizeof(bufs[0]), "%s->%s", base, member);
+	return buf;
+}
+
+/* ---- buffers ---- */
+
+struct buffer *buffer_new(const char *name)
+{
+	struct buffer *b = calloc(1, sizeof(*b));
+
+	if (!b)
+		die("dmacheck: out of memory");
+	b->id = ++nr_buffers;
+	b->name = name ? strdup(name) : NULL;
+	b->dir = DIR_UNKNOWN;
+	b->size = -1;
+	b->slot = -1;
+	return b;
+}
+
+struct buffer *param_buffer(int nr, enum buf_kind kind)
+{
+	struct ident *fn = cur_ep->name->ident;
+	struct map_entry *e = map_get(&params, fn, nr, true);
+	int role = kind == BK_HANDLE ? ROLE_HANDLE : ROLE_CPU;
+	struct buffer *b = e->val[role];
+
+	if (!b) {
+		struct symbol *arg = arg_symbol(nr);
+
+		b = buffer_new(arg && arg->ident ? ident_name(arg->ident) : "parameter");
+		b->param = nr;
+		b->param_kind = kind;
+		b->param_fn = fn;
+		e->val[role] = b;
+	}
+	return b;
+}
+
+/* The registry entry for a field, by access path. */
+static struct buffer **field_slot(pseudo_t addr, long long offset, int role, bool add)
+{
+	const void *key;
+	long long off;
+	struct map_entry *e;
+
+	if (!location_of(addr, offset, &key, &off))
+		return NULL;
+	e = map_get(&fields, key, off, add);
+	return e ? (struct buffer **)&e->val[role] : NULL;
+}
+
+static void name_from_path(struct buffer *b, pseudo_t addr, long long offset)
+{
+	const char *base, *member;
+	struct symbol *st;
+	char buf[160];
+
+	if (b->name)
+		return;
+	addr = strip_casts(addr);
+	base = pseudo_name(addr, 0);
+	st = addr ? pointee_struct(addr) : NULL;
+	member = st ? member_at(st, offset) : NULL;
+	if (base && member)
+		snprintf(buf, sizeof(buf), "%s->%s", base, member);
+	else if (member)
+		snprintf(buf, sizeof(buf), "%s", member);
+	else
+		return;
+	b->name = strdup(buf);
+}
+
+void learn_alloc(struct call_site *cs, struct buffer *buf)
+{
+	pseudo_t h = call_arg(cs, cs->api->handle);
+	struct buffer **slot;
+
+	if (!h)
+		return;
+	slot = field_slot(h, 0, ROLE_HANDLE, true);
+	if (slot && !*slot)
+		*slot = buf;
+}
+
+/* A store of a buffer's pointer or handle teaches the registry a field. */
+void learn_store(pseudo_t addr, long long offset, pseudo_t value)
+{
+	struct bufref ref;
+	struct buffer **slot;
+	struct instruction *def;
+
+	value = strip_casts(value);
+	if (!value || value->type != PSEUDO_REG)
+		return;
+	def = value->def;
+	if (def->opcode != OP_CALL && def->opcode != OP_PHI && def->opcode != OP_SEL &&
+	    def->opcode != OP_LOAD && def->opcode != OP_ADD)
+		return;
+	if (resolve_ptr(value, &ref) && !ref.buf->param && !ref.anchor &&
+	    (!ref.offset_known || !ref.offset)) {
+		slot = field_slot(addr, offset, ROLE_CPU, true);
+		if (slot && !*slot) {
+			*slot = ref.buf;
+			name_from_path(ref.buf, addr, offset);
+		}
+		return;
+	}
+	if (def->opcode == OP_CALL && resolve_handle(value, &ref) &&
+	    !ref.buf->param && !ref.anchor) {
+		slot = field_slot(addr, offset, ROLE_HANDLE, true);
+		if (slot && !*slot)
+			*slot = ref.buf;
+	}
+}
+
+/* ---- per-function resolution with a cache in pseudo->priv ---- */
+
+struct res {
+	unsigned int gen;
+	unsigned char state[2];		/* 0 new, 1 busy, 2 done: ptr, handle */
+	bool ok[2];
+	struct bufref ref[2];
+};
+
+void resolve_begin(struct entrypoint *ep)
+{
+	cur_ep = ep;
+	gen++;
+}
+
+static struct res *res_of(pseudo_t p)
+{
+	struct res *r = p->priv;
+
+	if (r && r->gen == gen)
+		return r;
+	if (!r) {
+		r = calloc(1, sizeof(*r));
+		if (!r)
+			die("dmacheck: out of memory");
+		p->priv = r;
+	}
+	memset(r, 0, sizeof(*r));
+	r->gen = gen;
+	return r;
+}
+
+static bool resolve(pseudo_t p, int role, struct bufref *ref);
+
+static void set_ref(struct bufref *ref, struct buffer *buf)
+{
+	memset(ref, 0, sizeof(*ref));
+	ref->buf = buf;
+	ref->offset_known = true;
+}
+
+static bool join_refs(struct bufref *acc, bool *have, const struct bufref *r, pseudo_t self)
+{
+	if (!*have) {
+		*acc = *r;
+		*have = true;
+		return true;
+	}
+	if (acc->buf != r->buf)
+		return false;
+	if (acc->anchor != r->anchor || acc->offset_known != r->offset_known ||
+	    acc->offset != r->offset) {
+		acc->anchor = self;
+		acc->offset = 0;
+		acc->offset_known = true;
+	}
+	return true;
+}
+
+static bool resolve_merge(struct instruction *def, int role, struct bufref *ref, pseudo_t self)
+{
+	bool have = false;
+	struct bufref r;
+	pseudo_t src;
+
+	if (def->opcode == OP_SEL) {
+		pseudo_t s[2] = { def->src2, def->src3 };
+		int i;
+
+		for (i = 0; i < 2; i++) {
+			if (s[i]->type == PSEUDO_VAL && !s[i]->value)
+				continue;
+			if (!resolve(s[i], role, &r) || !join_refs(ref, &have, &r, self))
+				return false;
+		}
+		return have;
+	}
+	FOR_EACH_PTR(def->phi_list, src) {
+		pseudo_t v;
+
+		if (src == VOID || !src->def || src->def->opcode != OP_PHISOURCE)
+			continue;
+		v = src->def->phi_src;
+		if (v->type == PSEUDO_VAL && !v->value)
+			continue;
+		if (v->type == PSEUDO_UNDEF || v == VOID)
+			continue;
+		if (!resolve(v, role, &r) || !join_refs(ref, &have, &r, self))
+			return false;
+	} END_FOR_EACH_PTR(src);
+	return have;
+}
+
+/* A buffer no allocation in this file shows, known by its field. */
+static struct buffer *implicit_field_buffer(struct instruction *load, int role)
+{
+	struct buffer **slot = field_slot(load->src, load->offset, role, true);
+
+	if (!slot)
+		return NULL;
+	if (!*slot) {
+		*slot = buffer_new(NULL);
+		name_from_path(*slot, load->src, load->offset);
+	}
+	return *slot;
+}
+
+/* Which pointer does the offset @off (handle - base) come from? */
+static bool anchor_from_offset(pseudo_t off, struct bufref *ref)
+{
+	struct instruction *def;
+	struct bufref pr, br;
+
+	off = strip_casts(off);
+	if (!off || off->type != PSEUDO_REG)
+		return false;
+	def = off->def;
+	if (def->opcode != OP_SUB)
+		return false;
+	if (!resolve(def->src1, ROLE_CPU, &pr))
+		return false;
+	/* base: the buffer's own start; learn its field if unseen */
+	if (!resolve(def->src2, ROLE_CPU, &br) && ref->buf) {
+		pseudo_t b = strip_casts(def->src2);
+
+		if (b && b->type == PSEUDO_REG && b->def->opcode == OP_LOAD) {
+			struct buffer **slot = field_slot(b->def->src, b->def->offset,
+							  ROLE_CPU, true);
+			if (slot && !*slot)
+				*slot = ref->buf;
+		}
+	}
+	if (pr.buf->param) {
+		/* a helper's parameter pointing into the buffer */
+		if (!ref->buf)
+			return false;
+		ref->anchor = strip_casts(def->src1);
+		ref->offset = 0;
+		ref->offset_known = true;
+		return true;
+	}
+	ref->anchor = pr.anchor;
+	ref->offset = pr.offset;
+	ref->offset_known = pr.offset_known;
+	if (!ref->buf || ref->buf->param)
+		ref->buf = pr.buf;
+	return true;
+}
+
+static bool resolve_add(struct instruction *def, int role, struct bufref *ref, pseudo_t self)
+{
+	pseudo_t a = def->src1, b = def->src2;
+
+	if (!resolve(a, role, ref)) {
+		pseudo_t t = a;
+
+		a = b;
+		b = t;
+		if (!resolve(a, role, ref)) {
+			/* handle + (p - base), with the handle's field unseen */
+			if (role == ROLE_HANDLE) {
+				memset(ref, 0, sizeof(*ref));
+				return anchor_from_offset(b, ref) ||
+				       anchor_from_offset(a, ref);
+			}
+			return false;
+		}
+	}
+	if (b->type == PSEUDO_VAL) {
+		ref->offset += b->value;
+		return true;
+	}
+	if (role == ROLE_HANDLE && anchor_from_offset(b, ref))
+		return true;
+	if (!ref->anchor) {
+		/* base + variable offset: the offset value names the part */
+		ref->anchor = strip_casts(b);
+		ref->offset = 0;
+		ref->offset_known = true;
+	} else {
+		ref->anchor = self;
+		ref->offset = 0;
+	}
+	return true;
+}
+
+static bool resolve_call(struct instruction *insn, int role, struct bufref *ref)
+{
+	struct call_site *cs = call_site_of(insn);
+	const struct summary *sum;
+	struct map_entry *e;
+
+	if (!cs)
+		return false;
+	if (cs->api) {
+		switch (cs->api->effect) {
+		case FX_ALLOC:
+		case FX_MAP:
+			e = map_get(&by_call, insn, 0, false);
+			if (!e || !e->val[0])
+				return false;
+			if ((role == ROLE_HANDLE) != (cs->api->effect == FX_MAP))
+				return false;
+			set_ref(ref, e->val[0]);
+			return true;
+		case FX_DERIVE:
+			return role == ROLE_CPU &&
+			       resolve(call_arg(cs, cs->api->buf), ROLE_CPU, ref);
+		default:
+			return false;
+		}
+	}
+	sum = cs->insn->func->sym ? summary_of(cs->insn->func->sym->ident) : NULL;
+	if (role == ROLE_HANDLE && sum && sum->handle_of > 0)
+		return resolve(call_arg(cs, sum->handle_of - 1), ROLE_CPU, ref);
+	return false;
+}
+
+static bool resolve_def(pseudo_t p, int role, struct bufref *ref)
+{
+	struct instruction *def = p->def;
+	struct buffer **slot;
+
+	switch (def->opcode) {
+	case OP_ZEXT: case OP_SEXT: case OP_TRUNC:
+	case OP_PTRCAST: case OP_UTPTR: case OP_PTRTU: case OP_COPY:
+		return resolve(def->src, role, ref);
+	case OP_ADD:
+		return resolve_add(def, role, ref, p);
+	case OP_SUB:
+		if (role == ROLE_CPU || def->src2->type != PSEUDO_VAL)
+			return false;
+		if (!resolve(def->src1, role, ref))
+			return false;
+		ref->offset -= def->src2->value;
+		return true;
+	case OP_LOAD:
+		slot = field_slot(def->src, def->offset, role, false);
+		if (!slot || !*slot)
+			return false;
+		set_ref(ref, *slot);
+		return true;
+	case OP_CALL:
+		return resolve_call(def, role, ref);
+	case OP_PHI:
+	case OP_SEL:
+		return resolve_merge(def, role, ref, p);
+	default:
+		return false;
+	}
+}
+
+static bool resolve(pseudo_t p, int role, struct bufref *ref)
+{
+	struct res *r;
+	struct buffer **slot;
+	bool ok = false;
+
+	if (!p || p == VOID)
+		return false;
+	switch (p->type) {
+	case PSEUDO_REG:
+	case PSEUDO_PHI:
+	case PSEUDO_ARG:
+	case PSEUDO_SYM:
+		break;
+	default:
+		return false;
+	}
+	r = res_of(p);
+	if (r->state[role == ROLE_HANDLE] == 2) {
+		*ref = r->ref[role == ROLE_HANDLE];
+		return r->ok[role == ROLE_HANDLE];
+	}
+	if (r->state[role == ROLE_HANDLE] == 1)
+		return false;		/* a cycle through phis */
+	r->state[role == ROLE_HANDLE] = 1;
+	memset(ref, 0, sizeof(*ref));
+	switch (p->type) {
+	case PSEUDO_ARG:
+		set_ref(ref, param_buffer(p->nr, role == ROLE_HANDLE ? BK_HANDLE : BK_CPU));
+		ok = true;
+		break;
+	case PSEUDO_SYM:
+		slot = field_slot(p, 0, role, false);
+		if (slot && *slot) {
+			set_ref(ref, *slot);
+			ok = true;
+		}
+		break;
+	case PSEUDO_PHI:
+		if (p->def && p->def->opcode == OP_PHISOURCE)
+			ok = resolve(p->def->phi_src, role, ref);
+		break;
+	default:
+		ok = resolve_def(p, role, ref);
+		break;
+	}
+	r = res_of(p);
+	r->state[role == ROLE_HANDLE] = 2;
+	r->ok[role == ROLE_HANDLE] = ok;
+	if (ok)
+		r->ref[role == ROLE_HANDLE] = *ref;
+	return ok;
+}
+
+bool resolve_ptr(pseudo_t p, struct bufref *ref)
+{
+	return resolve(p, ROLE_CPU, ref);
+}
+
+/*
+ * A handle for a sync: if nothing in the file shows where it came from,
+ * the field it was loaded from stands for the buffer.
+ */
+bool resolve_handle(pseudo_t p, struct bufref *ref)
+{
+	pseudo_t s;
+
+	if (resolve(p, ROLE_HANDLE, ref))
+		return true;
+	s = strip_casts(p);
+	if (s && s->type == PSEUDO_REG && s->def->opcode == OP_LOAD) {
+		struct buffer *b = implicit_field_buffer(s->def, ROLE_HANDLE);
+
+		if (b) {
+			struct res *r = res_of(s);
+
+			set_ref(ref, b);
+			r->state[1] = 2;
+			r->ok[1] = true;
+			r->ref[1] = *ref;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool resolve_sgt(pseudo_t p, struct bufref *ref)
+{
+	return resolve_ptr(p, ref);
+}
+
+/* The buffer an allocation or map call creates (the same in every pass). */
+struct buffer *buffer_of_call(struct instruction *insn, bool create)
+{
+	struct map_entry *e = map_get(&by_call, insn, 0, create);
+
+	if (!e)
+		return NULL;
+	if (!e->val[0])
+		e->val[0] = buffer_new(NULL);
+	return e->val[0];
+}
+
+void bind_call(struct instruction *insn, struct buffer *buf)
+{
+	map_get(&by_call, insn, 0, true)->val[0] = buf;
+}
+
+/* A pointer the engine met unresolved at a map or dma_cache_sync(). */
+struct buffer *implicit_cpu_buffer(pseudo_t p)
+{
+	pseudo_t s = strip_casts(p);
+	struct buffer *b = NULL;
+	struct res *r;
+
+	if (!s || s->type == PSEUDO_VAL || s == VOID)
+		return NULL;
+	if (s->type == PSEUDO_REG && s->def->opcode == OP_LOAD)
+		b = implicit_field_buffer(s->def, ROLE_CPU);
+	if (!b)
+		b = buffer_new(pseudo_name(s, 0));
+	r = res_of(s);
+	set_ref(&r->ref[0], b);
+	r->state[0] = 2;
+	r->ok[0] = true;
+	if (s != p) {
+		r = res_of(p);
+		set_ref(&r->ref[0], b);
+		r->state[0] = 2;
+		r->ok[0] = true;
+	}
+	return b;
+}
