@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Simulated devices: creation and unbind (with the leak check), DMA masks,
+ * device-managed memory, and the device side of DMA.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/dma-mapping.h>
+#include "internal.h"
+
+#define MAX_DEVICES	256
+#define MIN_DMA_MASK	DMA_BIT_MASK(24)	/* must reach ZONE_DMA */
+
+struct dmaref_devres {
+	struct dmaref_devres *next;
+	void *mem;
+};
+
+static struct device *devices[MAX_DEVICES];
+unsigned long dmaref_nr_devices;
+static unsigned int next_id;
+
+/* Called with the lock held: reports a NULL or foreign device. */
+bool dmaref_dev_valid(struct device *dev, const char *call)
+{
+	unsigned int i;
+
+	if (dev && dev->dmaref)
+		for (i = 0; i < MAX_DEVICES; i++)
+			if (devices[i] == dev)
+				return true;
+	dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0, 0,
+		      DMA_NONE, "%s", dev ? "device not made by dmaref_device_new()"
+					 : "NULL device");
+	return false;
+}
+
+static bool config_valid(const struct dmaref_device_config *cfg)
+{
+	unsigned int line = cfg->cache_line;
+
+	if (line && (line & (line - 1) || line < 16 || line > 128))
+		return false;
+	if (cfg->dma_mask && cfg->dma_mask < MIN_DMA_MASK)
+		return false;
+	return true;
+}
+
+static u64 iova_limit(u64 mask)
+{
+	/* 32-bit IOVAs first, as the kernel prefers for PCI devices. */
+	return mask >= DMAREF_DMA32_LIMIT - 1 ? DMAREF_DMA32_LIMIT : mask + 1;
+}
+
+static int setup_dev(struct device *dev, struct dmaref_dev *d,
+		     const struct dmaref_device_config *cfg)
+{
+	d->dev = dev;
+	d->mask = cfg->dma_mask ? cfg->dma_mask : DMA_BIT_MASK(32);
+	d->coherent = cfg->coherent;
+	d->iommu = cfg->iommu;
+	d->cache_line = cfg->cache_line ? cfg->cache_line : 64;
+	d->id = next_id++;
+	snprintf(d->name, sizeof(d->name), "%s",
+		 cfg->name ? cfg->name : "dmaref-device");
+	dev->init_name = d->name;
+	dev->dma_mask = &d->mask;
+	dev->coherent_dma_mask = cfg->no_coherent_mask ? 0 :
+		cfg->coherent_dma_mask ? cfg->coherent_dma_mask : d->mask;
+	dev->dmaref = d;
+	if (d->iommu && dmaref_iova_init(&d->iova, dmaref_machine_iova_base(),
+					 iova_limit(d->mask)))
+		return -ENOMEM;
+	if (cfg->coherent_pool_size) {
+		u64 m = dev->coherent_dma_mask ? dev->coherent_dma_mask : d->mask;
+
+		d->pool = dmaref_pool_new(PAGE_ALIGN(cfg->coherent_pool_size), m);
+		if (!d->pool)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+static void teardown_dev(struct device *dev)
+{
+	struct dmaref_dev *d = dev->dmaref;
+
+	if (d->iommu)
+		dmaref_iova_exit(&d->iova);
+	dmaref_pool_destroy(d->pool);
+	free(d);
+	free(dev);
+}
+
+struct device *dmaref_device_new(const struct dmaref_device_config *cfg)
+{
+	struct device *dev = NULL;
+	struct dmaref_dev *d;
+	unsigned int slot;
+
+	dmaref_ensure_machine();
+	dmaref_lock();
+	if (!cfg || !config_valid(cfg)) {
+		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, NULL,
+			      "dmaref_device_new", NULL, 0, 0, DMA_NONE,
+			      "%s", cfg ? "bad device configuration (mask below 24 bits or cache line not a power of two in 16..128)"
+				       : "NULL configuration");
+		goto out;
+	}
+	for (slot = 0; slot < MAX_DEVICES && devices[slot]; slot++)
+		;
+	dev = calloc(1, sizeof(*dev));
+	d = calloc(1, sizeof(*d));
+	if (slot == MAX_DEVICES || !dev || !d) {
+		free(dev);
+		free(d);
+		dev = NULL;
+		goto out;
+	}
+	if (setup_dev(dev, d, cfg)) {
+		teardown_dev(dev);
+		dev = NULL;
+		goto out;
+	}
+	devices[slot] = dev;
+	dmaref_nr_devices++;
+out:
+	dmaref_unlock();
+	return dev;
+}
+
+static void release_devres(struct dmaref_dev *d)
+{
+	while (d->devres) {
+		struct dmaref_devres *next = d->devres->next;
+
+		free(d->devres->mem);
+		free(d->devres);
+		d->devres = next;
+	}
+}
+
+void dmaref_device_free(struct device *dev)
+{
+	unsigned int i;
+
+	dmaref_lock();
+	if (!dmaref_dev_valid(dev, "dmaref_device_free")) {
+		dmaref_unlock();
+		return;
+	}
+	while (dev->dmaref->live) {
+		struct dmaref_buf *buf = dev->dmaref->live;
+
+		if (!buf->managed)
+			dmaref_report(DMAREF_ERR_LEAK, dev, "dmaref_device_free",
+				      buf, 0, buf->size, buf->dir,
+				      "device driver has pending DMA allocations or mappings at unbind (%s)",
+				      dmaref_buf_type_name(buf->type));
+		dmaref_buf_release(buf);
+	}
+	release_devres(dev->dmaref);
+	dmaref_mmio_release(dev);
+	for (i = 0; i < MAX_DEVICES; i++)
+		if (devices[i] == dev)
+			devices[i] = NULL;
+	dmaref_nr_devices--;
+	teardown_dev(dev);
+	dmaref_unlock();
+}
+
+/* ---- masks ---- */
+
+static int check_mask(struct device *dev, u64 mask, const char *call)
+{
+	if (!dmaref_dev_valid(dev, call))
+		return -EINVAL;
+	return mask < MIN_DMA_MASK ? -EIO : 0;
+}
+
+int dma_set_mask(struct device *dev, u64 mask)
+{
+	int ret;
+
+	dmaref_lock();
+	ret = check_mask(dev, mask, "dma_set_mask");
+	if (!ret) {
+		struct dmaref_dev *d = dev->dmaref;
+
+		d->mask = mask;
+		/* A fresh IOVA space under the new mask, if nothing uses it. */
+		if (d->iommu && !d->nr_live) {
+			dmaref_iova_exit(&d->iova);
+			ret = dmaref_iova_init(&d->iova, dmaref_machine_iova_base(),
+					       iova_limit(mask));
+		}
+	}
+	dmaref_unlock();
+	return ret;
+}
+
+int dma_set_coherent_mask(struct device *dev, u64 mask)
+{
+	int ret;
+
+	dmaref_lock();
+	ret = check_mask(dev, mask, "dma_set_coherent_mask");
+	if (!ret)
+		dev->coherent_dma_mask = mask;
+	dmaref_unlock();
+	return ret;
+}
+
+int dma_set_mask_and_coherent(struct device *dev, u64 mask)
+{
+	int ret = dma_set_mask(dev, mask);
+
+	return ret ? ret : dma_set_coherent_mask(dev, mask);
+}
+
+u64 dma_get_mask(struct device *dev)
+{
+	u64 mask = 0;
+
+	dmaref_lock();
+	if (dmaref_dev_valid(dev, "dma_get_mask"))
+		mask = dev->dmaref->mask;
+	dmaref_unlock();
+	return mask;
+}
+
+int dma_get_cache_alignment(void)
+{
+	/* The largest line any simulated device may have (ARCH_DMA_MINALIGN). */
+	return 128;
+}
+
+bool dma_can_alloc_noncoherent(struct device *dev)
+{
+	return dev != NULL;
+}
+
+/* ---- device-managed memory ---- */
+
+void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp)
+{
+	struct dmaref_devres *res;
+	void *mem = NULL;
+
+	dmaref_lock();
+	if (!dmaref_dev_valid(dev, "devm_kmalloc") || !size)
+		goto out;
+	res = malloc(sizeof(*res));
+	mem = aligned_alloc(128, (size + 127) & ~(size_t)127);
+	if (!res || !mem) {
+		free(res);
+		free(mem);
+		mem = NULL;
+		goto out;
+	}
+	if ((__force unsigned int)gfp & ___GFP_ZERO)
+		memset(mem, 0, size);
+	res->mem = mem;
+	res->next = dev->dmaref->devres;
+	dev->dmaref->devres = res;
+out:
+	dmaref_unlock();
+	return mem;
+}
+
+void devm_kfree(struct device *dev, const void *p)
+{
+	struct dmaref_devres **link;
+
+	dmaref_lock();
+	if (dmaref_dev_valid(dev, "devm_kfree")) {
+		for (link = &dev->dmaref->devres; *link; link = &(*link)->next) {
+			struct dmaref_devres *res = *link;
+
+			if (res->mem == p) {
+				*link = res->next;
+				free(res->mem);
+				free(res);
+				break;
+			}
+		}
+	}
+	dmaref_unlock();
+}
+
+/* ---- the device side of DMA ---- */
+
+static int device_access(struct device *dev, dma_addr_t addr, void *data,
+			 size_t len, bool write)
+{
+	const char *call = write ? "dmaref_device_write" : "dmaref_device_read";
+	struct dmaref_buf *buf;
+	int ret;
+
+	dmaref_lock();
+	if (!dmaref_dev_valid(dev, call) || !data) {
+		ret = -EINVAL;
+		goto out;
+	}
+	dmaref_cache_tick();
+	if (!len) {
+		ret = 0;
+		goto out;
+	}
+	if (addr + len - 1 < addr || addr + len - 1 > dev->dmaref->mask) {
+		dmaref_report(DMAREF_ERR_DEVICE_UNREACHABLE, dev, call, NULL,
+			      0, len, DMA_NONE,
+			      "device accessed bus address 0x%llx+%zu above its DMA mask 0x%llx",
+			      (unsigned long long)addr, len,
+			      (unsigned long long)dev->dmaref->mask);
+		ret = -EFAULT;
+		goto out;
+	}
+	buf = dmaref_buf_find_contain(dev, addr, len);
+	if (!buf || len > buf->span - (addr - buf->dma)) {
+		dmaref_report(DMAREF_ERR_DEVICE_UNMAPPED, dev, call, buf,
+			      buf ? addr - buf->dma : 0, len, DMA_NONE,
+			      "device accessed bus address 0x%llx+%zu that no buffer of this device maps",
+			      (unsigned long long)addr, len);
+		ret = -ENOENT;
+		goto out;
+	}
+	ret = dmaref_cache_device_access(buf, addr - buf->dma, data, len, write);
+out:
+	dmaref_unlock();
+	return ret;
+}
+
+int dmaref_device_read(struct device *dev, dma_addr_t addr, void *buf,
+		       size_t len)
+{
+	return device_access(dev, addr, buf, len, false);
+}
+
+int dmaref_device_write(struct device *dev, dma_addr_t addr, const void *buf,
+			size_t len)
+{
+	return device_access(dev, addr, (void *)buf, len, true);
+}
