@@ -1,3 +1,4 @@
 # SPDX-License-Identifier: GPL-2.0
-# examples: targets added to ALL_TARGETS, CHECK_DEPS, INSTALL_RULES, BENCH_RULES.
+# examples: the legacy-style drivers and `make demo` (examples/demo.sh).
 demo: all
+	$(Q)BUILD=$(abspath $(BUILD)) CC=$(CC) examples/demo.sh
