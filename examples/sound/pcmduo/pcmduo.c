@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * pcmduo: playback copies a period into the playback ring, writes it back
- * and tells the chip to play it; capture tells the chip to record into a
- * period, invalidates it and copies it out.  Each buffer only ever flows
- * one way.
+ * and tells the chip to play it; capture invalidates a period, tells the
+ * chip to record into it, invalidates it again and copies it out.  Each
+ * buffer only ever flows one way.
  */
 #include <linux/errno.h>
 #include <linux/string.h>
@@ -53,6 +53,9 @@ void pcmduo_capture_period(struct snd_pcmduo *chip, s16 *frames)
 {
 	unsigned int off = chip->rec_period * PCMDUO_PERIOD_BYTES;
 
+	/* No dirty line of the period may be written back over the chip's. */
+	dma_cache_sync(chip->dev, chip->rec_buffer + off,
+		       PCMDUO_PERIOD_BYTES, DMA_FROM_DEVICE);
 	writel(off, chip->regs + PCMDUO_REG_REC_GO);
 	dma_cache_sync(chip->dev, chip->rec_buffer + off,
 		       PCMDUO_PERIOD_BYTES, DMA_FROM_DEVICE);

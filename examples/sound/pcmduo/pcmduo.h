@@ -17,7 +17,8 @@
 #define PCMDUO_REGS_SIZE	0x10
 
 #define PCMDUO_PERIODS		4
-#define PCMDUO_PERIOD_FRAMES	8
+/* A period fills whole cache lines: the chip and the CPU never share one. */
+#define PCMDUO_PERIOD_FRAMES	16
 #define PCMDUO_PERIOD_BYTES	(PCMDUO_PERIOD_FRAMES * 2 * sizeof(s16))
 #define PCMDUO_BUFFER_BYTES	(PCMDUO_PERIODS * PCMDUO_PERIOD_BYTES)
 
