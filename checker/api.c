@@ -94,3 +94,45 @@ const char *api_release_for(const struct dma_api *alloc)
 	}
 	return NULL;
 }
+
+/*
+ * Keep calls to the API's static inline wrappers as calls.  sparse
+ * inlines a function unless its definition is marked as being expanded;
+ * marking the wrappers (dma_alloc_noncoherent() since 5.11, writel(),
+ * dma_map_single_attrs() ...) keeps the name and the arguments exactly
+ * as the driver wrote them.  Wrappers inlined anyway still leave an
+ * OP_INLINED_CALL note, which core.c folds.
+ */
+void api_keep_calls(void)
+{
+	unsigned int i;
+
+	if (!idents[0])
+		intern_names();
+	for (i = 0; i < TABLE_SIZE; i++) {
+		struct symbol *sym = lookup_symbol(idents[i], NS_SYMBOL);
+		struct symbol *def, *fn;
+
+		if (!sym)
+			continue;
+		def = sym->definition ? sym->definition : sym;
+		fn = def->ctype.base_type;
+		if (fn && fn->type == SYM_FN)
+			fn->expanding = 1;
+	}
+}
+
+/* Is @name one of the table's calls (its own definition is not checked)? */
+bool api_known(const char *name)
+{
+	struct ident *id;
+	unsigned int i;
+
+	if (!idents[0])
+		intern_names();
+	id = built_in_ident(name);
+	for (i = 0; i < TABLE_SIZE; i++)
+		if (idents[i] == id)
+			return true;
+	return false;
+}

@@ -44,13 +44,15 @@ static void direction_on_event(struct engine_ctx *ctx, const struct event *ev,
 		return;
 	if (ev->dir < 0 || ev->dir == DIR_NONE || buf->dir < 0 || !buf->api)
 		return;
-	if (buf->dir == DIR_BIDI || ev->dir == buf->dir)
-		return;
-	if (ev->kind == EV_TO_CPU && buf->dir == DIR_TO_DEVICE)
+	if (ev->kind == EV_TO_CPU && buf->dir == DIR_TO_DEVICE) {
 		report(CK_SYNC_DIRECTION, ev->pos,
 		       "%s() on '%s', set up DMA_TO_DEVICE by %s() at %s: the device only reads it, there is nothing to take back for the CPU",
 		       ev->call, buf_name(buf), buf->api->name, where(buf->origin));
-	else if (ev->kind == EV_TO_DEVICE && buf->dir == DIR_FROM_DEVICE &&
+		return;
+	}
+	if (buf->dir == DIR_BIDI || ev->dir == buf->dir)
+		return;
+	if (ev->kind == EV_TO_DEVICE && buf->dir == DIR_FROM_DEVICE &&
 		 ev->dir == DIR_TO_DEVICE)
 		report(CK_SYNC_DIRECTION, ev->pos,
 		       "%s() syncs '%s' DMA_TO_DEVICE but %s() at %s set it up DMA_FROM_DEVICE: the device only writes it",

@@ -16,22 +16,53 @@ static void unsynced_stores(struct engine_ctx *ctx, const struct event *kick,
 
 	if (!st->dirty || !store || !ownership_matters(s->buf))
 		return;
-	if (st->owner != OWN_CPU && st->owner != OWN_ENTRY)
+	/* dirty survives a join only from a path that stored and never synced */
+	if (st->owner == OWN_FREED)
 		return;
 	report(CK_MISSING_SYNC_FOR_DEVICE, kick->pos,
 	       "%s starts the device but '%s', written at %s, was not handed to it with dma_sync_single_for_device()%s; sync after the last store",
 	       kick_name(kick), buf_label(store), where(store->pos), buf_origin(s->buf));
 }
 
+/* Takes reported at a kick are not reported again at the return. */
+static struct {
+	struct entrypoint *ep;
+	int taken[16];
+	int nr;
+} told;
+
+static bool told_before(struct engine_ctx *ctx, int taken_ev)
+{
+	int i;
+
+	if (told.ep != ctx->ep) {
+		told.ep = ctx->ep;
+		told.nr = 0;
+	}
+	for (i = 0; i < told.nr; i++)
+		if (told.taken[i] == taken_ev)
+			return true;
+	if (told.nr < 16)
+		told.taken[told.nr++] = taken_ev;
+	return false;
+}
+
+/*
+ * Left with the CPU on this path while another path from the same
+ * _for_cpu sync gives it back: the paths disagree on who owns it.
+ */
 static void left_with_cpu(struct engine_ctx *ctx, const struct event *at,
-			  const struct slot *s, const struct slot_state *st)
+			  const struct slot *s, const struct slot_state *st, int slot)
 {
 	const struct event *taken = engine_event(ctx, st->taken_ev);
 
 	if (!taken || !ownership_matters(s->buf))
 		return;
 	if (st->owner != OWN_MIXED &&
-	    !(st->owner == OWN_CPU && st->taken && s->gives_back))
+	    !(st->owner == OWN_CPU && st->taken &&
+	      engine_gives_back_after(ctx, st->taken_ev, slot)))
+		return;
+	if (told_before(ctx, st->taken_ev))
 		return;
 	if (at->kind == EV_KICK)
 		report(CK_OWNERSHIP_IMBALANCE, at->pos,
@@ -51,7 +82,7 @@ static void kick_on_point(struct engine_ctx *ctx, const struct event *ev,
 	for (i = 0; i < ctx->nr_slots; i++) {
 		if (ev->kind == EV_KICK)
 			unsynced_stores(ctx, ev, &ctx->slots[i], &states[i]);
-		left_with_cpu(ctx, ev, &ctx->slots[i], &states[i]);
+		left_with_cpu(ctx, ev, &ctx->slots[i], &states[i], i);
 	}
 }
 

@@ -364,10 +364,13 @@ void analyse_symbols(struct symbol_list *list)
 	struct symbol *sym;
 	int i;
 
+	api_keep_calls();
 	FOR_EACH_PTR(list, sym) {
 		struct entrypoint *ep;
 
 		expand_symbol(sym);
+		if (sym->ident && api_known(ident_name(sym->ident)))
+			continue;
 		ep = linearize_symbol(sym);
 		if (!ep || !ep->entry)
 			continue;

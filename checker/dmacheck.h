@@ -83,6 +83,8 @@ struct dma_api {
 const struct dma_api *api_lookup(const char *name, int nargs);
 const char *family_name(enum api_family fam);
 const char *api_release_for(const struct dma_api *alloc);
+void api_keep_calls(void);
+bool api_known(const char *name);
 
 /* enum dma_data_direction values (stable kernel ABI) */
 enum { DIR_BIDI = 0, DIR_TO_DEVICE = 1, DIR_FROM_DEVICE = 2, DIR_NONE = 3,

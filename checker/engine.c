@@ -54,6 +54,8 @@ struct bb_info {
 
 static struct bb_info *bbs;
 static int nr_bbs;
+static int *ev_bb;			/* block of each event */
+static unsigned char *gives_back_memo;	/* per event: 0 unknown, 1 no, 2 yes */
 static int *slot_next;			/* next slot of the same buffer */
 
 const struct event *engine_event(struct engine_ctx *c, int idx)
@@ -536,6 +538,79 @@ static void extract(struct entrypoint *ep)
 		i++;
 	} END_FOR_EACH_PTR(bb);
 	mark_gives_back();
+	free(ev_bb);
+	free(gives_back_memo);
+	ev_bb = malloc((ctx.nr_events + 1) * sizeof(*ev_bb));
+	gives_back_memo = calloc(ctx.nr_events + 1, 1);
+	if (!ev_bb || !gives_back_memo)
+		die("dmacheck: out of memory");
+	for (i = 0; i < nr_bbs; i++) {
+		int k;
+
+		for (k = bbs[i].first; k < bbs[i].last; k++)
+			ev_bb[k] = i;
+	}
+}
+
+static bool gives_back_in(int slot, int b, int from)
+{
+	int k;
+
+	for (k = from; k < bbs[b].last; k++) {
+		const struct event *ev = &ctx.events[k];
+
+		if (ev->kind != EV_TO_DEVICE && ev->kind != EV_MAP)
+			continue;
+		if (ev->slot == slot || (ev->whole && ev->buf == ctx.slots[slot].buf))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is the slot of event @idx given back to the device (a _for_device sync
+ * or a map) on some path that starts at that event?  One walk over the
+ * blocks reachable from it, remembered per event.
+ */
+bool engine_gives_back_after(struct engine_ctx *c, int idx, int slot)
+{
+	unsigned char *seen;
+	int *stack, top = 0, b = ev_bb[idx];
+	bool found;
+
+	if (gives_back_memo[idx])
+		return gives_back_memo[idx] == 2;
+	found = gives_back_in(slot, b, idx + 1);
+	seen = calloc(nr_bbs + 1, 1);
+	stack = malloc((nr_bbs + 1) * sizeof(*stack));
+	if (!seen || !stack)
+		die("dmacheck: out of memory");
+	stack[top++] = b;
+	while (top && !found) {
+		struct basic_block *child;
+		int cur = stack[--top];
+
+		FOR_EACH_PTR(bbs[cur].bb->children, child) {
+			struct bb_info *ci = child->priv;
+			int n;
+
+			if (!ci)
+				continue;
+			n = ci - bbs;
+			if (seen[n])
+				continue;
+			seen[n] = 1;
+			if (gives_back_in(slot, n, bbs[n].first)) {
+				found = true;
+				break;
+			}
+			stack[top++] = n;
+		} END_FOR_EACH_PTR(child);
+	}
+	free(seen);
+	free(stack);
+	gives_back_memo[idx] = found ? 2 : 1;
+	return found;
 }
 
 /* ---- the data-flow ---- */

@@ -120,6 +120,7 @@ void engine_learn_fields(struct entrypoint *ep);
 void engine_learn(struct entrypoint *ep);
 void engine_run(struct entrypoint *ep);
 const struct event *engine_event(struct engine_ctx *ctx, int idx);
+bool engine_gives_back_after(struct engine_ctx *ctx, int idx, int slot);
 
 /* resolve.c */
 void resolve_begin(struct entrypoint *ep);

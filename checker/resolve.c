@@ -309,16 +309,26 @@ static void name_from_path(struct buffer *b, pseudo_t addr, long long offset)
 	b->name = strdup(buf);
 }
 
+/*
+ * Record @buf for a field.  A buffer made up from an unseen field (a
+ * sync in a function before probe() in the file) gives way to the
+ * allocation or map that really fills the field.
+ */
+static void field_take(struct buffer **slot, struct buffer *buf)
+{
+	if (!slot)
+		return;
+	if (!*slot || (!(*slot)->api && !(*slot)->param && buf->api))
+		*slot = buf;
+}
+
 void learn_alloc(struct call_site *cs, struct buffer *buf)
 {
 	pseudo_t h = call_arg(cs, cs->api->handle);
-	struct buffer **slot;
 
 	if (!h)
 		return;
-	slot = field_slot(h, 0, ROLE_HANDLE, true);
-	if (slot && !*slot)
-		*slot = buf;
+	field_take(field_slot(h, 0, ROLE_HANDLE, true), buf);
 }
 
 /* A store of a buffer's pointer or handle teaches the registry a field. */
@@ -338,17 +348,14 @@ void learn_store(pseudo_t addr, long long offset, pseudo_t value)
 	if (resolve_ptr(value, &ref) && !ref.buf->param && !ref.anchor &&
 	    (!ref.offset_known || !ref.offset)) {
 		slot = field_slot(addr, offset, ROLE_CPU, true);
-		if (slot && !*slot) {
-			*slot = ref.buf;
+		field_take(slot, ref.buf);
+		if (slot && *slot == ref.buf)
 			name_from_path(ref.buf, addr, offset);
-		}
 		return;
 	}
 	if (def->opcode == OP_CALL && resolve_handle(value, &ref) &&
 	    !ref.buf->param && !ref.anchor) {
-		slot = field_slot(addr, offset, ROLE_HANDLE, true);
-		if (slot && !*slot)
-			*slot = ref.buf;
+		field_take(field_slot(addr, offset, ROLE_HANDLE, true), ref.buf);
 	}
 }
 
