@@ -74,10 +74,10 @@ static inline unsigned int seen_find(enum dmaref_error_class class)
 }
 
 /* Exactly one report, of @class. */
-#define assert_only_report(class) do {					\
-	if (seen.n != 1 || seen.r[0].class != (class))			\
+#define assert_only_report(cls) do {					\
+	if (seen.n != 1 || seen.r[0].class != (cls))			\
 		fail_msg("expected one %s report, got %u (first: %s)",	\
-			 dmaref_error_class_name(class), seen.n,	\
+			 dmaref_error_class_name(cls), seen.n,		\
 			 seen.n ? seen.r[0].message : "none");		\
 } while (0)
 
