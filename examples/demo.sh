@@ -91,12 +91,12 @@ for entry in "${drivers[@]}"; do
 		sed 's/^/   /' "$DEMO/out/$name-legacy.build" | head -5
 		continue
 	fi
+	run "$name" legacy "${legacy_args[@]}" || fail "$name: the legacy run failed: $(tail -1 "$DEMO/out/$name-legacy.err")"
 	if ! build "$name" converted "$DEMO/after/$dir"; then
 		fail "$name: the converted driver does not build (see the review's sites left for a human):"
 		grep -m5 error "$DEMO/out/$name-converted.build" | sed 's/^/   /'
 		continue
 	fi
-	run "$name" legacy "${legacy_args[@]}" || fail "$name: the legacy run failed: $(tail -1 "$DEMO/out/$name-legacy.err")"
 	run "$name" converted || fail "$name: the converted run failed: $(tail -1 "$DEMO/out/$name-converted.err")"
 	for v in legacy converted; do
 		n=$(sed -n 's/^libdmaref reports: //p' "$DEMO/out/$name-$v.err")

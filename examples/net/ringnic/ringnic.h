@@ -19,7 +19,7 @@
 
 #define RINGNIC_TX_DESCS	4
 #define RINGNIC_RX_DESCS	4
-#define RINGNIC_FRAME_MAX	48
+#define RINGNIC_FRAME_MAX	56	/* a descriptor fills one 64-byte cache line */
 
 /* Descriptor status bits */
 #define RINGNIC_ST_CHIP		0x1	/* owned by the chip */
