@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The API boundary: the kernel's argument checks, size rounding, zeroed
+ * memory, masks, and bad input (NULL device, size 0, bad direction, double
+ * or foreign frees) giving a report and a defined return, never a crash.
+ */
+#include "helpers.h"
+
+#include <linux/slab.h>
+
+static struct device *dev;
+
+static int setup(void **state)
+{
+	fresh_machine();
+	dev = new_noncoherent();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	dmaref_device_free(dev);
+	return 0;
+}
+
+static void no_coherent_mask_gets_null(void **state)
+{
+	struct dmaref_device_config cfg = {
+		.name = "nomask", .dma_mask = DMA_BIT_MASK(32),
+		.no_coherent_mask = true,
+	};
+	struct device *d = dmaref_device_new(&cfg);
+	dma_addr_t h;
+	void *p;
+
+	assert_null(dma_alloc_coherent(d, 64, &h, GFP_KERNEL));
+	assert_int_equal(h, DMA_MAPPING_ERROR);
+	assert_null(dma_alloc_pages(d, 64, &h, DMA_TO_DEVICE, GFP_KERNEL));
+	assert_int_equal(seen_class(DMAREF_ERR_INVALID_ARGUMENT), 2);
+	seen_reset();
+	assert_int_equal(dma_set_coherent_mask(d, DMA_BIT_MASK(32)), 0);
+	p = dma_alloc_noncoherent(d, 64, &h, DMA_TO_DEVICE, GFP_KERNEL);
+	assert_non_null(p);
+	dma_free_noncoherent(d, 64, p, h, DMA_TO_DEVICE);
+	dmaref_device_free(d);
+	assert_no_report();
+}
+
+static void zone_and_compound_flags_get_null(void **state)
+{
+	dma_addr_t h;
+	void *c;
+
+	assert_null(dma_alloc_pages(dev, 64, &h, DMA_TO_DEVICE, GFP_KERNEL | __GFP_DMA));
+	assert_null(dma_alloc_noncoherent(dev, 64, &h, DMA_TO_DEVICE, GFP_KERNEL | __GFP_DMA32));
+	assert_null(dma_alloc_noncontiguous(dev, 64, DMA_TO_DEVICE, GFP_KERNEL | __GFP_HIGHMEM, 0));
+	assert_null(dma_alloc_pages(dev, 64, &h, DMA_TO_DEVICE, GFP_KERNEL | __GFP_COMP));
+	assert_null(dma_alloc_coherent(dev, 64, &h, GFP_KERNEL | __GFP_COMP));
+	assert_int_equal(seen_class(DMAREF_ERR_INVALID_ARGUMENT), 5);
+	seen_reset();
+	/* Coherent allocations drop zone modifiers instead. */
+	c = dma_alloc_coherent(dev, 64, &h, GFP_KERNEL | __GFP_DMA);
+	assert_non_null(c);
+	dma_free_coherent(dev, 64, c, h);
+	assert_no_report();
+}
+
+static void size_is_rounded_to_pages_and_memory_is_zeroed(void **state)
+{
+	dma_addr_t h;
+	u8 *p = dma_alloc_noncoherent(dev, 10, &h, DMA_BIDIRECTIONAL, GFP_KERNEL);
+	u8 tail;
+	unsigned int i;
+
+	assert_non_null(p);
+	assert_int_equal(h % PAGE_SIZE, 0);
+	for (i = 0; i < PAGE_SIZE; i++)
+		assert_int_equal(p[i], 0);
+	memset(p, 0xff, PAGE_SIZE);	/* the whole page is the caller's */
+	dma_sync_single_for_device(dev, h, 10, DMA_BIDIRECTIONAL);
+	dma_sync_single_for_cpu(dev, h, 10, DMA_BIDIRECTIONAL);
+	dma_free_noncoherent(dev, 10, p, h, DMA_BIDIRECTIONAL);
+	/* Reallocated: zero again, in both views. */
+	p = dma_alloc_noncoherent(dev, 10, &h, DMA_BIDIRECTIONAL, GFP_KERNEL);
+	assert_int_equal(p[PAGE_SIZE - 1], 0);
+	dma_sync_single_for_device(dev, h, 10, DMA_BIDIRECTIONAL);
+	dmaref_device_read(dev, h + 9, &tail, 1);
+	assert_int_equal(tail, 0);
+	dma_sync_single_for_cpu(dev, h, 10, DMA_BIDIRECTIONAL);
+	dma_free_noncoherent(dev, 10, p, h, DMA_BIDIRECTIONAL);
+	assert_no_report();
+}
+
+static void null_device_is_reported(void **state)
+{
+	dma_addr_t h = 0;
+	struct device fake = { .init_name = "fake" };
+
+	assert_null(dma_alloc_coherent(NULL, 64, &h, GFP_KERNEL));
+	assert_int_equal(dma_map_single(NULL, &h, 8, DMA_TO_DEVICE), DMA_MAPPING_ERROR);
+	dma_sync_single_for_cpu(NULL, 0, 8, DMA_FROM_DEVICE);
+	dma_free_coherent(NULL, 64, (void *)&h, 0);
+	assert_int_equal(dmaref_device_read(NULL, 0, &h, 1), -EINVAL);
+	assert_int_equal(dma_set_mask(NULL, DMA_BIT_MASK(32)), -EINVAL);
+	assert_null(dma_alloc_pages(&fake, 64, &h, DMA_TO_DEVICE, GFP_KERNEL));
+	dmaref_device_free(&fake);
+	assert_int_equal(seen_class(DMAREF_ERR_INVALID_ARGUMENT), 8);
+	assert_int_equal(seen.n, 8);
+}
+
+static void size_zero_is_reported(void **state)
+{
+	dma_addr_t h;
+	u8 byte;
+
+	assert_null(dma_alloc_coherent(dev, 0, &h, GFP_KERNEL));
+	assert_null(dma_alloc_pages(dev, 0, &h, DMA_TO_DEVICE, GFP_KERNEL));
+	assert_int_equal(dma_map_single(dev, &byte, 0, DMA_TO_DEVICE), DMA_MAPPING_ERROR);
+	assert_int_equal(seen_class(DMAREF_ERR_INVALID_ARGUMENT), 3);
+	assert_int_equal(seen.n, 3);
+}
+
+static void invalid_direction_is_reported(void **state)
+{
+	dma_addr_t h;
+	u8 *buf = kmalloc(64, GFP_KERNEL);
+	struct page *pg;
+
+	assert_null(dma_alloc_pages(dev, 64, &h, DMA_NONE, GFP_KERNEL));
+	assert_null(dma_alloc_noncoherent(dev, 64, &h, (enum dma_data_direction)7, GFP_KERNEL));
+	assert_int_equal(dma_map_single(dev, buf, 64, DMA_NONE), DMA_MAPPING_ERROR);
+	pg = dma_alloc_pages(dev, 64, &h, DMA_TO_DEVICE, GFP_KERNEL);
+	dma_sync_single_for_device(dev, h, 64, DMA_NONE);
+	assert_int_equal(seen_class(DMAREF_ERR_INVALID_ARGUMENT), 4);
+	assert_int_equal(seen.n, 4);
+	dma_free_pages(dev, 64, pg, h, DMA_TO_DEVICE);
+	kfree(buf);
+}
+
+static void double_and_foreign_frees_are_reported(void **state)
+{
+	dma_addr_t h;
+	struct page *pg = dma_alloc_pages(dev, 8192, &h, DMA_TO_DEVICE, GFP_KERNEL);
+	struct device *other = new_device("other", false, false, DMA_BIT_MASK(32));
+
+	dma_free_pages(other, 8192, pg, h, DMA_TO_DEVICE);	/* foreign device */
+	assert_only_report(DMAREF_ERR_FREE_NOT_ALLOCATED);
+	seen_reset();
+	dma_free_pages(dev, 8192, (struct page *)&h, h, DMA_TO_DEVICE);	/* foreign page */
+	assert_only_report(DMAREF_ERR_FREE_WRONG_CPU_ADDRESS);
+	seen_reset();
+	dma_free_pages(dev, 8192, pg, h, DMA_TO_DEVICE);	/* double free */
+	assert_only_report(DMAREF_ERR_FREE_NOT_ALLOCATED);
+	seen_reset();
+	dma_unmap_single(dev, 0xdead000, 16, DMA_TO_DEVICE);
+	assert_only_report(DMAREF_ERR_FREE_NOT_ALLOCATED);
+	dmaref_device_free(other);
+}
+
+static void masks_are_checked(void **state)
+{
+	assert_int_equal(dma_set_mask(dev, DMA_BIT_MASK(16)), -EIO);
+	assert_int_equal(dma_set_mask_and_coherent(dev, DMA_BIT_MASK(30)), 0);
+	assert_int_equal(dma_get_mask(dev), DMA_BIT_MASK(30));
+	assert_int_equal(*dev->dma_mask, DMA_BIT_MASK(30));
+	assert_int_equal(dev->coherent_dma_mask, DMA_BIT_MASK(30));
+	assert_int_equal(dma_get_cache_alignment(), 128);
+	assert_true(dma_can_alloc_noncoherent(dev));
+	assert_no_report();
+}
+
+static void kmalloc_memory_maps_like_swiotlb(void **state)
+{
+	u8 *buf = kmalloc(300, GFP_KERNEL);
+	dma_addr_t h;
+	char out[4];
+
+	memcpy(buf, "tx!", 4);
+	h = dma_map_single(dev, buf, 300, DMA_BIDIRECTIONAL);
+	assert_false(dma_mapping_error(dev, h));
+	dmaref_device_read(dev, h, out, 4);
+	assert_string_equal(out, "tx!");
+	dmaref_device_write(dev, h + 10, "rx", 3);
+	dma_unmap_single(dev, h, 300, DMA_BIDIRECTIONAL);
+	assert_string_equal((char *)buf + 10, "rx");
+	kfree(buf);
+	assert_no_report();
+}
+
+static void bad_device_configs_are_refused(void **state)
+{
+	struct dmaref_device_config cfg = {
+		.name = "bad", .dma_mask = DMA_BIT_MASK(12),
+	};
+
+	assert_null(dmaref_device_new(&cfg));
+	cfg.dma_mask = DMA_BIT_MASK(32);
+	cfg.cache_line = 48;
+	assert_null(dmaref_device_new(&cfg));
+	assert_null(dmaref_device_new(NULL));
+	assert_int_equal(seen_class(DMAREF_ERR_INVALID_ARGUMENT), 3);
+}
+
+int main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(no_coherent_mask_gets_null),
+		T(zone_and_compound_flags_get_null),
+		T(size_is_rounded_to_pages_and_memory_is_zeroed),
+		T(null_device_is_reported),
+		T(size_zero_is_reported),
+		T(invalid_direction_is_reported),
+		T(double_and_foreign_frees_are_reported),
+		T(masks_are_checked),
+		T(kmalloc_memory_maps_like_swiotlb),
+		T(bad_device_configs_are_refused),
+	};
+
+	return cmocka_run_group_tests_name("api", tests, NULL, NULL);
+}
