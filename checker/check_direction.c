@@ -42,7 +42,8 @@ static void direction_on_event(struct engine_ctx *ctx, const struct event *ev,
 
 	if ((ev->kind != EV_TO_CPU && ev->kind != EV_TO_DEVICE) || ev->legacy)
 		return;
-	if (ev->dir < 0 || ev->dir == DIR_NONE || buf->dir < 0 || !buf->api)
+	if (ev->dir < 0 || ev->dir == DIR_NONE || buf->dir < 0 || !buf->api ||
+	    buf->ambiguous)
 		return;
 	if (ev->kind == EV_TO_CPU && buf->dir == DIR_TO_DEVICE) {
 		report(CK_SYNC_DIRECTION, ev->pos,

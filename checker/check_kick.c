@@ -19,6 +19,9 @@ static void unsynced_stores(struct engine_ctx *ctx, const struct event *kick,
 	/* dirty survives a join only from a path that stored and never synced */
 	if (st->owner == OWN_FREED)
 		return;
+	/* coherent on some machines: a sync on some path is guarded by a flag */
+	if (s->buf->mixed_coherence && st->owner != OWN_CPU && st->owner != OWN_ENTRY)
+		return;
 	report(CK_MISSING_SYNC_FOR_DEVICE, kick->pos,
 	       "%s starts the device but '%s', written at %s, was not handed to it with dma_sync_single_for_device()%s; sync after the last store",
 	       kick_name(kick), buf_label(store), where(store->pos), buf_origin(s->buf));

@@ -30,6 +30,11 @@ static void device_owned_access(struct engine_ctx *ctx, const struct event *ev,
 
 	if (st->owner != OWN_DEVICE || !handoff || !ownership_matters(ev->buf))
 		return;
+	/* "x |= y" is one finding: the store's */
+	if (!write && engine_event(ctx, ev - ctx->events + 1) &&
+	    ev[1].kind == EV_WRITE && ev[1].slot == ev->slot &&
+	    ev[1].pos.line == ev->pos.line && ev[1].pos.pos == ev->pos.pos)
+		return;
 	if (ev->call)
 		snprintf(by, sizeof(by), " by %s()", ev->call);
 	report(write ? CK_CPU_WRITE_DEVICE_OWNED : CK_CPU_READ_DEVICE_OWNED, ev->pos,

@@ -42,6 +42,8 @@ static void check_release(struct engine_ctx *ctx, const struct event *ev,
 		       buf_name(buf), ev->call, ev_call(prev));
 		return;
 	}
+	if (buf->ambiguous)
+		return;		/* which allocation it is depends on a flag */
 	if (!alloc || !ev->api || (alloc->effect != FX_ALLOC && alloc->effect != FX_MAP &&
 				   alloc->effect != FX_MAP_ARG))
 		return;

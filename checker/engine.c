@@ -236,6 +236,7 @@ static void alloc_event(struct call_site *cs)
 	struct buffer *buf = buffer_of_call(cs->insn, true);
 	pseudo_t attrs = call_arg(cs, api->attrs);
 	struct bufref ref = { .buf = buf, .offset_known = true };
+	bool coherent;
 
 	buf->api = api;
 	buf->origin = cs->pos;
@@ -243,9 +244,11 @@ static void alloc_event(struct call_site *cs)
 		buf->name = strdup(source_lhs(cs->pos));
 	buf->dir = api->dir >= 0 ? const_dir(cs, api->dir) : DIR_BIDI;
 	buf->size = const_size(cs, api->size);
-	buf->coherent = api->family == FAM_COHERENT ||
+	coherent = api->family == FAM_COHERENT ||
 		(api->family == FAM_ATTRS &&
 		 !(attrs && pseudo_may_have_bits(attrs, ATTR_NON_CONSISTENT)));
+	if (!buf->mixed_coherence)
+		buf->coherent = coherent;
 	learn_alloc(cs, buf);
 	buffer_event(EV_ALLOC, cs, &ref, buf->size);
 }
@@ -486,19 +489,32 @@ static void mark_gives_back(void)
 	}
 }
 
-/* Build ctx.events for @ep; block boundaries go to bbs[]. */
+/*
+ * Build ctx.events for @ep; block boundaries go to bbs[].  Twice: the
+ * first round finds every part a partial sync names, so that in the
+ * second an access made before the sync already lands in its part.
+ */
+static void extract_round(struct entrypoint *ep, bool first);
+
 static void extract(struct entrypoint *ep)
+{
+	resolve_begin(ep);
+	slot_gen++;
+	extract_round(ep, true);
+	extract_round(ep, false);
+}
+
+static void extract_round(struct entrypoint *ep, bool first)
 {
 	struct basic_block *bb;
 	struct instruction *insn;
 	int i = 0;
 
-	resolve_begin(ep);
-	slot_gen++;
 	ctx.ep = ep;
 	ctx.fn = ep->name->ident ? ident_name(ep->name->ident) : "?";
 	ctx.nr_events = 0;
-	ctx.nr_slots = 0;
+	if (first)
+		ctx.nr_slots = 0;
 	nr_bbs = ptr_list_size((struct ptr_list *)ep->bbs);
 	free(bbs);
 	bbs = calloc(nr_bbs + 1, sizeof(*bbs));
@@ -525,7 +541,8 @@ static void extract(struct entrypoint *ep)
 				learn_from_store(insn);
 				/* fall through */
 			case OP_LOAD:
-				memory_event(insn);
+				if (!first)
+					memory_event(insn);
 				break;
 			case OP_RET:
 				new_event(EV_RET, insn->pos);

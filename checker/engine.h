@@ -22,6 +22,8 @@ struct buffer {
 	long long size;			/* allocation size, -1 if unknown */
 	bool coherent;			/* no ownership rules apply */
 	bool synced;			/* this file syncs it: non-coherent */
+	bool ambiguous;			/* its field holds several allocations */
+	bool mixed_coherence;		/* ... coherent and non-coherent ones */
 	int param;			/* >0: the function parameter it stands for */
 	enum buf_kind param_kind;
 	struct ident *param_fn;

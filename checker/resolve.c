@@ -109,16 +109,101 @@ static struct symbol *arg_symbol(int nr)
 	return NULL;
 }
 
+/*
+ * "struct foo *priv = data;" and "struct foo *lp = netdev_priv(dev);":
+ * the local's type says what a void * parameter or call result points
+ * to, but after sparse's SSA conversion only the untyped value is left.
+ * The initializers of the function's locals give the types back: by
+ * parameter, or by the position of the call.
+ */
+#define MAX_RETYPE 64
+
+static struct {
+	struct symbol *arg_type[16];
+	struct { struct position pos; struct symbol *type; } calls[MAX_RETYPE];
+	int nr_calls;
+} retype;
+
+static bool is_struct_ptr(struct symbol *t)
+{
+	t = strip_node(t);
+	if (!t || t->type != SYM_PTR)
+		return false;
+	t = strip_node(t->ctype.base_type);
+	return t && (t->type == SYM_STRUCT || t->type == SYM_UNION);
+}
+
+static struct expression *strip_cast_expr(struct expression *e)
+{
+	while (e && (e->type == EXPR_CAST || e->type == EXPR_IMPLIED_CAST ||
+		     e->type == EXPR_FORCE_CAST))
+		e = e->cast_expression;
+	return e;
+}
+
+static void learn_local_types(struct entrypoint *ep)
+{
+	struct symbol *sym, *t;
+	int k;
+
+	memset(&retype, 0, sizeof(retype));
+	FOR_EACH_PTR(ep->syms, sym) {
+		struct expression *init = strip_cast_expr(sym->initializer);
+
+		t = strip_node(sym->ctype.base_type);
+		if (!init || !is_struct_ptr(t))
+			continue;
+		/* sparse reads a variable as *(&var) */
+		if (init->type == EXPR_PREOP && init->op == '*' && init->unop &&
+		    init->unop->type == EXPR_SYMBOL)
+			init = init->unop;
+		if (init->type == EXPR_SYMBOL) {
+			for (k = 1; k < 16; k++) {
+				struct symbol *arg = arg_symbol(k);
+
+				if (!arg)
+					break;
+				if (arg == init->symbol && !is_struct_ptr(arg->ctype.base_type))
+					retype.arg_type[k] = t;
+			}
+		} else if (init->type == EXPR_CALL && retype.nr_calls < MAX_RETYPE) {
+			retype.calls[retype.nr_calls].pos = init->pos;
+			retype.calls[retype.nr_calls++].type = t;
+		}
+	} END_FOR_EACH_PTR(sym);
+}
+
+static struct symbol *call_type(struct instruction *insn)
+{
+	int i;
+
+	for (i = 0; i < retype.nr_calls; i++) {
+		struct position *p = &retype.calls[i].pos;
+
+		if (p->stream == insn->pos.stream && p->line == insn->pos.line &&
+		    p->pos == insn->pos.pos)
+			return retype.calls[i].type;
+	}
+	return NULL;
+}
+
 static struct symbol *value_type(pseudo_t p)
 {
-	struct symbol *arg;
+	struct symbol *arg, *t;
 
 	switch (p->type) {
 	case PSEUDO_ARG:
+		if (p->nr > 0 && p->nr < 16 && retype.arg_type[p->nr])
+			return retype.arg_type[p->nr];
 		arg = arg_symbol(p->nr);
 		return arg ? strip_node(arg->ctype.base_type) : NULL;
 	case PSEUDO_REG:
-		return p->def ? strip_node(p->def->type) : NULL;
+		if (!p->def)
+			return NULL;
+		t = strip_node(p->def->type);
+		if (p->def->opcode == OP_CALL && !is_struct_ptr(t))
+			return call_type(p->def) ?: t;
+		return t;
 	default:
 		return NULL;
 	}
@@ -316,10 +401,23 @@ static void name_from_path(struct buffer *b, pseudo_t addr, long long offset)
  */
 static void field_take(struct buffer **slot, struct buffer *buf)
 {
+	struct buffer *old;
+
 	if (!slot)
 		return;
-	if (!*slot || (!(*slot)->api && !(*slot)->param && buf->api))
+	old = *slot;
+	if (!old || (!old->api && !old->param && buf->api)) {
 		*slot = buf;
+		return;
+	}
+	/* one field, two allocations: a fallback chosen at run time */
+	if (old != buf && old->api && buf->api) {
+		old->ambiguous = true;
+		if (old->coherent != buf->coherent) {
+			old->mixed_coherence = true;
+			old->coherent = false;
+		}
+	}
 }
 
 void learn_alloc(struct call_site *cs, struct buffer *buf)
@@ -372,6 +470,7 @@ void resolve_begin(struct entrypoint *ep)
 {
 	cur_ep = ep;
 	gen++;
+	learn_local_types(ep);
 }
 
 static struct res *res_of(pseudo_t p)
