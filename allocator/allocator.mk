@@ -3,8 +3,10 @@
 #
 #   build/libdmaref.a, build/libdmaref.so   the library
 #   build/tests/allocator/*                 its cmocka tests (make check)
-#   build/san-asan/...                      library and tests under ASan/UBSan
-#   build/san-tsan/...                      library and tests under TSan
+#   build/san-asan/...                      the same under ASan/UBSan (make check
+#                                           runs them too: they take seconds)
+#   build/san-tsan/...                      the threaded tests under TSan
+#                                           (make check-sanitize)
 #   build/bench/dmaref-bench                make bench
 #
 # Driver code compiles with -I include (add -DDMAREF_API_5_9 for the old
@@ -94,7 +96,7 @@ install-allocator: $(LIBDMAREF_A) $(LIBDMAREF_SO)
 		install -m 644 docs/man/libdmaref.3 $(DESTDIR)$(MANDIR)/man3/)
 
 ALL_TARGETS	+= $(LIBDMAREF_A) $(LIBDMAREF_SO)
-CHECK_DEPS	+= $(ALLOC_TESTS)
+CHECK_DEPS	+= $(ALLOC_TESTS) $(ALLOC_ASAN_TESTS)
 INSTALL_RULES	+= install-allocator
 BENCH_RULES	+= bench-allocator
 SANITIZE_RULES	+= check-sanitize-allocator

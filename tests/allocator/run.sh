@@ -16,24 +16,36 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=0}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1}
 
 status=0
-found=0
-for src in "$TOP"/tests/allocator/test_*.c; do
-	name=$(basename "$src" .c)
-	prog=$dir/$name
-	# The TSan build only has the threaded tests.
-	if [ -n "${ALLOC_TEST_DIR:-}" ] && [ ! -x "$prog" ]; then
-		continue
-	fi
-	found=$((found + 1))
-	if [ ! -x "$prog" ]; then
-		echo "not ok - $name: $prog not built (run make)"
+
+# run_set DIR LABEL: every test program of DIR, TAP names prefixed by LABEL.
+run_set() {
+	local dir=$1 label=$2 found=0 src name prog
+	for src in "$TOP"/tests/allocator/test_*.c; do
+		name=$(basename "$src" .c)
+		prog=$dir/$name
+		# The TSan build only has the threaded tests.
+		if [ -n "${ALLOC_TEST_DIR:-}" ] && [ ! -x "$prog" ]; then
+			continue
+		fi
+		found=$((found + 1))
+		if [ ! -x "$prog" ]; then
+			echo "not ok - $label$name: $prog not built (run make)"
+			status=1
+			continue
+		fi
+		"$prog" | sed -E "s/^((not )?ok [0-9]+) - /\1 - $label$name: /"
+		[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+	done
+	if [ "$found" -eq 0 ]; then
+		echo "not ok - allocator: no test program in $dir"
 		status=1
-		continue
 	fi
-	"$prog" || status=1
-done
-if [ "$found" -eq 0 ]; then
-	echo "not ok - allocator: no test program in $dir"
-	status=1
+}
+
+run_set "$dir" ""
+# make check also builds the suite under ASan/UBSan (cheap): run it too.
+asan=$BUILD/san-asan/tests/allocator
+if [ -z "${ALLOC_TEST_DIR:-}" ] && [ -d "$asan" ]; then
+	run_set "$asan" "asan+ubsan "
 fi
 exit $status
