@@ -70,6 +70,7 @@ def pretty(e):
 	"""spatch prints expressions with spaces around every token."""
 	e = re.sub(r'\s*(->|\.)\s*', r'\1', e)
 	e = re.sub(r'([(\[])\s+', r'\1', e)
+	e = re.sub(r'\)\s+\(', ')(', e)
 	return re.sub(r'\s+([)\]])', r'\1', e)
 
 def resolve(p, buf, handle, holder=None, doubt=None):
@@ -141,10 +142,11 @@ def decide(p):
 	d = None
 	if s.get("buf") is not None:
 		fn, doubt = choose_fn(s)
+		how = " by default" if doubt else ""
 		if s.get("guess"):
 			doubt = s["guess"] + (("; " + doubt) if doubt else "")
 		if fn:
-			d = dict(fn=fn, doubt=doubt, dir=buffer_dir(s["buf"]),
+			d = dict(fn=fn, doubt=doubt, how=how, dir=buffer_dir(s["buf"]),
 				 handle=s["handle"], helper=s.get("helper"),
 				 buf=s["buf"])
 	decided[k] = d
@@ -194,6 +196,27 @@ DIR << buf_field.DIR = "";
 pa << buf_field.pa;
 @@
 add_buffer(f, "field", hf, T, DIR or None, D, pa[0].line)
+
+// A buffer the driver keeps as a struct page: synced at page_address().
+@buf_page@
+identifier f, hf;
+expression X, Y, D, S, G, A, DIR;
+position pa;
+@@
+(
+X->f = virt_to_page(dma_alloc_attrs@pa(D, S, &Y->hf, G, A))
+|
+X->f = dma_alloc_pages@pa(D, S, &Y->hf, DIR, G)
+)
+
+@script:python@
+f << buf_page.f;
+hf << buf_page.hf;
+D << buf_page.D;
+DIR << buf_page.DIR = "";
+pa << buf_page.pa;
+@@
+add_buffer("page:" + f, "page", hf, None, DIR or None, D, pa[0].line)
 
 @buf_var@
 expression B, H, D, S, G, A, DIR;
@@ -288,6 +311,26 @@ Z << res_elem.Z;
 O << res_elem.O;
 @@
 resolve(p, f, "%s->%s + %s * sizeof(*%s->%s)" % (Z, hf, paren(O), Z, f))
+
+@res_page@
+identifier buf_page.f;
+expression Z, O, D, S, R;
+position p;
+@@
+(
+dma_cache_sync@p(D, page_address(Z->f), S, R)
+|
+dma_cache_sync@p(D, page_address(Z->f) + O, S, R)
+)
+
+@script:python@
+p << res_page.p;
+f << buf_page.f;
+hf << buf_page.hf;
+Z << res_page.Z;
+O << res_page.O = "";
+@@
+resolve(p, "page:" + f, "%s->%s" % (pretty(Z), hf) + (" + " + O if O else ""))
 
 @res_var@
 expression buf_var.B, O, D, S, R;
@@ -471,7 +514,7 @@ d = decide(p)
 if d is None:
 	coccilib.org.print_todo(p[0], "%s: not converted: %s" % (RULE, why_unconverted(s)))
 elif d["doubt"]:
-	coccilib.org.print_todo(p[0], "%s: converted to %s by default, check by hand: %s" % (RULE, d["fn"], d["doubt"]))
+	coccilib.org.print_todo(p[0], "%s: converted to %s%s, check by hand: %s" % (RULE, d["fn"], d["how"], d["doubt"]))
 
 @script:python depends on report@
 p << site.p;
@@ -481,4 +524,4 @@ d = decide(p)
 if d is None:
 	coccilib.report.print_report(p[0], "%s: not converted: %s" % (RULE, why_unconverted(s)))
 elif d["doubt"]:
-	coccilib.report.print_report(p[0], "%s: converted to %s by default, check by hand: %s" % (RULE, d["fn"], d["doubt"]))
+	coccilib.report.print_report(p[0], "%s: converted to %s%s, check by hand: %s" % (RULE, d["fn"], d["how"], d["doubt"]))

@@ -98,8 +98,10 @@ def attr_kind(a):
 		return "nowarn"
 	return "other"
 
-def is_synced(bk, vk):
-	if legacy_syncs:
+def is_synced(bk, vk, handle=""):
+	"""Without the handle's lvalue the buffer cannot be followed: keep
+	it non-coherent, as the legacy allocation was."""
+	if legacy_syncs or (handle and not handle.lstrip().startswith("&")):
 		return True
 	return bk in synced or ("v:" + vk) in synced
 
@@ -131,7 +133,7 @@ def decide_alloc(k):
 	elif kind == "none":
 		pass
 	else:
-		sync = is_synced(s["buf"], s["vaddr"])
+		sync = is_synced(s["buf"], s["vaddr"], s["handle"])
 		if s["fn"] == "dmam_alloc_attrs" and sync:
 			doubt = ("a device-managed buffer that is synced: there is no "
 				 "dmam_ variant of dma_alloc_noncoherent(); use it with "
@@ -219,9 +221,10 @@ def free_is(p, *acts):
 
 def holder_done(a):
 	"""The holder can go when every call that reads it is converted."""
-	uses = [s for s in list(allocs.values()) + list(frees.values())
-		if s["attrs"] == a]
-	return bool(uses) and all(s.get("action") for s in uses)
+	a = a.strip()
+	uses = [decide_alloc(k)[0] for k, s in allocs.items() if s["attrs"] == a]
+	uses += [decide_free(k)[0] for k, s in frees.items() if s["attrs"] == a]
+	return bool(uses) and all(uses)
 
 report_on = False
 
@@ -278,17 +281,18 @@ narrow_on = True
 
 @holder_assign@
 expression A, E;
-position p;
+position p, pe;
 @@
-A@p = E@p
+A@p = E@pe
 
 @script:python@
 p << holder_assign.p;
+pe << holder_assign.pe;
 A << holder_assign.A;
 E << holder_assign.E;
 @@
 note_holder(A, E)
-holder_spans.append((A.strip(), (int(p[0].line), int(p[0].column), int(p[-1].line_end), int(p[-1].column_end))))
+holder_spans.append((A.strip(), (int(p[0].line), int(p[0].column), int(pe[0].line_end), int(pe[0].column_end))))
 
 @holder_decl@
 identifier I;
@@ -376,6 +380,7 @@ V << alloc_site.V = "";
 k = key(p)
 if k not in allocs:
 	allocs[k] = dict(fn=fn, buf=buf_key(H), vaddr=vaddr_key(V) if V else "",
+			 handle=H,
 			 attrs=A.strip(), kind=attr_kind(A), pages=False,
 			 key=k, loc=p[0], span=span(p, pc))
 
@@ -398,7 +403,7 @@ V << alloc_nc4.V = "";
 @@
 k = key(p)
 if k not in allocs:
-	allocs[k] = dict(fn="dma_alloc_noncoherent", buf=buf_key(H),
+	allocs[k] = dict(fn="dma_alloc_noncoherent", buf=buf_key(H), handle=H,
 			 vaddr=vaddr_key(V) if V else "", attrs="", kind="nc",
 			 pages=False, key=k, loc=p[0], span=span(p, pc))
 

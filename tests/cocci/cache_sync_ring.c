@@ -4,7 +4,8 @@
  * pointer to one descriptor ("d", set from &ring[i]), so the handle comes
  * from a generated ring_to_dma() helper; the packet buffers are synced at
  * "base + offset".  The CPU reads the descriptor status after a
- * DMA_FROM_DEVICE sync: _for_cpu.
+ * DMA_FROM_DEVICE sync: _for_cpu.  Packet slots are not reused, so the CPU
+ * never writes a slot the device still owns.
  * Expected report: none.
  */
 #include <linux/types.h>
@@ -20,11 +21,12 @@
 #define REG_RING	0x00
 #define REG_TAIL	0x04
 
+/* One descriptor per cache line: a sync never covers a neighbour. */
 struct ring_desc {
 	u32 addr;
 	u32 len;
 	u32 status;
-	u32 pad;
+	u32 pad[13];
 };
 
 struct txr_priv {
@@ -34,6 +36,7 @@ struct txr_priv {
 	dma_addr_t ring_dma;
 	u8 *pkts;
 	dma_addr_t pkts_dma;
+	int head;
 };
 
 static int txr_open(struct txr_priv *priv)
@@ -82,13 +85,13 @@ static void txr_post(struct txr_priv *priv, int i, const void *data,
 
 static int txr_xmit(struct txr_priv *priv, const char *const *msgs, int n)
 {
-	int i, done = 0;
+	int first = priv->head, i, done = 0;
 
-	for (i = 0; i < n && i < RING_SIZE; i++)
-		txr_post(priv, i, msgs[i], strlen(msgs[i]));
-	writel(i, priv->regs + REG_TAIL);
+	for (i = 0; i < n && priv->head < RING_SIZE; i++)
+		txr_post(priv, priv->head++, msgs[i], strlen(msgs[i]));
+	writel(priv->head, priv->regs + REG_TAIL);
 
-	while (--i >= 0) {
+	for (i = first; i < priv->head; i++) {
 		struct ring_desc *d = &priv->ring[i];
 
 		dma_cache_sync(priv->dev, d, sizeof(*d), DMA_FROM_DEVICE);

@@ -9,6 +9,8 @@
 #include <dmaref/sim.h>
 #include DRIVER_FILE
 
+static u32 first_pending;
+
 static void txr_device(struct device *dev, unsigned long offset,
 			unsigned int size, void *arg)
 {
@@ -18,7 +20,7 @@ static void txr_device(struct device *dev, unsigned long offset,
 
 	if (offset != REG_TAIL)
 		return;
-	for (i = 0; i < tail; i++) {
+	for (i = first_pending; i < tail; i++) {
 		dma_addr_t at = ring + i * sizeof(struct ring_desc);
 		struct ring_desc d;
 		u8 pkt[PKT_SIZE];
@@ -34,6 +36,7 @@ static void txr_device(struct device *dev, unsigned long offset,
 		d.status = DESC_DONE;
 		dmaref_device_write(dev, at, &d, sizeof(d));
 	}
+	first_pending = tail;
 }
 
 int main(void)

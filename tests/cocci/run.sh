@@ -219,7 +219,7 @@ run_sim() {
 	local name=$1 dir=$2 tag=$3 bin=$work/$1.$3
 	shift 3
 	"$CC" -std=gnu11 -Wall -Werror -g -I "$TOP/include" -I "$dir" "$@" \
-		-DDRIVER_FILE="\"$name.c\"" "$HERE/$name.sim.c" \
+		-DDRIVER_FILE="\"$dir/$name.c\"" "$HERE/$name.sim.c" \
 		"$BUILD/libdmaref.a" -lpthread -o "$bin" >>"$work/$name.sim.log" 2>&1 || return 1
 	"$bin" >"$work/$name.$tag.out" 2>>"$work/$name.sim.log"
 }
