@@ -32,9 +32,27 @@ static void put_field(FILE *f, const char *s)
 static const char *disp_of(struct driver *d, const char *base)
 {
 	for (size_t i = 0; i < d->nfiles; i++)
-		if (!strcmp(base_name(d->files[i].disp), base))
+		if (d->files[i].work && !strcmp(base_name(d->files[i].work), base))
 			return d->files[i].disp;
 	return base;
+}
+
+/*
+ * spatch mishandles some names (a leading dash, blanks, quotes): such a
+ * file gets a plain name in the work folder.  Names any header include
+ * could use are kept as they are.
+ */
+static char *work_name(const char *base, size_t idx)
+{
+	int plain = base[0] != '-';
+
+	for (const char *p = base; *p && plain; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			(*p >= '0' && *p <= '9') || strchr("_.-+", *p);
+	if (plain)
+		return xstrdup(base);
+	return xasprintf("dmaconv-input-%zu%s", idx,
+			 ends_with(base, ".h") ? ".h" : ".c");
 }
 
 static void log_block(const struct diff_block *b, void *data)
@@ -159,14 +177,18 @@ static void parse_check(struct child_ctx *c, struct conv_file *f,
 			const char *work)
 {
 	const char *mode = ends_with(f->work, ".h") ? "--parse-h" : "--parse-c";
-	char *argv[] = { "spatch", (char *)mode, (char *)base_name(f->work),
-			 NULL };
+	/* "./" so that a file named "-x.c" is not taken for an option. */
+	char *name = xasprintf("./%s", base_name(f->work));
+	char *argv[] = { "spatch", (char *)mode, name, NULL };
 	struct run_result r;
 	const char *bad, *where;
 	int nbad = 0, line = 0;
 
-	if (run_cmd(argv, work, &r))
+	if (run_cmd(argv, work, &r)) {
+		free(name);
 		return;
+	}
+	free(name);
 	bad = strstr(r.out.s, "nb bad = ");
 	if (!bad)
 		bad = strstr(r.err.s, "nb bad = ");
@@ -175,7 +197,15 @@ static void parse_check(struct child_ctx *c, struct conv_file *f,
 	where = strstr(r.out.s, "parse error");
 	if (where && (where = strstr(where, ", line ")))
 		line = atoi(where + 7);
-	if (r.status || nbad > 0) {
+	if (r.status) {
+		char msg[300];
+
+		first_line(*r.err.s ? r.err.s : r.out.s, msg, sizeof(msg));
+		fprintf(c->rec, "E");
+		put_field(c->rec, f->disp);
+		fprintf(c->rec, "\tspatch --parse-c failed (exit %d): %s\n",
+			r.status, msg);
+	} else if (nbad > 0) {
 		fprintf(c->rec, "E");
 		put_field(c->rec, f->disp);
 		if (line)
@@ -215,7 +245,10 @@ static int stage_driver(struct driver *d, const char *work)
 	for (size_t i = 0; i < d->nfiles; i++) {
 		struct conv_file *f = &d->files[i];
 
-		f->work = path_join(work, base_name(f->disp));
+		char *name = work_name(base_name(f->disp), i);
+
+		f->work = path_join(work, name);
+		free(name);
 		if (copy_file(f->src, f->work)) {
 			err("%s: cannot read: %s", f->disp, strerror(errno));
 			return -1;

@@ -40,6 +40,27 @@ static void side_free(struct side *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* Length of a line without a trailing comment (blanks trimmed). */
+static size_t statement_end(const char *t)
+{
+	size_t n = strlen(t);
+	const char *c = strstr(t, "//");
+
+	if (n >= 2 && !strcmp(t + n - 2, "*/")) {
+		const char *open = NULL;
+
+		for (const char *p = t; (p = strstr(p, "/*")); p++)
+			open = p;
+		if (open)
+			n = open - t;
+	} else if (c) {
+		n = c - t;
+	}
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
 /* Cut a side into statements: a line ending at depth 0 with ; { or }. */
 static void side_add(struct side *s, const char *t, int line)
 {
@@ -60,8 +81,8 @@ static void side_add(struct side *s, const char *t, int line)
 	sb_puts(&st->text, t);
 	for (const char *p = t; *p; p++)
 		s->depth += (*p == '(') - (*p == ')');
-	n = strlen(t);
-	st->done = s->depth <= 0 && strchr(";{}", t[n - 1]);
+	n = statement_end(t);
+	st->done = s->depth <= 0 && n && strchr(";{}", t[n - 1]);
 	if (st->done)
 		s->depth = 0;
 }
@@ -190,7 +211,7 @@ int diff_files(const char *a, const char *b, const char *label,
 {
 	char *la = xasprintf("a/%s", label), *lb = xasprintf("b/%s", label);
 	char *argv[] = { "diff", "-u", "-p", "--label", la, "--label", lb,
-			 (char *)a, (char *)b, NULL };
+			 "--", (char *)a, (char *)b, NULL };
 	struct run_result r;
 	int ret = -1;
 
