@@ -309,14 +309,27 @@ static void load_records(struct driver *d, const char *rec)
 	sb_free(&text);
 }
 
+/*
+ * Each patch logged its sites against the file as that patch saw it; the
+ * log the user gets is cut from the whole diff, with original line
+ * numbers, each site traced back to its patch.
+ */
 static void finish_driver(struct driver *d)
 {
+	struct driver raw = *d;
+
 	for (size_t i = 0; i < d->nfiles; i++) {
 		struct conv_file *f = &d->files[i];
 
 		if (diff_files(f->src, f->work, f->disp, &d->diff) == 1)
 			f->changed = 1;
+		f->after = f->work;
 	}
+	memset(&d->sites, 0, sizeof(d->sites));
+	memset(&d->rules, 0, sizeof(d->rules));
+	attribute_sites(d, &raw, 1);
+	site_list_free(&raw.sites);
+	sl_free(&raw.rules);
 }
 
 static size_t wait_one(struct driver_set *ds, pid_t *pids, char **recs,

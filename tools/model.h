@@ -100,6 +100,10 @@ struct engine_opts {
 	int parse_check;	/* report files spatch cannot parse */
 };
 
+/* attrib.c: d->diff cut into d->sites, each with its rule. */
+void attribute_sites(struct driver *d, const struct driver *conv,
+		     int own_output);
+
 /* inputs.c: turn PATH arguments into drivers. */
 int collect_inputs(char **paths, int n, struct driver_set *ds);
 char *clean_path(const char *p);

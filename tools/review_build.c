@@ -30,108 +30,6 @@ static void side_set(const struct driver_set *ds, int after,
 	}
 }
 
-struct attrib {
-	struct driver *d;	/* the review's driver */
-	const struct driver *conv;	/* the series run on the before side */
-};
-
-static const struct site *site_with_old(const struct driver *conv,
-					const char *file, const char *old)
-{
-	for (size_t i = 0; i < conv->sites.n; i++) {
-		const struct site *s = &conv->sites.v[i];
-
-		if (!strcmp(s->file, file) && !strcmp(s->old_text, old))
-			return s;
-	}
-	return NULL;
-}
-
-/* Follow old -> new through the series (one patch may feed the next). */
-static int trace(const struct driver *conv, const struct diff_block *b,
-		 struct strbuf *rules, struct strbuf *conf)
-{
-	const char *text = b->old_text;
-
-	for (int step = 0; step < 8; step++) {
-		const struct site *s = site_with_old(conv, b->file, text);
-
-		if (!s)
-			return 0;
-		if (rules->len) {
-			sb_puts(rules, " + ");
-			sb_puts(conf, "/");
-		}
-		sb_puts(rules, s->rule);
-		sb_puts(conf, s->confidence);
-		if (!strcmp(s->new_text, b->new_text))
-			return 1;
-		text = s->new_text;
-	}
-	return 0;
-}
-
-static const struct conv_file *file_of(const struct driver *d, const char *disp)
-{
-	for (size_t i = 0; i < d->nfiles; i++)
-		if (!strcmp(d->files[i].disp, disp))
-			return &d->files[i];
-	return NULL;
-}
-
-/* The series' own output equals the after file: any block is its work. */
-static const struct site *same_output_site(const struct attrib *a,
-					   const struct diff_block *b)
-{
-	const struct conv_file *cf = file_of(a->conv, b->file);
-	const struct conv_file *af = file_of(a->d, b->file);
-	const struct site *best = NULL;
-
-	if (!cf || !cf->work || !af || !same_content(cf->work, af->after))
-		return NULL;
-	for (size_t i = 0; i < a->conv->sites.n; i++) {
-		const struct site *s = &a->conv->sites.v[i];
-
-		if (strcmp(s->file, b->file))
-			continue;
-		if (!best || abs(s->line - b->old_line) <
-			     abs(best->line - b->old_line))
-			best = s;
-	}
-	return best;
-}
-
-static void attribute(const struct diff_block *b, void *data)
-{
-	struct attrib *a = data;
-	struct strbuf rules = { 0 }, conf = { 0 };
-	struct site s = { 0 };
-	const struct site *same;
-
-	s.file = xstrdup(b->file);
-	s.line = b->nold ? b->old_line : b->new_line;
-	s.old_text = xstrdup(b->old_text);
-	s.new_text = xstrdup(b->new_text);
-	if (trace(a->conv, b, &rules, &conf)) {
-		s.rule = rules.s;
-		s.confidence = conf.s;
-	} else if ((same = same_output_site(a, b))) {
-		s.rule = xstrdup(same->rule);
-		s.confidence = xstrdup(same->confidence);
-		sb_free(&rules);
-		sb_free(&conf);
-	} else {
-		s.rule = xstrdup("hand edit");
-		s.confidence = xstrdup(rules.len ? "differs from the series" :
-				       "not produced by the series");
-		sb_free(&rules);
-		sb_free(&conf);
-	}
-	if (!sl_contains(&a->d->rules, s.rule))
-		sl_push(&a->d->rules, s.rule);
-	site_push(&a->d->sites, &s);
-}
-
 static void diff_driver(struct driver *d)
 {
 	for (size_t k = 0; k < d->nfiles; k++) {
@@ -285,10 +183,8 @@ int review_build(const struct changeset *cs, const struct cocci_series *s,
 	}
 	for (size_t i = 0; i < rv->ds.n; i++) {
 		struct driver *d = &rv->ds.v[i];
-		struct attrib a = { d, &pre.v[i] };
-
 		diff_driver(d);
-		udiff_walk(d->diff.s, attribute, &a);
+		attribute_sites(d, &pre.v[i], 0);
 		take_left(d, &post.v[i]);
 		if (!with_checker || rv->dmacheck_missing)
 			continue;

@@ -187,6 +187,27 @@ PY
 echo $?) "$T/kernel.log"
 ok "check in a kernel tree: findings read from dmacheck's text output" $(has kcheck.out "drv_a.c:16:2: warning: .*\[legacy-api\]"; echo $?) "$T/kcheck.out"
 
+# A configured kernel tree without compile_commands.json: kbuild runs the
+# checker (make C=2 CHECK=...), here a make stand-in that records its
+# command line and prints what kbuild would.
+K2="$T/kernel two"
+mkdir -p "$K2/arch" "$K2/drivers/net/drv_a" "$T/bin-make" "$T/kobj"
+touch "$K2/Kbuild" "$K2/Kconfig" "$K2/Makefile" "$K2/arch/Kconfig" "$T/kobj/.config"
+cp "$FIX/drv_a/drv_a.c" "$K2/drivers/net/drv_a/"
+cat >"$T/bin-make/make" <<'SH'
+#!/bin/sh
+printf '%s\n' "$@" >"$FAKE_MAKE_LOG"
+echo "  CHECK   drivers/net/drv_a/drv_a.c"
+echo "drivers/net/drv_a/drv_a.c:16:2: warning: dma_cache_sync() was removed in Linux 5.10 [legacy-api]" >&2
+SH
+chmod +x "$T/bin-make/make"
+FAKE_MAKE_LOG=$T/make.log run kmake env PATH="$T/bin-make:$PATH" DMACONV_DMACHECK=$FAKE "$DMACONV" check -q --kernel-build="$T/kobj" "$K2/drivers/net/drv_a/drv_a.c"
+ok "check in a configured kernel tree: make -C TREE O=... C=2 CHECK=dmacheck file.o" $([ $rc -eq 1 ] && [ "$(cat "$T/make.log")" = "$(printf '%s\n' -C "$K2" "O=$T/kobj" C=2 "CHECK=$FAKE" drivers/net/drv_a/drv_a.o)" ]; echo $?) "$T/make.log"
+ok "check in a configured kernel tree: kbuild's warnings become findings" $(has kmake.out "^drivers/net/drv_a/drv_a.c:16:2: warning: .*\[legacy-api\]"; echo $?) "$T/kmake.out"
+rm "$T/kobj/.config"
+FAKE_DMACHECK_LOG=$T/unconf.log run kunconf tiny "$DMACONV" check --kernel-build="$T/kobj" "$K2/drivers/net/drv_a/drv_a.c"
+ok "check in a kernel tree without .config: says so, uses include/" $([ $rc -eq 1 ] && has kunconf.err "without .config" && grep -q -- "-I$TOP/include" "$T/unconf.log"; echo $?) "$T/kunconf.err"
+
 # ---- review --------------------------------------------------------------
 mkdir -p "$T/rv/before/net/drv_a" "$T/rv/before/sound/drv_b"
 cp "$FIX/drv_a/drv_a.c" "$T/rv/before/net/drv_a/"
