@@ -351,6 +351,27 @@ O << res_var.O = "";
 if B in buffers:
 	resolve(p, B, H + (" + " + O if O else ""))
 
+// The address of a member or element inside the buffer.
+@res_inside@
+identifier buf_field.f, m;
+expression Z, O, D, S, R;
+position p;
+@@
+(
+dma_cache_sync@p(D, &Z->f->m, S, R)
+|
+dma_cache_sync@p(D, &Z->f->m[O], S, R)
+|
+dma_cache_sync@p(D, &Z->f[O].m, S, R)
+)
+
+@script:python@
+p << res_inside.p;
+f << buf_field.f;
+Z << res_inside.Z;
+@@
+resolve(p, f, None, Z)
+
 // A local pointer set from the buffer earlier in the same function.
 @res_ptr exists@
 identifier buf_field.f;

@@ -179,6 +179,19 @@ run_fixture() {
 		not_ok "$name: result compiles against the 5.10+ view" "$log"
 	fi
 
+	# 4b. drivers that #include the fixture build against its result.
+	local user
+	for user in "$HERE/$name.users"/*.c; do
+		[ -f "$user" ] || continue
+		[ "$left" -gt 0 ] && continue
+		if compile_view "$(dirname "$user")" "$(basename "$user")" "$log" \
+			-iquote "$d/res"; then
+			ok "$name: $(basename "$user") builds on the result"
+		else
+			not_ok "$name: $(basename "$user") builds on the result" "$log"
+		fi
+	done
+
 	# 5. dmacheck: no legacy API left and no ownership finding.
 	if [ "$left" -gt 0 ]; then
 		:

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-2.0
+/* A user of shared_lib.c: a driver that includes it with its settings. */
+#define SHL_NAME	"lasi_shl"
+#define SHL_RX_BYTES	512
+#include "shared_lib.c"
+
+int lasi_shl_probe(struct shl_private *lp);
+int lasi_shl_probe(struct shl_private *lp)
+{
+	return shl_init(lp);
+}
+
+void lasi_shl_remove(struct shl_private *lp);
+void lasi_shl_remove(struct shl_private *lp)
+{
+	shl_exit(lp);
+}
+
+int lasi_shl_rx(struct shl_private *lp, u8 *out);
+int lasi_shl_rx(struct shl_private *lp, u8 *out)
+{
+	return shl_receive(lp, out);
+}
