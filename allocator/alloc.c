@@ -64,6 +64,7 @@ static struct dmaref_buf *alloc_buffer(struct device *dev,
 	size_t span = PAGE_ALIGN(rq->size);
 	struct dmaref_buf *buf;
 	enum dmaref_source src;
+	enum dmaref_fill fill;
 	phys_addr_t pa;
 
 	if (!get_memory(dev, rq, span, &src, &pa))
@@ -85,7 +86,8 @@ static struct dmaref_buf *alloc_buffer(struct device *dev,
 	dmaref_buf_seg_set(&buf->seg0, pa, span);
 	buf->cpu = buf->seg0.cpu;
 	/* dma-direct hands out zeroed memory, owned by the CPU. */
-	if (!assign_dma(buf) || dmaref_cache_setup(buf, true)) {
+	fill = dmaref_zero_take(pa, span) ? FILL_KNOWN_ZERO : FILL_ZERO;
+	if (!assign_dma(buf) || dmaref_cache_setup(buf, fill)) {
 		dmaref_buf_release(buf);
 		return NULL;
 	}
@@ -107,6 +109,9 @@ void dmaref_buf_release(struct dmaref_buf *buf)
 		for (s = 0; s < buf->nr_segs; s++)
 			dmaref_zone_free(dmaref_phys_to_page(buf->segs[s].phys), 0);
 	} else if (buf->src != SRC_NONE) {
+		/* Large buffers go back to the host, zero (zero.c). */
+		if (!buf->bounced)
+			dmaref_zero_release(buf->phys, buf->alloc_size);
 		dmaref_contig_free(dev, buf->src, buf->phys, buf->alloc_size);
 	}
 	dmaref_vmap_release(buf);

@@ -26,12 +26,10 @@ static unsigned int next_id;
 /* Called with the lock held: reports a NULL or foreign device. */
 bool dmaref_dev_valid(struct device *dev, const char *call)
 {
-	unsigned int i;
-
-	if (dev && dev->dmaref)
-		for (i = 0; i < MAX_DEVICES; i++)
-			if (devices[i] == dev)
-				return true;
+	/* A device of ours points at its state, which points back. */
+	if (dev && dev->dmaref && dev->dmaref->dev == dev &&
+	    dev->dmaref->magic == DMAREF_DEV_MAGIC)
+		return true;
 	dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0, 0,
 		      DMA_NONE, "%s", dev ? "device not made by dmaref_device_new()"
 					 : "NULL device");
@@ -59,6 +57,7 @@ static int setup_dev(struct device *dev, struct dmaref_dev *d,
 		     const struct dmaref_device_config *cfg)
 {
 	d->dev = dev;
+	d->magic = DMAREF_DEV_MAGIC;
 	d->mask = cfg->dma_mask ? cfg->dma_mask : DMA_BIT_MASK(32);
 	d->coherent = cfg->coherent;
 	d->iommu = cfg->iommu;
@@ -91,6 +90,7 @@ static void teardown_dev(struct device *dev)
 	if (d->iommu)
 		dmaref_iova_exit(&d->iova);
 	dmaref_pool_destroy(d->pool);
+	d->magic = 0;		/* a stale pointer is no longer ours */
 	free(d);
 	free(dev);
 }

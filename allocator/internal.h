@@ -73,6 +73,7 @@ phys_addr_t dmaref_page_phys(const struct page *page);
 /* ---- page allocator and zones (buddy.c, zone.c) ---- */
 #define PG_BUDDY	0x1UL	/* head of a free block; order in private */
 #define PG_RESERVED	0x2UL	/* carved out: CMA, pools, pins */
+#define PG_ZERO		0x4UL	/* free, and zero in every view (zero.c) */
 
 struct dmaref_buddy {
 	struct page *free[MAX_ORDER];
@@ -93,6 +94,11 @@ size_t dmaref_buddy_largest(const struct dmaref_buddy *z);
 struct page *dmaref_zone_alloc(u64 mask, unsigned int order);
 void dmaref_zone_free(struct page *page, unsigned int order);
 int dmaref_zone_init(void);
+
+/* ---- known-zero pages (zero.c) ---- */
+bool dmaref_zero_take(phys_addr_t pa, size_t len);
+bool dmaref_zero_release(phys_addr_t pa, size_t len);
+void dmaref_zero_mark_all(void);
 
 /* ---- bitmap areas: CMA and coherent pools (area.c, cma.c, pool.c) ---- */
 struct dmaref_area {
@@ -181,15 +187,16 @@ struct dmaref_seg {
 };
 
 struct dmaref_buf {
+	/* What a lookup reads, together in the first cache line. */
 	struct dmaref_buf *dma_next;	/* hash chain by DMA address */
+	struct device *dev;
+	dma_addr_t dma;
+	size_t span;			/* bytes the views cover */
+	size_t size;			/* size the caller asked for */
 	struct dmaref_buf *cpu_next;	/* hash chain by CPU address */
 	struct dmaref_buf *live_prev, *live_next; /* device's list */
-	struct device *dev;
 	enum dmaref_buf_type type;
 	const char *call;		/* the call that made it */
-	dma_addr_t dma;
-	size_t size;			/* size the caller asked for */
-	size_t span;			/* bytes the views cover */
 	enum dma_data_direction dir;
 	unsigned long attrs;
 	void *cpu;			/* what the caller got (or gave) */
@@ -202,6 +209,9 @@ struct dmaref_buf {
 	bool managed;			/* dmam_*: freed at device free */
 	bool map_err_checked;
 	bool bounced;			/* views are stand-in pages */
+	bool views_pending;		/* ram and shadow still to be zeroed */
+	bool diverged;			/* the device broke a rule: ram may
+					   differ from a clean CPU line */
 	bool iova;			/* @dma comes from the IOVA space */
 	int sg_nents;
 	struct sg_table *sgt;
@@ -230,7 +240,12 @@ int dmaref_debug_init(void);
 void dmaref_debug_exit(void);
 
 /* ---- the cache model (cache.c) ---- */
-int dmaref_cache_setup(struct dmaref_buf *buf, bool zero);
+enum dmaref_fill {
+	FILL_SNAPSHOT,		/* a mapping: memory holds what the CPU sees */
+	FILL_ZERO,		/* fresh memory: clear it */
+	FILL_KNOWN_ZERO,	/* fresh memory already zero in every view */
+};
+int dmaref_cache_setup(struct dmaref_buf *buf, enum dmaref_fill fill);
 void dmaref_cache_teardown(struct dmaref_buf *buf);
 void dmaref_cache_for_device(struct dmaref_buf *buf, size_t off, size_t len,
 			     const char *call, enum dma_data_direction dir);
@@ -248,8 +263,11 @@ int dmaref_cache_device_access(struct dmaref_buf *buf, size_t off, void *data,
 			       size_t len, bool write);
 
 /* ---- devices (device.c) ---- */
+#define DMAREF_DEV_MAGIC	0x646d6172u
+
 struct dmaref_dev {
 	struct device *dev;
+	unsigned int magic;		/* DMAREF_DEV_MAGIC while alive */
 	u64 mask;			/* *dev->dma_mask points here */
 	bool coherent;
 	bool iommu;

@@ -62,8 +62,10 @@ static int boot(const struct dmaref_machine_config *cfg)
 	ret = dmaref_cma_init(cfg->cma_size);
 	if (!ret)
 		ret = dmaref_global_pool_init(cfg->global_pool_size);
-	if (!ret)
+	if (!ret) {
+		dmaref_zero_mark_all();		/* fresh host memory */
 		ret = dmaref_zone_init();
+	}
 	if (ret) {
 		shutdown_machine();
 		return ret;
@@ -157,6 +159,7 @@ static long fragment_zone(struct dmaref_buddy *z, unsigned int max_order)
 		phys_addr_t upper = dmaref_page_phys(block) +
 				    (PAGE_SIZE << max_order);
 
+		dmaref_zero_take(dmaref_page_phys(block), PAGE_SIZE << big);
 		if (pin(dmaref_phys_to_page(upper), max_order)) {
 			dmaref_buddy_free(z, block, big);
 			return -ENOMEM;

@@ -120,6 +120,7 @@ static bool map_bounced(struct dmaref_buf *buf, void *ptr, size_t size)
 	if (!page)
 		return false;
 	pa = dmaref_page_phys(page);
+	dmaref_zero_take(pa, alloc);
 	buf->src = SRC_BUDDY;
 	buf->phys = pa;
 	buf->alloc_size = PAGE_SIZE << get_order(alloc);
@@ -183,7 +184,7 @@ static struct dmaref_buf *map_buffer(struct device *dev, void *ptr,
 	buf->cached = !dev->dmaref->coherent;
 	buf->tracked = true;
 	if ((!map_in_place(buf, ptr, size) && !map_bounced(buf, ptr, size)) ||
-	    !assign_dma(buf) || dmaref_cache_setup(buf, false)) {
+	    !assign_dma(buf) || dmaref_cache_setup(buf, FILL_SNAPSHOT)) {
 		dmaref_buf_release(buf);
 		return NULL;
 	}

@@ -104,6 +104,7 @@ static struct dmaref_buf *alloc_scattered(struct device *dev, size_t size,
 			buf->nr_segs = i;	/* release frees what we got */
 			goto fail;
 		}
+		dmaref_zero_take(dmaref_page_phys(page), PAGE_SIZE);
 		dmaref_buf_seg_set(&buf->segs[i], dmaref_page_phys(page),
 				   PAGE_SIZE);
 	}
@@ -111,7 +112,7 @@ static struct dmaref_buf *alloc_scattered(struct device *dev, size_t size,
 	buf->dma = dmaref_iova_alloc(&dev->dmaref->iova, buf->span);
 	buf->iova = buf->dma != 0;
 	buf->iova_size = buf->span;
-	if (!buf->iova || dmaref_cache_setup(buf, true))
+	if (!buf->iova || dmaref_cache_setup(buf, FILL_ZERO))
 		goto fail;
 	return buf;
 fail:

@@ -30,6 +30,8 @@ struct dmaref_pool *dmaref_pool_new(size_t size, u64 mask)
 		return NULL;
 	pool->order = order;
 	pool->block = dmaref_zone_alloc(mask, order);
+	if (pool->block)
+		dmaref_zero_take(dmaref_page_phys(pool->block), PAGE_SIZE << order);
 	if (!pool->block ||
 	    dmaref_area_init(&pool->area, dmaref_page_phys(pool->block),
 			     1UL << order)) {

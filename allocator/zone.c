@@ -13,9 +13,9 @@
 
 static enum dmaref_zone highest_zone_for(u64 mask)
 {
-	if (mask < DMAREF_DMA_LIMIT - 1)
+	if (mask <= DMAREF_DMA_LIMIT - 1)
 		return ZONE_DMA;
-	if (mask < DMAREF_DMA32_LIMIT - 1)
+	if (mask <= DMAREF_DMA32_LIMIT - 1)
 		return ZONE_DMA32;
 	return ZONE_NORMAL;
 }
@@ -78,6 +78,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	dmaref_ensure_machine();
 	dmaref_lock();
 	page = dmaref_zone_alloc(mask_for_gfp(gfp), order);
+	if (page)
+		dmaref_zero_take(dmaref_page_phys(page), PAGE_SIZE << order);
 	dmaref_unlock();
 	if (page && ((__force unsigned int)gfp & ___GFP_ZERO))
 		memset(page_address(page), 0, PAGE_SIZE << order);
