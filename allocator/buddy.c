@@ -12,17 +12,16 @@
 
 struct dmaref_buddy dmaref_zones[DMAREF_NR_ZONES];
 
+/* A zone's pages are consecutive in the page array. */
 static struct page *zone_page(const struct dmaref_buddy *z, unsigned long idx)
 {
-	phys_addr_t pa = (phys_addr_t)(z->start_pfn + idx) << PAGE_SHIFT;
-
-	return dmaref_phys_to_page(pa);
+	return z->first_page + idx;
 }
 
 static unsigned long zone_index(const struct dmaref_buddy *z,
 				const struct page *page)
 {
-	return (dmaref_page_phys(page) >> PAGE_SHIFT) - z->start_pfn;
+	return page - z->first_page;
 }
 
 static void list_add_block(struct dmaref_buddy *z, struct page *page,
@@ -65,6 +64,9 @@ void dmaref_buddy_init(struct dmaref_buddy *z, unsigned long start_pfn,
 	memset(z, 0, sizeof(*z));
 	z->start_pfn = start_pfn;
 	z->nr_pages = nr_pages;
+	if (!nr_pages)
+		return;
+	z->first_page = dmaref_phys_to_page((phys_addr_t)start_pfn << PAGE_SHIFT);
 	for (idx = 0; idx < nr_pages; idx++) {
 		struct page *page = zone_page(z, idx);
 

@@ -17,7 +17,10 @@
 #define HASH_SIZE	(1UL << HASH_BITS)
 
 static struct dmaref_buf **dma_table;
+/* Buffers looked at by lookups so far: the bench shows it per lookup. */
+unsigned long dmaref_debug_probes;
 static struct dmaref_buf **cpu_table;
+static unsigned long max_cpu_pages;	/* largest allocation, in pages */
 
 static const char *const type_names[] = {
 	[BUF_SINGLE]		= "single",
@@ -134,6 +137,8 @@ void dmaref_buf_insert(struct dmaref_buf *buf)
 		b = cpu_bucket(buf->cpu);
 		buf->cpu_next = cpu_table[b];
 		cpu_table[b] = buf;
+		if (pages > max_cpu_pages)
+			max_cpu_pages = pages;
 	}
 	buf->live_prev = NULL;
 	buf->live_next = d->live;
@@ -195,6 +200,7 @@ struct dmaref_buf *dmaref_buf_find_contain(struct device *dev,
 
 		for (buf = dma_table[dma_bucket(dev, probe)]; buf;
 		     buf = buf->dma_next) {
+			dmaref_debug_probes++;
 			if (buf->dev != dev || buf->dma > dma ||
 			    dma - buf->dma >= buf->span)
 				continue;
@@ -215,8 +221,8 @@ struct dmaref_buf *dmaref_buf_find_cpu(const void *cpu)
 	unsigned long i;
 	struct dmaref_buf *buf;
 
-	/* Allocations are page aligned: walk back over at most 64 MiB. */
-	for (i = 0; i < (64UL << 20) >> PAGE_SHIFT; i++) {
+	/* Allocations are page aligned: walk back over the largest one. */
+	for (i = 0; i <= max_cpu_pages; i++) {
 		const u8 *probe = (const u8 *)(((unsigned long)p & PAGE_MASK) -
 					       (i << PAGE_SHIFT));
 

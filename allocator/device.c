@@ -301,7 +301,13 @@ static int device_access(struct device *dev, dma_addr_t addr, void *data,
 	int ret;
 
 	dmaref_lock();
-	if (!dmaref_dev_valid(dev, call) || !data) {
+	if (!dmaref_dev_valid(dev, call)) {
+		ret = -EINVAL;
+		goto out;
+	}
+	if (!data) {
+		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0,
+			      len, DMA_NONE, "NULL data buffer");
 		ret = -EINVAL;
 		goto out;
 	}

@@ -81,6 +81,7 @@ struct dmaref_buddy {
 	unsigned long start_pfn;
 	unsigned long nr_pages;
 	unsigned long free_pages;
+	struct page *first_page;
 };
 extern struct dmaref_buddy dmaref_zones[DMAREF_NR_ZONES];
 
@@ -237,6 +238,7 @@ struct dmaref_buf *dmaref_buf_find_cpu(const void *cpu);
 const char *dmaref_buf_type_name(enum dmaref_buf_type type);
 void dmaref_buf_seg_set(struct dmaref_seg *seg, phys_addr_t phys, size_t len);
 int dmaref_debug_init(void);
+extern unsigned long dmaref_debug_probes;
 void dmaref_debug_exit(void);
 
 /* ---- the cache model (cache.c) ---- */

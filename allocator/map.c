@@ -364,11 +364,15 @@ int dma_map_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 	dmaref_cache_tick();
 	for_each_sg(sgl, sg, nents, i) {
 		struct dmaref_buf *buf = NULL;
-		u8 *base = page_address(sg_page(sg));
+		u8 *cpu = sg_virt(sg);
 
-		if (base && sg->length)
-			buf = map_buffer(dev, base + sg->offset, sg->length,
-					 dir, attrs, call, BUF_SG);
+		if (!cpu || !sg->length)
+			dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call,
+				      NULL, 0, sg->length, dir,
+				      "scatterlist entry %d has no memory or length 0", i);
+		else
+			buf = map_buffer(dev, cpu, sg->length, dir, attrs,
+					 call, BUF_SG);
 		if (!buf) {
 			/* All or nothing: undo what was mapped. */
 			unmap_sg_locked(dev, sgl, nents, dir, mapped);

@@ -128,17 +128,14 @@ void dmaref_phys_exit(void)
 	dmaref_phys.memfd = -1;
 }
 
-static const struct dmaref_bank *bank_of(phys_addr_t pa)
+static inline const struct dmaref_bank *bank_of(phys_addr_t pa)
 {
-	int z;
+	/* Each zone's bank starts at the zone's base: the address says which. */
+	const struct dmaref_bank *b = &dmaref_phys.bank[
+		pa >= DMAREF_DMA32_LIMIT ? ZONE_NORMAL :
+		pa >= DMAREF_DMA_LIMIT ? ZONE_DMA32 : ZONE_DMA];
 
-	for (z = 0; z < DMAREF_NR_ZONES; z++) {
-		const struct dmaref_bank *b = &dmaref_phys.bank[z];
-
-		if (pa >= b->start && pa - b->start < b->size)
-			return b;
-	}
-	return NULL;
+	return pa - b->start < b->size ? b : NULL;
 }
 
 bool dmaref_phys_valid(phys_addr_t pa, size_t len)

@@ -16,9 +16,13 @@ void sg_init_table(struct scatterlist *sgl, unsigned int nents)
 		sg_mark_end(&sgl[nents - 1]);
 }
 
+/* Host memory (kmalloc, the stack) has no struct page: keep its address. */
 void sg_set_buf(struct scatterlist *sg, const void *buf, unsigned int buflen)
 {
-	sg_set_page(sg, virt_to_page(buf), buflen, offset_in_page(buf));
+	struct page *page = virt_to_page(buf);
+
+	sg_set_page(sg, page, buflen, page ? offset_in_page(buf) : 0);
+	sg->host = page ? NULL : (void *)buf;
 }
 
 void sg_init_one(struct scatterlist *sg, const void *buf, unsigned int buflen)

@@ -12,7 +12,8 @@
 #include <linux/mm.h>
 
 struct scatterlist {
-	struct page *page;
+	struct page *page;		/* NULL for host memory (kmalloc) */
+	void *host;			/* then the CPU address, from sg_set_buf() */
 	unsigned int offset;
 	unsigned int length;
 	dma_addr_t dma_address;
@@ -59,6 +60,8 @@ static inline void sg_set_page(struct scatterlist *sg, struct page *page,
 
 static inline void *sg_virt(struct scatterlist *sg)
 {
+	if (!sg->page)
+		return sg->host;
 	return (char *)page_address(sg->page) + sg->offset;
 }
 

@@ -187,6 +187,35 @@ static void kmalloc_memory_maps_like_swiotlb(void **state)
 	assert_no_report();
 }
 
+static void scatterlists_of_host_memory(void **state)
+{
+	struct scatterlist sg[2];
+	u8 *a = kmalloc(100, GFP_KERNEL), *b = kzalloc(200, GFP_KERNEL);
+	char out[4];
+
+	memcpy(a, "sg0", 4);
+	sg_init_table(sg, 2);
+	sg_set_buf(&sg[0], a, 100);
+	sg_set_buf(&sg[1], b, 200);
+	assert_ptr_equal(sg_virt(&sg[0]), a);
+	assert_int_equal(dma_map_sg(dev, sg, 2, DMA_BIDIRECTIONAL), 2);
+	dmaref_device_read(dev, sg_dma_address(&sg[0]), out, 4);
+	assert_string_equal(out, "sg0");
+	dmaref_device_write(dev, sg_dma_address(&sg[1]) + 150, "sg1", 4);
+	dma_sync_sg_for_cpu(dev, sg, 2, DMA_BIDIRECTIONAL);
+	assert_string_equal((char *)b + 150, "sg1");
+	dma_sync_sg_for_device(dev, sg, 2, DMA_BIDIRECTIONAL);
+	dma_unmap_sg(dev, sg, 2, DMA_BIDIRECTIONAL);
+	assert_no_report();
+	/* An empty entry is reported and nothing stays mapped. */
+	sg_init_table(sg, 2);
+	sg_set_buf(&sg[0], a, 100);
+	assert_int_equal(dma_map_sg(dev, sg, 2, DMA_TO_DEVICE), 0);
+	assert_only_report(DMAREF_ERR_INVALID_ARGUMENT);
+	kfree(a);
+	kfree(b);
+}
+
 static void bad_device_configs_are_refused(void **state)
 {
 	struct dmaref_device_config cfg = {
@@ -214,6 +243,7 @@ int main(void)
 		T(double_and_foreign_frees_are_reported),
 		T(masks_are_checked),
 		T(kmalloc_memory_maps_like_swiotlb),
+		T(scatterlists_of_host_memory),
 		T(bad_device_configs_are_refused),
 	};
 
