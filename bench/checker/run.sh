@@ -8,7 +8,8 @@
 #     real kernel command lines of the check-kernel drivers (x86_64, MIPS
 #     ip22, parisc): the same files with exactly the flags kbuild passes,
 #     captured by running the kernel builds with sparse as CHECK.  One
-#     run of each over every file; the ratio's target is at most 1.3.
+#     run of each over every file, the two taking turns file by file;
+#     the ratio's target is at most 1.3.
 #  2. dmacheck on one generated function of 5k, 10k and 20k lines with
 #     many branches, loops and buffers (quickest of three runs each):
 #     under a second at 20k, and time per line flat across the three
@@ -49,22 +50,31 @@ per_line() {	# per_line <nanoseconds> <lines>: microseconds per line
 	awk -v t="$1" -v n="$2" 'BEGIN { printf "%.1f", t / 1e3 / n }'
 }
 
-# Run one checker over every captured command line, in kbuild's working
-# folder, with kbuild's arguments.  Prints the nanoseconds it took; a
-# file the checker fails on is named on stderr and fails the benchmark.
-replay() {
-	local tool=$1 rec cwd args t0 t1 bad=0
+# Run one checker on one captured command line, in kbuild's working
+# folder, with kbuild's arguments; print the nanoseconds it took.
+replay_one() {
+	local tool=$1 rec=$2 cwd args t0 t1
+	cwd=$(head -n 1 "$rec")
+	mapfile -t args < <(tail -n +2 "$rec")
 	t0=$(ns)
-	for rec in "$cmds"/*/records/*.cmd; do
-		cwd=$(head -n 1 "$rec")
-		mapfile -t args < <(tail -n +2 "$rec")
-		if ! (cd "$cwd" && "$tool" "${args[@]}" 2>/dev/null); then
-			echo "bench-checker: $(basename "$tool") failed on ${args[-1]}" >&2
-			bad=1
-		fi
-	done
+	(cd "$cwd" && "$tool" "${args[@]}" 2>/dev/null) || {
+		echo "bench-checker: $(basename "$tool") failed on ${args[-1]}" >&2
+		return 1
+	}
 	t1=$(ns)
 	echo $((t1 - t0))
+}
+
+# One run of each checker over every captured file.  The two run file by
+# file in turn, so load from other jobs on the shared machine falls on
+# both alike; prints "<sparse ns> <dmacheck ns>".
+replay() {
+	local rec ts=0 td=0 t bad=0
+	for rec in "$cmds"/*/records/*.cmd; do
+		t=$(replay_one "$SPARSE" "$rec") && ts=$((ts + t)) || bad=1
+		t=$(replay_one "$DMACHECK" "$rec") && td=$((td + t)) || bad=1
+	done
+	echo "$ts $td"
 	return "$bad"
 }
 
@@ -77,8 +87,8 @@ real_kernel() {
 	files=$(ls "$cmds"/*/records/*.cmd | wc -l)
 	[ "$files" -gt 0 ] || die "no command line captured; see $work/capture.log"
 
-	ts=$(replay "$SPARSE") || status=1
-	td=$(replay "$DMACHECK") || status=1
+	replay >"$work/replay.out" || status=1
+	read -r ts td <"$work/replay.out"
 	echo "real kernel files ($files files, kbuild's flags, x86_64 + mips + parisc)"
 	printf '  %-10s %8s s\n' sparse "$(secs "$ts")" dmacheck "$(secs "$td")"
 	awk -v d="$td" -v s="$ts" 'BEGIN {
