@@ -21,10 +21,10 @@ static inline void *kmalloc(size_t size, gfp_t flags)
 			 ~(size_t)(ARCH_DMA_MINALIGN - 1);
 	void *p;
 
-	if (!size)
+	/* posix_memalign: visible whatever -std the file is built with. */
+	if (!size || posix_memalign(&p, ARCH_DMA_MINALIGN, rounded))
 		return NULL;
-	p = aligned_alloc(ARCH_DMA_MINALIGN, rounded);
-	if (p && ((__force unsigned int)flags & (__force unsigned int)__GFP_ZERO))
+	if ((__force unsigned int)flags & (__force unsigned int)__GFP_ZERO)
 		memset(p, 0, rounded);
 	return p;
 }
