@@ -103,23 +103,37 @@ const char *api_release_for(const struct dma_api *alloc)
  * as the driver wrote them.  Wrappers inlined anyway still leave an
  * OP_INLINED_CALL note, which core.c folds.
  */
+static const char *const accessors[] = {
+#define ACCESSOR(n) #n,
+#include "accessors.def"
+#undef ACCESSOR
+};
+
+#define NR_ACCESSORS (sizeof(accessors) / sizeof(accessors[0]))
+
+static void keep_call(struct ident *name)
+{
+	struct symbol *sym = lookup_symbol(name, NS_SYMBOL);
+	struct symbol *def, *fn;
+
+	if (!sym)
+		return;
+	def = sym->definition ? sym->definition : sym;
+	fn = def->ctype.base_type;
+	if (fn && fn->type == SYM_FN)
+		fn->expanding = 1;
+}
+
 void api_keep_calls(void)
 {
 	unsigned int i;
 
 	if (!idents[0])
 		intern_names();
-	for (i = 0; i < TABLE_SIZE; i++) {
-		struct symbol *sym = lookup_symbol(idents[i], NS_SYMBOL);
-		struct symbol *def, *fn;
-
-		if (!sym)
-			continue;
-		def = sym->definition ? sym->definition : sym;
-		fn = def->ctype.base_type;
-		if (fn && fn->type == SYM_FN)
-			fn->expanding = 1;
-	}
+	for (i = 0; i < TABLE_SIZE; i++)
+		keep_call(idents[i]);
+	for (i = 0; i < NR_ACCESSORS; i++)
+		keep_call(built_in_ident(accessors[i]));
 }
 
 /* Is @name one of the table's calls (its own definition is not checked)? */
@@ -133,6 +147,9 @@ bool api_known(const char *name)
 	id = built_in_ident(name);
 	for (i = 0; i < TABLE_SIZE; i++)
 		if (idents[i] == id)
+			return true;
+	for (i = 0; i < NR_ACCESSORS; i++)
+		if (built_in_ident(accessors[i]) == id)
 			return true;
 	return false;
 }

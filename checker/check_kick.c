@@ -19,6 +19,15 @@ static void unsynced_stores(struct engine_ctx *ctx, const struct event *kick,
 	/* dirty survives a join only from a path that stored and never synced */
 	if (st->owner == OWN_FREED)
 		return;
+	/*
+	 * As the caller left it: only memory allocated for the device is
+	 * known to need a write-back; a streaming buffer may not be mapped.
+	 */
+	if (st->owner == OWN_ENTRY && (!s->buf->api || s->buf->api->effect != FX_ALLOC))
+		return;
+	/* unmapped: the next map writes it back */
+	if (st->unmapped)
+		return;
 	/* coherent on some machines: a sync on some path is guarded by a flag */
 	if (s->buf->mixed_coherence && st->owner != OWN_CPU && st->owner != OWN_ENTRY)
 		return;

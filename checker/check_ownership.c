@@ -8,6 +8,12 @@
  * The rule: between a hand-off to the device (_for_device sync, map,
  * dma_cache_sync(TO_DEVICE)) and the CPU taking it back (_for_cpu sync,
  * unmap), the CPU neither loads nor stores through the buffer.
+ *
+ * A store is judged where its fate is known: a _for_device sync of the
+ * same part after it writes it back (drivers update a descriptor the
+ * device is not using and sync it; that is left alone); a kick, a
+ * return, a take-back or a release with the store still unsynced is a
+ * finding, reported at the store.
  */
 #include "engine.h"
 #include "describe.h"
@@ -21,20 +27,12 @@ static const char *how_to_take_back(const struct event *handoff)
 	return "take it back with dma_sync_single_for_cpu() first";
 }
 
-static void device_owned_access(struct engine_ctx *ctx, const struct event *ev,
-				const struct slot_state *st)
+static void device_owned(struct engine_ctx *ctx, const struct event *ev,
+			 const struct event *handoff)
 {
-	const struct event *handoff = engine_event(ctx, st->owner_ev);
 	bool write = ev->kind == EV_WRITE;
 	char by[160] = "";
 
-	if (st->owner != OWN_DEVICE || !handoff || !ownership_matters(ev->buf))
-		return;
-	/* "x |= y" is one finding: the store's */
-	if (!write && engine_event(ctx, ev - ctx->events + 1) &&
-	    ev[1].kind == EV_WRITE && ev[1].slot == ev->slot &&
-	    ev[1].pos.line == ev->pos.line && ev[1].pos.pos == ev->pos.pos)
-		return;
 	if (ev->call)
 		snprintf(by, sizeof(by), " by %s()", ev->call);
 	report(write ? CK_CPU_WRITE_DEVICE_OWNED : CK_CPU_READ_DEVICE_OWNED, ev->pos,
@@ -42,6 +40,47 @@ static void device_owned_access(struct engine_ctx *ctx, const struct event *ev,
 	       buf_label(ev), write ? "written" : "read", by, ev_call(handoff),
 	       handoff->kind == EV_MAP ? "" : buf_origin(ev->buf),
 	       how_to_take_back(handoff));
+}
+
+/* "x |= y" is one finding: the store's. */
+static bool part_of_store(struct engine_ctx *ctx, const struct event *ev)
+{
+	int idx = ev - ctx->events, d;
+
+	for (d = -1; d <= 1; d += 2) {
+		const struct event *o = engine_event(ctx, idx + d);
+
+		if (o && o->kind == EV_WRITE && o->slot == ev->slot &&
+		    o->pos.line == ev->pos.line && o->pos.pos == ev->pos.pos)
+			return true;
+	}
+	return false;
+}
+
+static void device_owned_read(struct engine_ctx *ctx, const struct event *ev,
+			      const struct slot_state *st)
+{
+	const struct event *handoff = engine_event(ctx, st->owner_ev);
+
+	if (st->owner != OWN_DEVICE || !handoff || !ownership_matters(ev->buf))
+		return;
+	/* the device only reads DMA_TO_DEVICE memory: the CPU's copy holds */
+	if (ev->buf->dir == DIR_TO_DEVICE || handoff->dir == DIR_TO_DEVICE)
+		return;
+	if (part_of_store(ctx, ev))
+		return;
+	device_owned(ctx, ev, handoff);
+}
+
+static void unsynced_device_write(struct engine_ctx *ctx, const struct slot *s,
+				  const struct slot_state *st)
+{
+	const struct event *store = engine_event(ctx, st->dev_write_ev);
+	const struct event *handoff = engine_event(ctx, st->dev_handoff_ev);
+
+	if (!st->dev_write || !store || !handoff || !ownership_matters(s->buf))
+		return;
+	device_owned(ctx, store, handoff);
 }
 
 /*
@@ -67,19 +106,33 @@ static void ownership_on_event(struct engine_ctx *ctx, const struct event *ev,
 {
 	switch (ev->kind) {
 	case EV_READ:
-	case EV_WRITE:
-		device_owned_access(ctx, ev, st);
+		device_owned_read(ctx, ev, st);
 		break;
 	case EV_TO_CPU:
 		read_before_take_back(ctx, ev, st);
+		unsynced_device_write(ctx, &ctx->slots[ev->slot], st);
+		break;
+	case EV_FREE:
+	case EV_UNMAP:
+		unsynced_device_write(ctx, &ctx->slots[ev->slot], st);
 		break;
 	default:
 		break;
 	}
 }
 
+static void ownership_on_point(struct engine_ctx *ctx, const struct event *ev,
+			       struct slot_state *states)
+{
+	int i;
+
+	for (i = 0; i < ctx->nr_slots; i++)
+		unsynced_device_write(ctx, &ctx->slots[i], &states[i]);
+}
+
 static const struct engine_hooks ownership_hooks = {
 	.on_event = ownership_on_event,
+	.on_point = ownership_on_point,
 };
 
 void check_ownership_init(void)

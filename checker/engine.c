@@ -128,6 +128,7 @@ static int part_slot(const struct bufref *ref, long long size)
 static int access_slot(const struct bufref *ref, long long off)
 {
 	int w = whole_slot(ref->buf), i;
+	bool anchored_parts = false;
 
 	if (!ref->offset_known)
 		return w;
@@ -136,7 +137,14 @@ static int access_slot(const struct bufref *ref, long long off)
 
 		if (s->anchor == ref->anchor && in_range(s, ref->offset + off))
 			return i;
+		anchored_parts |= s->anchor != NULL;
 	}
+	/*
+	 * An element picked by an index that no sync names (the index was
+	 * computed again): which part it is is not known, so say nothing.
+	 */
+	if (ref->anchor && anchored_parts)
+		return -1;
 	return w;
 }
 
@@ -198,13 +206,15 @@ static bool resolve_arg(struct call_site *cs, int idx, enum buf_kind kind,
 		return false;
 	if (kind == BK_HANDLE)
 		return resolve_handle(p, ref);
-	if (resolve_ptr(p, ref))
+	/* a page or a table names its own buffer, not the struct it sits in */
+	if (resolve_ptr(p, ref) && (kind == BK_CPU || ref->meta))
 		return true;
 	if (!make)
 		return false;
 	memset(ref, 0, sizeof(*ref));
-	ref->buf = implicit_cpu_buffer(p);
+	ref->buf = implicit_cpu_buffer(p, kind != BK_CPU);
 	ref->offset_known = true;
+	ref->meta = kind != BK_CPU;
 	return ref->buf != NULL;
 }
 
@@ -222,7 +232,8 @@ static void buffer_event(enum ev_kind kind, struct call_site *cs,
 		ev->dir = const_dir(cs, cs->api->dir);
 	if (kind == EV_TO_DEVICE || kind == EV_TO_CPU)
 		ref->buf->synced = true;
-	if ((kind == EV_TO_DEVICE || kind == EV_TO_CPU) && is_partial(ref, size)) {
+	if ((kind == EV_TO_DEVICE || kind == EV_TO_CPU || kind == EV_MAP ||
+	     kind == EV_UNMAP) && is_partial(ref, size)) {
 		ev->slot = part_slot(ref, size);
 	} else {
 		ev->slot = whole_slot(ref->buf);
@@ -262,6 +273,10 @@ static void map_event(struct call_site *cs)
 		return;
 	if (api->effect == FX_MAP)
 		bind_call(cs->insn, ref.buf);
+	/* mapped here, allocated by another family elsewhere: both happen */
+	if (ref.buf->api && ref.buf->api->effect == FX_ALLOC &&
+	    ref.buf->api->family != FAM_ANY && api->family != ref.buf->api->family)
+		ref.buf->ambiguous = true;
 	if (!ref.buf->api || ref.buf->api->effect != FX_ALLOC) {
 		ref.buf->api = api;
 		ref.buf->origin = cs->pos;
@@ -328,20 +343,30 @@ static void access_call(struct call_site *cs)
 
 		if (strcmp(a->name, cs->name))
 			continue;
-		if (a->write >= 0 && resolve_arg(cs, a->write, BK_CPU, &ref, false)) {
-			struct event *ev = new_event(EV_WRITE, cs->pos);
+		if (a->write >= 0 && resolve_arg(cs, a->write, BK_CPU, &ref, false) &&
+		    !ref.meta) {
+			int slot = access_slot(&ref, 0);
+			struct event *ev;
 
+			if (slot < 0)
+				continue;
+			ev = new_event(EV_WRITE, cs->pos);
 			ev->buf = ref.buf;
 			ev->call = cs->name;
-			ev->slot = access_slot(&ref, 0);
+			ev->slot = slot;
 			ev->via = pseudo_name(call_arg(cs, a->write), 0);
 		}
-		if (a->read >= 0 && resolve_arg(cs, a->read, BK_CPU, &ref, false)) {
-			struct event *ev = new_event(EV_READ, cs->pos);
+		if (a->read >= 0 && resolve_arg(cs, a->read, BK_CPU, &ref, false) &&
+		    !ref.meta) {
+			int slot = access_slot(&ref, 0);
+			struct event *ev;
 
+			if (slot < 0)
+				continue;
+			ev = new_event(EV_READ, cs->pos);
 			ev->buf = ref.buf;
 			ev->call = cs->name;
-			ev->slot = access_slot(&ref, 0);
+			ev->slot = slot;
 			ev->via = pseudo_name(call_arg(cs, a->read), 0);
 		}
 		return;
@@ -362,6 +387,7 @@ static void summary_events(struct call_site *cs, const struct summary *sum)
 		const struct sum_effect *fx = &sum->effects[i];
 		struct bufref ref = { .buf = fx->buf, .offset_known = true };
 		struct event *ev;
+		int slot = -1;
 
 		if (fx->param > 0) {
 			pseudo_t arg = call_arg(cs, fx->param - 1);
@@ -381,6 +407,17 @@ static void summary_events(struct call_site *cs, const struct summary *sum)
 		}
 		if (!ref.buf)
 			continue;
+		if (fx->kind == EV_READ || fx->kind == EV_WRITE) {
+			if (ref.meta || (slot = access_slot(&ref, 0)) < 0)
+				continue;
+		} else if (!fx->param && (fx->lo || fx->hi >= 0)) {
+			ref.offset = fx->lo;
+			slot = part_slot(&ref, fx->hi >= 0 ? fx->hi - fx->lo : -1);
+		} else if (ref.anchor || (ref.offset_known && ref.offset)) {
+			ref.offset += fx->anchored ? fx->lo : 0;
+			slot = part_slot(&ref, fx->anchored && fx->hi >= 0 ?
+					       fx->hi - fx->lo : -1);
+		}
 		ev = new_event(fx->kind, cs->pos);
 		ev->buf = ref.buf;
 		ev->call = cs->name;
@@ -388,11 +425,10 @@ static void summary_events(struct call_site *cs, const struct summary *sum)
 		ev->api = fx->api;
 		ev->dir = fx->dir;
 		ev->summary = true;
-		if (fx->kind == EV_READ || fx->kind == EV_WRITE) {
-			ev->slot = access_slot(&ref, 0);
+		if (fx->kind == EV_READ || fx->kind == EV_WRITE)
 			ev->via = pseudo_name(call_arg(cs, fx->param - 1), 0);
-		} else if (ref.anchor || (ref.offset_known && ref.offset)) {
-			ev->slot = part_slot(&ref, -1);
+		if (slot >= 0) {
+			ev->slot = slot;
 		} else {
 			ev->slot = whole_slot(ref.buf);
 			ev->whole = true;
@@ -448,26 +484,32 @@ static void memory_event(struct instruction *insn)
 	struct bufref ref;
 	struct event *ev;
 	bool store = insn->opcode == OP_STORE;
+	int slot;
 
 	if (!resolve_ptr(insn->src, &ref)) {
-		/* a store to a volatile register that no buffer holds */
-		if (store && insn->is_volatile && !insn_is_folded(insn)) {
+		/* a store to a register that no buffer holds */
+		if (store && !insn_is_folded(insn) && store_is_kick(insn)) {
 			ev = new_event(EV_KICK, insn->pos);
 			ev->via = pseudo_name(insn->src, insn->offset);
 		}
 		return;
 	}
-	if (store && insn_is_folded(insn))
+	if (ref.meta || (store && insn_is_folded(insn)))
+		return;
+	note_buffer_access(insn->src);
+	slot = access_slot(&ref, insn->offset);
+	if (slot < 0)
 		return;
 	ev = new_event(store ? EV_WRITE : EV_READ, insn->pos);
 	ev->buf = ref.buf;
-	ev->slot = access_slot(&ref, insn->offset);
+	ev->slot = slot;
 	ev->via = pseudo_name(insn->src, 0);
 }
 
 static void learn_from_store(struct instruction *insn)
 {
 	learn_store(insn->src, insn->offset, insn->target);
+	note_stored_type(insn);
 }
 
 /* Which slots a _for_device sync (or map) gives back somewhere. */
@@ -640,6 +682,7 @@ static void init_state(struct slot_state *st)
 		memset(&st[i], 0, sizeof(st[i]));
 		st[i].owner = OWN_ENTRY;
 		st[i].owner_ev = st[i].dirty_ev = st[i].taken_ev = st[i].read_ev = -1;
+		st[i].dev_write_ev = st[i].dev_handoff_ev = -1;
 	}
 }
 
@@ -676,6 +719,9 @@ static void join_state(struct slot_state *a, const struct slot_state *b)
 	a->dirty_ev = pick_ev(a->dirty_ev, b->dirty_ev);
 	a->taken_ev = pick_ev(a->taken_ev, b->taken_ev);
 	a->read_ev = pick_ev(a->read_ev, b->read_ev);
+	a->dev_write |= b->dev_write;
+	a->dev_write_ev = pick_ev(a->dev_write_ev, b->dev_write_ev);
+	a->dev_handoff_ev = pick_ev(a->dev_handoff_ev, b->dev_handoff_ev);
 }
 
 /* The input of @bb: the join of the outputs of its visited parents. */
@@ -717,6 +763,7 @@ static void apply_one(struct slot_state *st, const struct event *ev, int idx)
 	case EV_ALLOC:
 		memset(st, 0, sizeof(*st));
 		st->dirty_ev = st->taken_ev = st->read_ev = -1;
+		st->dev_write_ev = st->dev_handoff_ev = -1;
 		set_owner(st, OWN_CPU, idx);
 		break;
 	case EV_MAP:
@@ -729,16 +776,22 @@ static void apply_one(struct slot_state *st, const struct event *ev, int idx)
 		set_owner(st, OWN_CPU, idx);
 		st->unmapped = true;
 		st->taken = false;
+		st->dev_write = false;
 		break;
 	case EV_FREE:
 		set_owner(st, OWN_FREED, idx);
+		st->dev_write = false;
 		break;
 	case EV_TO_DEVICE:
 		set_owner(st, OWN_DEVICE, idx);
 		st->dirty = false;
 		st->taken = false;
+		/* a store made while the device owned it, written back: the
+		 * "update a descriptor and sync it" idiom */
+		st->dev_write = false;
 		break;
 	case EV_TO_CPU:
+		st->dev_write = false;
 		set_owner(st, OWN_CPU, idx);
 		st->taken = !ev->legacy;
 		st->taken_ev = idx;
@@ -756,9 +809,39 @@ static void apply_one(struct slot_state *st, const struct event *ev, int idx)
 			st->dirty = true;
 			st->dirty_ev = idx;
 		}
+		if (st->owner == OWN_DEVICE && !st->dev_write) {
+			st->dev_write = true;
+			st->dev_write_ev = idx;
+			st->dev_handoff_ev = st->owner_ev;
+		}
 		break;
 	default:
 		break;
+	}
+}
+
+static bool overlap(const struct slot *a, const struct slot *b)
+{
+	return (a->hi < 0 || b->lo < a->hi) && (b->hi < 0 || a->lo < b->hi);
+}
+
+/*
+ * A partial _for_device sync writes back the CPU's stores to every part
+ * it overlaps (the same descriptor, seen through another size).
+ */
+static void write_back_overlaps(struct slot_state *st, const struct event *ev)
+{
+	const struct slot *s = &ctx.slots[ev->slot];
+	int i;
+
+	for (i = whole_slot(s->buf); i >= 0; i = slot_next[i]) {
+		const struct slot *o = &ctx.slots[i];
+
+		if (i == ev->slot || o->anchor != s->anchor || !o->anchor ||
+		    !overlap(s, o))
+			continue;
+		st[i].dev_write = false;
+		st[i].dirty = false;
 	}
 }
 
@@ -799,6 +882,8 @@ static void apply(struct slot_state *st, int idx)
 	if (!ev->whole) {
 		call_event_hooks(ev, &st[ev->slot]);
 		apply_one(&st[ev->slot], ev, idx);
+		if (ev->kind == EV_TO_DEVICE)
+			write_back_overlaps(st, ev);
 		return;
 	}
 	for (i = ev->slot; i >= 0; i = slot_next[i]) {
@@ -845,14 +930,28 @@ static bool solve(void)
 			continue;
 		for (i = bi->first; i < bi->last; i++)
 			apply(cur, i);
-		if (bi->out && !memcmp(bi->out, cur, ctx.nr_slots * sizeof(*cur)))
-			continue;
-		if (!bi->out) {
+		if (bi->out) {
+			/*
+			 * Outputs only grow: a flag a store sets only while
+			 * the owner is still known could otherwise come and go
+			 * around a loop and never settle.
+			 */
+			bool changed = false;
+
+			for (i = 0; i < ctx.nr_slots; i++) {
+				struct slot_state old = bi->out[i];
+
+				join_state(&bi->out[i], &cur[i]);
+				changed |= memcmp(&old, &bi->out[i], sizeof(old)) != 0;
+			}
+			if (!changed)
+				continue;
+		} else {
 			bi->out = malloc((ctx.nr_slots + 1) * sizeof(*cur));
 			if (!bi->out)
 				die("dmacheck: out of memory");
+			memcpy(bi->out, cur, ctx.nr_slots * sizeof(*cur));
 		}
-		memcpy(bi->out, cur, ctx.nr_slots * sizeof(*cur));
 		FOR_EACH_PTR(bb->children, child) {
 			struct bb_info *ci = child->priv;
 
@@ -956,6 +1055,11 @@ static bool allocated_here(struct buffer *buf)
 	return false;
 }
 
+static const char *buf_name_of(const struct buffer *b)
+{
+	return b->name ? b->name : "?";
+}
+
 static void add_effect(struct summary *sum, const struct sum_effect *fx)
 {
 	int i;
@@ -976,21 +1080,29 @@ static void exit_effects(struct summary *sum, const struct slot_state *exit_stat
 		const struct slot *s = &ctx.slots[i];
 		const struct slot_state *st = &exit_state[i];
 		const struct event *ev = engine_event(&ctx, st->owner_ev);
-		struct sum_effect fx = { 0 };
+		struct sum_effect fx = { .hi = -1 };
 
+		if (getenv("DMACHECK_DEBUG_FN") && !strcmp(getenv("DMACHECK_DEBUG_FN"), ctx.fn))
+			fprintf(stderr, "exit slot %d owner %d ev %d taken %d\n", i, st->owner, st->owner_ev, st->taken);
 		if (!ev)
 			continue;
 		if (s->anchor && s->anchor->type == PSEUDO_ARG) {
 			fx.param = s->anchor->nr;
 			fx.anchored = true;
 			fx.buf = s->buf;
+			fx.lo = s->lo;
+			fx.hi = s->hi;
 		} else if (s->anchor) {
 			continue;
 		} else if (s->buf->param) {
+			if (s->lo || s->hi >= 0)
+				continue;
 			fx.param = s->buf->param;
 			fx.param_kind = s->buf->param_kind;
 		} else if (!allocated_here(s->buf)) {
 			fx.buf = s->buf;
+			fx.lo = s->lo;
+			fx.hi = s->hi;
 		} else {
 			continue;
 		}
@@ -1030,7 +1142,28 @@ static void access_effects(struct summary *sum)
 		fx.param = ev->buf->param;
 		fx.param_kind = BK_CPU;
 		fx.dir = DIR_UNKNOWN;
+		fx.hi = -1;
 		add_effect(sum, &fx);
+	}
+}
+
+/* DMACHECK_DEBUG_FN=name: the events of one function, for debugging. */
+static void debug_events(void)
+{
+	const char *fn = getenv("DMACHECK_DEBUG_FN");
+	int i;
+
+	if (!fn || strcmp(fn, ctx.fn))
+		return;
+	for (i = 0; i < ctx.nr_events; i++) {
+		const struct event *ev = &ctx.events[i];
+		const struct slot *s = ev->slot >= 0 ? &ctx.slots[ev->slot] : NULL;
+
+		fprintf(stderr, "%s:%d ev %d kind %d call %s buf %s#%d slot %d anchor %s lo %lld hi %lld whole %d\n",
+			ctx.fn, ev->pos.line, i, ev->kind, ev->call ? ev->call : "-",
+			ev->buf && ev->buf->name ? ev->buf->name : "?", ev->buf ? ev->buf->id : 0,
+			ev->slot, s && s->anchor ? show_pseudo(s->anchor) : "-",
+			s ? s->lo : 0, s ? s->hi : 0, ev->whole);
 	}
 }
 
@@ -1041,9 +1174,16 @@ void engine_learn(struct entrypoint *ep)
 	bool returns = false;
 
 	extract(ep);
+	debug_events();
 	ctx.reporting = false;
 	sum.handle_of = returns_handle_of(ep);
-	if (solve()) {
+	/* accesses first: at a call site they happen before the hand-offs */
+	access_effects(&sum);
+	bool solved = solve();
+
+	if (getenv("DMACHECK_DEBUG_FN") && !strcmp(getenv("DMACHECK_DEBUG_FN"), ctx.fn))
+		fprintf(stderr, "solved %d slots %d bbs %d\n", solved, ctx.nr_slots, nr_bbs);
+	if (solved) {
 		exit_state = calloc(ctx.nr_slots + 1, sizeof(*exit_state));
 		if (!exit_state)
 			die("dmacheck: out of memory");
@@ -1052,8 +1192,17 @@ void engine_learn(struct entrypoint *ep)
 			exit_effects(&sum, exit_state);
 		free(exit_state);
 	}
-	access_effects(&sum);
 	free_states();
+	if (getenv("DMACHECK_DEBUG_SUMMARY") && (sum.nr || sum.kicks || sum.handle_of)) {
+		int k;
+
+		fprintf(stderr, "summary %s: kicks %d handle_of %d\n", ctx.fn, sum.kicks, sum.handle_of);
+		for (k = 0; k < sum.nr; k++)
+			fprintf(stderr, "  kind %d param %d anchored %d buf %s lo %lld hi %lld\n",
+				sum.effects[k].kind, sum.effects[k].param, sum.effects[k].anchored,
+				sum.effects[k].buf ? buf_name_of(sum.effects[k].buf) : "-",
+				sum.effects[k].lo, sum.effects[k].hi);
+	}
 	if (sum.nr || sum.kicks || sum.handle_of) {
 		struct summary *s = summary_new(ep->name->ident);
 

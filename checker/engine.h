@@ -37,6 +37,7 @@ struct bufref {
 	pseudo_t anchor;		/* derived pointer a partial sync names */
 	long long offset;		/* from the base (or anchor), if known */
 	bool offset_known;
+	bool meta;			/* points at its struct page/sg_table */
 };
 
 enum ev_kind {
@@ -85,10 +86,13 @@ struct slot_state {
 	bool taken;		/* the CPU took it with _for_cpu in this function */
 	bool read_early;	/* read while still as the caller left it */
 	bool unmapped;		/* its mapping was undone */
+	bool dev_write;		/* stored to while the device owned it */
 	int owner_ev;		/* event that set the owner, -1 none */
 	int dirty_ev;		/* first store since the last hand-off */
 	int taken_ev;		/* the _for_cpu sync */
 	int read_ev;		/* first such read */
+	int dev_write_ev;	/* that store, and the hand-off before it */
+	int dev_handoff_ev;
 };
 
 struct slot {
@@ -134,13 +138,17 @@ struct buffer *param_buffer(int nr, enum buf_kind kind);
 void learn_store(pseudo_t addr, long long offset, pseudo_t value);
 void learn_alloc(struct call_site *cs, struct buffer *buf);
 const char *pseudo_name(pseudo_t p, long long offset);
+bool store_is_kick(struct instruction *insn);
+void note_stored_type(struct instruction *store);
+void note_buffer_access(pseudo_t addr);
 struct buffer *buffer_of_call(struct instruction *insn, bool create);
 void bind_call(struct instruction *insn, struct buffer *buf);
-struct buffer *implicit_cpu_buffer(pseudo_t p);
+struct buffer *implicit_cpu_buffer(pseudo_t p, bool meta);
 
 /* summary.c: what a driver's function does to its parameters */
 struct sum_effect {
 	enum ev_kind kind;
+	long long lo, hi;		/* the part of the buffer (hi < 0: open) */
 	int param;			/* >0: parameter number; 0: buf below */
 	enum buf_kind param_kind;
 	bool anchored;			/* the parameter points into the buffer */

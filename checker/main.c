@@ -420,8 +420,10 @@ int main(int argc, char **argv)
 	check_release_init();
 	check_direction_init();
 
-	sparse_initialize(argc, argv, &files);
 	/* sparse's own warnings stay off: CHECK=dmacheck must not repeat sparse */
+	if (!opt.sparse_warnings)
+		fmax_warnings = 0;
+	sparse_initialize(argc, argv, &files);
 	if (!opt.sparse_warnings)
 		fmax_warnings = 0;
 	nr_files = ptr_list_size((struct ptr_list *)files);

@@ -141,8 +141,71 @@ static struct expression *strip_cast_expr(struct expression *e)
 	return e;
 }
 
+static void retype_call(struct expression *call, struct symbol *type)
+{
+	if (retype.nr_calls >= MAX_RETYPE || !is_struct_ptr(type))
+		return;
+	retype.calls[retype.nr_calls].pos = call->pos;
+	retype.calls[retype.nr_calls++].type = strip_node(type);
+}
+
+/* "priv = netdev_priv(dev);": an assignment says it as well. */
+static void retype_assignment(struct expression *e)
+{
+	struct expression *lhs, *rhs;
+
+	if (!e || e->type != EXPR_ASSIGNMENT || e->op != '=')
+		return;
+	lhs = e->left;
+	rhs = strip_cast_expr(e->right);
+	if (lhs && lhs->type == EXPR_PREOP && lhs->op == '*')
+		lhs = lhs->unop;
+	if (!lhs || lhs->type != EXPR_SYMBOL || !lhs->symbol || !rhs ||
+	    rhs->type != EXPR_CALL)
+		return;
+	retype_call(rhs, lhs->symbol->ctype.base_type);
+}
+
+static void retype_walk(struct statement *s, int depth)
+{
+	struct statement *sub;
+
+	if (!s || depth > 64)
+		return;
+	switch (s->type) {
+	case STMT_EXPRESSION:
+		retype_assignment(s->expression);
+		break;
+	case STMT_COMPOUND:
+		FOR_EACH_PTR(s->stmts, sub) {
+			retype_walk(sub, depth + 1);
+		} END_FOR_EACH_PTR(sub);
+		break;
+	case STMT_IF:
+		retype_walk(s->if_true, depth + 1);
+		retype_walk(s->if_false, depth + 1);
+		break;
+	case STMT_SWITCH:
+		retype_walk(s->switch_statement, depth + 1);
+		break;
+	case STMT_ITERATOR:
+		retype_walk(s->iterator_pre_statement, depth + 1);
+		retype_walk(s->iterator_statement, depth + 1);
+		break;
+	case STMT_LABEL:
+		retype_walk(s->label_statement, depth + 1);
+		break;
+	case STMT_CASE:
+		retype_walk(s->case_statement, depth + 1);
+		break;
+	default:
+		break;
+	}
+}
+
 static void learn_local_types(struct entrypoint *ep)
 {
+	struct symbol *fn = strip_node(ep->name);
 	struct symbol *sym, *t;
 	int k;
 
@@ -166,11 +229,12 @@ static void learn_local_types(struct entrypoint *ep)
 				if (arg == init->symbol && !is_struct_ptr(arg->ctype.base_type))
 					retype.arg_type[k] = t;
 			}
-		} else if (init->type == EXPR_CALL && retype.nr_calls < MAX_RETYPE) {
-			retype.calls[retype.nr_calls].pos = init->pos;
-			retype.calls[retype.nr_calls++].type = t;
+		} else if (init->type == EXPR_CALL) {
+			retype_call(init, t);
 		}
 	} END_FOR_EACH_PTR(sym);
+	if (fn && fn->type == SYM_FN)
+		retype_walk(fn->stmt, 0);
 }
 
 static struct symbol *call_type(struct instruction *insn)
@@ -210,6 +274,8 @@ static struct symbol *value_type(pseudo_t p)
 }
 
 /* The struct a pointer value points to, or NULL. */
+static void note_field_type(pseudo_t addr, long long offset);
+
 static struct symbol *pointee_struct(pseudo_t p)
 {
 	struct symbol *t = value_type(p);
@@ -230,7 +296,9 @@ static const char *member_at(struct symbol *type, long long offset)
 		long long size = bits_to_bytes(m->bit_size);
 		struct symbol *mt;
 
-		if (offset < m->offset || (offset >= m->offset + size && size > 0))
+		/* zero-size markers (flexible arrays, __cloned_offset[0]) */
+		if (size <= 0 ? offset != m->offset || m->bit_size == 0 :
+		    offset < m->offset || offset >= m->offset + size)
 			continue;
 		if (m->ident)
 			return ident_name(m->ident);
@@ -447,6 +515,7 @@ void learn_store(pseudo_t addr, long long offset, pseudo_t value)
 	    (!ref.offset_known || !ref.offset)) {
 		slot = field_slot(addr, offset, ROLE_CPU, true);
 		field_take(slot, ref.buf);
+		note_field_type(addr, offset);
 		if (slot && *slot == ref.buf)
 			name_from_path(ref.buf, addr, offset);
 		return;
@@ -491,6 +560,7 @@ static struct res *res_of(pseudo_t p)
 }
 
 static bool resolve(pseudo_t p, int role, struct bufref *ref);
+static struct symbol *pointee_struct(pseudo_t p);
 
 static void set_ref(struct bufref *ref, struct buffer *buf)
 {
@@ -662,10 +732,15 @@ static bool resolve_call(struct instruction *insn, int role, struct bufref *ref)
 			if ((role == ROLE_HANDLE) != (cs->api->effect == FX_MAP))
 				return false;
 			set_ref(ref, e->val[0]);
+			ref->meta = role == ROLE_CPU && cs->api->kind != BK_CPU;
 			return true;
 		case FX_DERIVE:
-			return role == ROLE_CPU &&
-			       resolve(call_arg(cs, cs->api->buf), ROLE_CPU, ref);
+			if (role != ROLE_CPU ||
+			    !resolve(call_arg(cs, cs->api->buf), ROLE_CPU, ref))
+				return false;
+			/* page_address(), vmap: memory; virt_to_page(): its page */
+			ref->meta = cs->api->kind == BK_CPU;
+			return true;
 		default:
 			return false;
 		}
@@ -819,7 +894,7 @@ void bind_call(struct instruction *insn, struct buffer *buf)
 }
 
 /* A pointer the engine met unresolved at a map or dma_cache_sync(). */
-struct buffer *implicit_cpu_buffer(pseudo_t p)
+struct buffer *implicit_cpu_buffer(pseudo_t p, bool meta)
 {
 	pseudo_t s = strip_casts(p);
 	struct buffer *b = NULL;
@@ -827,19 +902,138 @@ struct buffer *implicit_cpu_buffer(pseudo_t p)
 
 	if (!s || s->type == PSEUDO_VAL || s == VOID)
 		return NULL;
-	if (s->type == PSEUDO_REG && s->def->opcode == OP_LOAD)
-		b = implicit_field_buffer(s->def, ROLE_CPU);
-	if (!b)
-		b = buffer_new(pseudo_name(s, 0));
+	/*
+	 * Not entered in the field registry: skb->data of one packet is
+	 * not skb->data of the next.  It is this value, in this function.
+	 */
+	b = buffer_new(pseudo_name(s, 0) ?: source_ident(s->def ? s->def->pos : p->def->pos));
 	r = res_of(s);
 	set_ref(&r->ref[0], b);
+	r->ref[0].meta = meta;
 	r->state[0] = 2;
 	r->ok[0] = true;
 	if (s != p) {
 		r = res_of(p);
 		set_ref(&r->ref[0], b);
+		r->ref[0].meta = meta;
 		r->state[0] = 2;
 		r->ok[0] = true;
 	}
 	return b;
+}
+
+/*
+ * Struct types that live in DMA buffers (descriptors, rings): a volatile
+ * store into one of them is a store to memory, not a register write.
+ */
+static struct map buffer_types;
+
+static void note_buffer_struct(struct symbol *st, int depth)
+{
+	struct map_entry *e;
+	struct symbol *m;
+
+	if (!st || depth > 4 || (st->type != SYM_STRUCT && st->type != SYM_UNION))
+		return;
+	e = map_get(&buffer_types, st, 0, true);
+	if (e->val[0])
+		return;
+	e->val[0] = st;
+	FOR_EACH_PTR(st->symbol_list, m) {
+		struct symbol *t = strip_node(m->ctype.base_type);
+
+		while (t && t->type == SYM_ARRAY)
+			t = strip_node(t->ctype.base_type);
+		if (t && (t->type == SYM_STRUCT || t->type == SYM_UNION))
+			note_buffer_struct(t, depth + 1);
+	} END_FOR_EACH_PTR(m);
+}
+
+void note_buffer_access(pseudo_t addr)
+{
+	note_buffer_struct(pointee_struct(strip_casts(addr)), 0);
+}
+
+static struct symbol *member_sym_at(struct symbol *type, long long offset)
+{
+	struct symbol *m;
+
+	FOR_EACH_PTR(type->symbol_list, m) {
+		long long size = bits_to_bytes(m->bit_size);
+		struct symbol *mt = strip_node(m->ctype.base_type);
+
+		if (offset < m->offset || (offset >= m->offset + size && size > 0))
+			continue;
+		if (m->ident)
+			return m;
+		if (mt && (mt->type == SYM_STRUCT || mt->type == SYM_UNION))
+			return member_sym_at(mt, offset - m->offset);
+	} END_FOR_EACH_PTR(m);
+	return NULL;
+}
+
+/* A field that holds a buffer's CPU pointer: its type is a buffer type. */
+static void note_field_type(pseudo_t addr, long long offset)
+{
+	struct symbol *st = pointee_struct(strip_casts(addr)), *m, *t;
+
+	if (!st || !(m = member_sym_at(st, offset)))
+		return;
+	t = strip_node(m->ctype.base_type);
+	if (t && t->type == SYM_PTR) {
+		t = strip_node(t->ctype.base_type);
+		if (t && (t->type == SYM_STRUCT || t->type == SYM_UNION))
+			note_buffer_struct(t, 0);
+	}
+}
+
+static bool iomem_pointer(pseudo_t addr)
+{
+	struct symbol *t;
+
+	addr = strip_casts(addr);
+	while (addr && addr->type == PSEUDO_REG && addr->def->opcode == OP_ADD)
+		addr = strip_casts(addr->def->src1);
+	if (!addr)
+		return false;
+	t = value_type(addr);
+	if (!t || t->type != SYM_PTR)
+		return false;
+	if (t->ctype.as)
+		return true;
+	t = t->ctype.base_type;
+	return t && t->ctype.as;
+}
+
+/*
+ * A store starts the device if it goes to an __iomem register, or is
+ * volatile and not into a struct that lives in DMA memory.
+ */
+bool store_is_kick(struct instruction *insn)
+{
+	struct symbol *st;
+	struct map_entry *e;
+
+	if (iomem_pointer(insn->src))
+		return true;
+	if (!insn->is_volatile)
+		return false;
+	st = pointee_struct(strip_casts(insn->src));
+	if (!st)
+		return true;
+	e = map_get(&buffer_types, st, 0, false);
+	return !e || !e->val[0];
+}
+
+/* The value stored is a buffer's pointer: its struct lives in DMA memory. */
+void note_stored_type(struct instruction *store)
+{
+	struct bufref ref;
+	struct symbol *t;
+
+	if (!resolve_ptr(store->target, &ref) || ref.meta || ref.buf->param)
+		return;
+	t = strip_node(store->type);
+	if (t && t->type == SYM_PTR)
+		note_buffer_struct(strip_node(t->ctype.base_type), 0);
 }

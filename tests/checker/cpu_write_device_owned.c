@@ -47,9 +47,31 @@ static void write_mapped(struct device *dev, char *buf)
 	if (dma_mapping_error(dev, h))
 		return;
 	buf[3] = 0;	/* expect: cpu-write-device-owned */
-	memset(buf, 0, 16);	/* expect: cpu-write-device-owned */
 	dma_unmap_single(dev, h, 256, DMA_TO_DEVICE);
 	buf[3] = 1;
+}
+
+/* memset() stores too. */
+static void clear_mapped(struct device *dev, char *buf)
+{
+	dma_addr_t h = dma_map_single(dev, buf, 256, DMA_FROM_DEVICE);
+
+	memset(buf, 0, 16);	/* expect: cpu-write-device-owned */
+	dma_unmap_single(dev, h, 256, DMA_FROM_DEVICE);
+}
+
+/* Near miss: a descriptor updated after the hand-off and synced again. */
+static void update_and_resync(struct device *dev)
+{
+	dma_addr_t handle;
+	u32 *p = dma_alloc_noncoherent(dev, 64, &handle, DMA_TO_DEVICE, GFP_KERNEL);
+
+	if (!p)
+		return;
+	dma_sync_single_for_device(dev, handle, 64, DMA_TO_DEVICE);
+	p[1] = 2;
+	dma_sync_single_for_device(dev, handle, 64, DMA_TO_DEVICE);
+	dma_free_noncoherent(dev, 64, p, handle, DMA_TO_DEVICE);
 }
 
 /* Writes on one path only after the hand-off: only that store warns. */
@@ -100,6 +122,8 @@ void use_all(struct device *dev, char *buf, int flag)
 	fill_after_handoff(dev);
 	fill_after_take_back(dev);
 	write_mapped(dev, buf);
+	clear_mapped(dev, buf);
+	update_and_resync(dev);
 	write_on_a_branch(dev, flag);
 	coherent_is_fine(dev);
 	silenced(dev, buf);
