@@ -8,6 +8,7 @@
 
 #include "engine.h"
 #include "describe.h"
+#include "token.h"
 
 #define NR_BUFS 8
 
@@ -19,6 +20,13 @@ static char *next_buf(void)
 	return bufs[next++ % NR_BUFS];
 }
 
+static bool is_macro_name(const char *text)
+{
+	struct symbol *sym = lookup_symbol(built_in_ident(text), NS_MACRO);
+
+	return sym && sym->namespace == NS_MACRO;
+}
+
 const char *buf_label(const struct event *ev)
 {
 	const char *text;
@@ -27,7 +35,8 @@ const char *buf_label(const struct event *ev)
 		return ev->via;
 	if (!ev->call && (ev->kind == EV_READ || ev->kind == EV_WRITE)) {
 		text = source_ident(ev->pos);
-		if (text)
+		/* inside a macro the position is the macro's name */
+		if (text && !is_macro_name(text))
 			return text;
 	}
 	if (ev->buf && ev->buf->name)

@@ -837,7 +837,7 @@ static void write_back_overlaps(struct slot_state *st, const struct event *ev)
 	for (i = whole_slot(s->buf); i >= 0; i = slot_next[i]) {
 		const struct slot *o = &ctx.slots[i];
 
-		if (i == ev->slot || o->anchor != s->anchor || !o->anchor ||
+		if (i == ev->slot || i == s->buf->slot || o->anchor != s->anchor ||
 		    !overlap(s, o))
 			continue;
 		st[i].dev_write = false;

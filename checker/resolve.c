@@ -275,6 +275,7 @@ static struct symbol *value_type(pseudo_t p)
 
 /* The struct a pointer value points to, or NULL. */
 static void note_field_type(pseudo_t addr, long long offset);
+static struct symbol *member_sym_at(struct symbol *type, long long offset);
 
 static struct symbol *pointee_struct(pseudo_t p)
 {
@@ -1005,24 +1006,59 @@ static bool iomem_pointer(pseudo_t addr)
 	return t && t->ctype.as;
 }
 
+/* Is the struct a pointer points to declared volatile ("volatile struct regs *")? */
+static bool points_to_volatile(pseudo_t addr)
+{
+	struct symbol *t;
+
+	if (addr->type == PSEUDO_ARG) {
+		struct symbol *arg = arg_symbol(addr->nr);
+
+		t = arg ? arg->ctype.base_type : NULL;
+	} else if (addr->type == PSEUDO_REG && addr->def) {
+		t = addr->def->type;
+	} else {
+		return false;
+	}
+	while (t && t->type == SYM_NODE)
+		t = t->ctype.base_type;
+	if (!t || t->type != SYM_PTR)
+		return false;
+	if (t->ctype.modifiers & MOD_VOLATILE)
+		return true;
+	for (t = t->ctype.base_type; t && t->type == SYM_NODE; t = t->ctype.base_type)
+		if (t->ctype.modifiers & MOD_VOLATILE)
+			return true;
+	return false;
+}
+
 /*
- * A store starts the device if it goes to an __iomem register, or is
- * volatile and not into a struct that lives in DMA memory.
+ * A store starts the device if it goes to an __iomem register, or to a
+ * volatile register block: a struct declared volatile or a volatile
+ * member ("regs->ctrl = 1" in old drivers), that is not a struct living
+ * in DMA memory.  WRITE_ONCE() on plain memory is volatile too, but
+ * through a cast: neither the struct nor the member is.
  */
 bool store_is_kick(struct instruction *insn)
 {
-	struct symbol *st;
+	struct symbol *st, *m;
 	struct map_entry *e;
+	pseudo_t base;
 
 	if (iomem_pointer(insn->src))
 		return true;
 	if (!insn->is_volatile)
 		return false;
-	st = pointee_struct(strip_casts(insn->src));
-	if (!st)
-		return true;
+	base = strip_casts(insn->src);
+	if (!base || !(st = pointee_struct(base)))
+		return false;
 	e = map_get(&buffer_types, st, 0, false);
-	return !e || !e->val[0];
+	if (e && e->val[0])
+		return false;
+	m = member_sym_at(st, insn->offset);
+	if (m && (m->ctype.modifiers & MOD_VOLATILE))
+		return true;
+	return points_to_volatile(base);
 }
 
 /* The value stored is a buffer's pointer: its struct lives in DMA memory. */
