@@ -218,7 +218,9 @@ struct dmaref_buf {
 	struct sg_table *sgt;
 	void *vmap;			/* dma_vmap_noncontiguous() address */
 	unsigned int line_shift;	/* cache line size, log2 */
+	unsigned long *bitmaps;		/* storage of the two below */
 	unsigned long *dev_owned;	/* bit per line: device owns it */
+	unsigned long *in_ram;		/* bit per line: clean copy is ram */
 	unsigned int nr_segs;
 	struct dmaref_seg *segs;
 	struct dmaref_seg seg0;		/* storage when nr_segs == 1 */

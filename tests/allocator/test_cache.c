@@ -89,6 +89,86 @@ static void invalidate_discards_dirty_lines(void **state)
 	assert_non_null(strstr(seen.r[0].message, "DMA_BIDIRECTIONAL"));
 }
 
+static void clean_lines_are_not_written_back(void **state)
+{
+	char out[4];
+
+	/* A second hand-off must not put the CPU's stale line over data. */
+	dma_sync_single_for_device(dev, dma, SIZE, DMA_BIDIRECTIONAL);
+	dmaref_device_write(dev, dma + 256, "dev", 4);
+	dma_sync_single_for_device(dev, dma, SIZE, DMA_BIDIRECTIONAL);
+	dmaref_device_read(dev, dma + 256, out, 4);
+	assert_string_equal(out, "dev");
+	dma_sync_single_for_cpu(dev, dma, SIZE, DMA_BIDIRECTIONAL);
+	assert_string_equal((char *)cpu + 256, "dev");
+	assert_no_report();
+}
+
+static void device_writes_to_cpu_owned_lines_survive_like_hardware(void **state)
+{
+	char out[4];
+
+	/* Reported, but a clean CPU line is still not written back over it. */
+	dmaref_device_write(dev, dma + 512, "bad", 4);
+	assert_only_report(DMAREF_ERR_DEVICE_ACCESS_CPU_OWNED);
+	dma_sync_single_for_device(dev, dma, SIZE, DMA_BIDIRECTIONAL);
+	dmaref_device_read(dev, dma + 512, out, 4);
+	assert_string_equal(out, "bad");
+	/* While a dirty line elsewhere still goes out. */
+	dma_sync_single_for_cpu(dev, dma, SIZE, DMA_BIDIRECTIONAL);
+	cpu[1024] = 'c';
+	dma_sync_single_for_device(dev, dma, SIZE, DMA_BIDIRECTIONAL);
+	dmaref_device_read(dev, dma + 1024, out, 1);
+	assert_int_equal(out[0], 'c');
+}
+
+static void to_device_buffer_written_by_the_device(void **state)
+{
+	dma_addr_t h;
+	struct page *pg = dma_alloc_pages(dev, PAGE_SIZE, &h, DMA_TO_DEVICE,
+					  GFP_KERNEL);
+	char out[4];
+
+	dma_sync_single_for_device(dev, h, PAGE_SIZE, DMA_TO_DEVICE);
+	dmaref_device_write(dev, h, "odd", 4);	/* allowed, if unusual */
+	dma_sync_single_for_cpu(dev, h, PAGE_SIZE, DMA_TO_DEVICE);
+	dma_sync_single_for_device(dev, h, PAGE_SIZE, DMA_TO_DEVICE);
+	dmaref_device_read(dev, h, out, 4);
+	assert_string_equal(out, "odd");	/* no invalidate, no write back */
+	dma_free_pages(dev, PAGE_SIZE, pg, h, DMA_TO_DEVICE);
+	assert_no_report();
+}
+
+static void unaligned_mappings_work_line_by_line(void **state)
+{
+	u8 *host = malloc(1000);
+	dma_addr_t h;
+	char out[8];
+
+	memset(host, 0, 1000);
+	memcpy(host + 3, "start", 6);
+	/* 3 bytes in: lines do not start at the buffer's start. */
+	h = dma_map_single(dev, host + 3, 900, DMA_BIDIRECTIONAL);
+	assert_false(dma_mapping_error(dev, h));
+	dmaref_device_read(dev, h, out, 6);
+	assert_string_equal(out, "start");
+	dmaref_device_write(dev, h + 500, "end", 4);
+	host[3 + 700] = 'x';			/* a store while the device owns it */
+	dma_sync_single_for_cpu(dev, h, 900, DMA_BIDIRECTIONAL);
+	assert_string_equal((char *)host + 503, "end");
+	assert_int_equal(host[703], 0);		/* the store was lost */
+	assert_only_report(DMAREF_ERR_CPU_WRITE_DEVICE_OWNED);
+	assert_int_equal(seen.r[0].offset, 700);
+	seen_reset();
+	memcpy(host + 3 + 100, "cpu", 4);
+	dma_sync_single_range_for_device(dev, h, 100, 4, DMA_BIDIRECTIONAL);
+	dmaref_device_read(dev, h + 100, out, 4);
+	assert_string_equal(out, "cpu");
+	dma_unmap_single(dev, h, 900, DMA_BIDIRECTIONAL);
+	assert_no_report();
+	free(host);
+}
+
 static void coherent_device_has_one_view(void **state)
 {
 	struct device *coh = new_device("coherent", true, false, DMA_BIT_MASK(32));
@@ -175,6 +255,10 @@ int main(void)
 		T(cpu_sees_device_writes_only_after_for_cpu),
 		T(partial_syncs_work_on_whole_lines),
 		T(invalidate_discards_dirty_lines),
+		T(clean_lines_are_not_written_back),
+		T(device_writes_to_cpu_owned_lines_survive_like_hardware),
+		T(to_device_buffer_written_by_the_device),
+		T(unaligned_mappings_work_line_by_line),
 		T(coherent_device_has_one_view),
 		T(coherent_memory_needs_no_sync),
 		T(eviction_corrupts_device_data_and_is_reported),
