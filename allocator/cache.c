@@ -63,10 +63,14 @@ static int alloc_bitmaps(struct dmaref_buf *buf)
 
 	if (!buf->tracked && !buf->cached)
 		return 0;
-	maps = calloc(2 * words, sizeof(*maps));
-	if (!maps)
-		return -ENOMEM;
-	buf->bitmaps = maps;
+	if (2 * words <= ARRAY_SIZE(buf->small_maps)) {
+		maps = buf->small_maps;		/* zeroed with the buffer */
+	} else {
+		maps = calloc(2 * words, sizeof(*maps));
+		if (!maps)
+			return -ENOMEM;
+		buf->bitmaps = maps;
+	}
 	if (buf->tracked)
 		buf->dev_owned = maps;
 	if (buf->cached)

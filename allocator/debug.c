@@ -22,6 +22,12 @@ unsigned long dmaref_debug_probes;
 static struct dmaref_buf **cpu_table;
 static unsigned long max_cpu_pages;	/* largest allocation, in pages */
 
+/* Recently freed buffer records, reused: allocation churn is the norm. */
+#define SPARE_BUFS	256
+static struct dmaref_buf *spare[SPARE_BUFS];
+static unsigned int nr_spare;
+
+
 static const char *const type_names[] = {
 	[BUF_SINGLE]		= "single",
 	[BUF_PAGE]		= "page",
@@ -66,16 +72,30 @@ int dmaref_debug_init(void)
 
 void dmaref_debug_exit(void)
 {
+	while (nr_spare)
+		free(spare[--nr_spare]);
 	free(dma_table);
 	free(cpu_table);
 	dma_table = cpu_table = NULL;
+}
+
+
+static struct dmaref_buf *buf_record(void)
+{
+	struct dmaref_buf *buf;
+
+	if (!nr_spare)
+		return calloc(1, sizeof(*buf));
+	buf = spare[--nr_spare];
+	memset(buf, 0, sizeof(*buf));
+	return buf;
 }
 
 struct dmaref_buf *dmaref_buf_new(struct device *dev,
 				  enum dmaref_buf_type type,
 				  const char *call, unsigned int nr_segs)
 {
-	struct dmaref_buf *buf = calloc(1, sizeof(*buf));
+	struct dmaref_buf *buf = buf_record();
 
 	if (!buf)
 		return NULL;
@@ -90,7 +110,7 @@ struct dmaref_buf *dmaref_buf_new(struct device *dev,
 	} else {
 		buf->segs = calloc(nr_segs, sizeof(*buf->segs));
 		if (!buf->segs) {
-			free(buf);
+			dmaref_buf_destroy(buf);
 			return NULL;
 		}
 	}
@@ -104,7 +124,10 @@ void dmaref_buf_destroy(struct dmaref_buf *buf)
 	dmaref_cache_teardown(buf);
 	if (buf->segs != &buf->seg0)
 		free(buf->segs);
-	free(buf);
+	if (nr_spare < SPARE_BUFS)
+		spare[nr_spare++] = buf;
+	else
+		free(buf);
 }
 
 /* Fills a segment of simulated memory with its three views. */

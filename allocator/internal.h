@@ -95,6 +95,7 @@ size_t dmaref_buddy_largest(const struct dmaref_buddy *z);
 struct page *dmaref_zone_alloc(u64 mask, unsigned int order);
 void dmaref_zone_free(struct page *page, unsigned int order);
 int dmaref_zone_init(void);
+void dmaref_zone_drain(void);
 
 /* ---- known-zero pages (zero.c) ---- */
 bool dmaref_zero_take(phys_addr_t pa, size_t len);
@@ -219,6 +220,7 @@ struct dmaref_buf {
 	void *vmap;			/* dma_vmap_noncontiguous() address */
 	unsigned int line_shift;	/* cache line size, log2 */
 	unsigned long *bitmaps;		/* storage of the two below */
+	unsigned long small_maps[4];	/* ...for up to 128 lines */
 	unsigned long *dev_owned;	/* bit per line: device owns it */
 	unsigned long *in_ram;		/* bit per line: clean copy is ram */
 	unsigned int nr_segs;

@@ -179,6 +179,7 @@ long dmaref_machine_fragment(unsigned int max_order)
 		return -EINVAL;
 	dmaref_lock();
 	ensure_locked();
+	dmaref_zone_drain();
 	for (z = 0; z < DMAREF_NR_ZONES; z++) {
 		n = fragment_zone(&dmaref_zones[z], max_order);
 		if (n < 0) {
@@ -218,6 +219,7 @@ void dmaref_memory_stats(struct dmaref_memory_stats *st)
 	memset(st, 0, sizeof(*st));
 	dmaref_lock();
 	ensure_locked();
+	dmaref_zone_drain();		/* exact figures: cached pages merge */
 	for (z = 0; z < DMAREF_NR_ZONES; z++) {
 		size_t largest = dmaref_buddy_largest(&dmaref_zones[z]);
 

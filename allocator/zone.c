@@ -6,10 +6,50 @@
  * allocation falls back to lower zones (NORMAL -> DMA32 -> DMA); a block
  * that still ends above the mask (a 30-bit mask and ZONE_DMA32, say) is
  * given back and the next lower zone is tried.
+ *
+ * Single pages go through a small per-zone cache first, as the kernel's
+ * per-CPU page lists do: freeing and reallocating a page then costs no
+ * buddy splitting and merging.  Statistics and fragmentation drain it.
  */
 #include <string.h>
 
 #include "internal.h"
+
+#define PCP_PAGES	32
+
+struct pcp {
+	struct page *page[PCP_PAGES];
+	unsigned int count;
+};
+
+static struct pcp pcp[DMAREF_NR_ZONES];
+
+void dmaref_zone_drain(void)
+{
+	int z;
+
+	for (z = 0; z < DMAREF_NR_ZONES; z++)
+		while (pcp[z].count)
+			dmaref_buddy_free(&dmaref_zones[z],
+					  pcp[z].page[--pcp[z].count], 0);
+}
+
+static struct page *zone_take(enum dmaref_zone z, unsigned int order)
+{
+	if (!order && pcp[z].count)
+		return pcp[z].page[--pcp[z].count];
+	return dmaref_buddy_alloc(&dmaref_zones[z], order);
+}
+
+static void zone_give(enum dmaref_zone z, struct page *page,
+		      unsigned int order)
+{
+	if (!order && pcp[z].count < PCP_PAGES) {
+		pcp[z].page[pcp[z].count++] = page;
+		return;
+	}
+	dmaref_buddy_free(&dmaref_zones[z], page, order);
+}
 
 static enum dmaref_zone highest_zone_for(u64 mask)
 {
@@ -25,7 +65,7 @@ struct page *dmaref_zone_alloc(u64 mask, unsigned int order)
 	int z;
 
 	for (z = highest_zone_for(mask); z >= ZONE_DMA; z--) {
-		struct page *page = dmaref_buddy_alloc(&dmaref_zones[z], order);
+		struct page *page = zone_take(z, order);
 		phys_addr_t last;
 
 		if (!page)
@@ -33,22 +73,21 @@ struct page *dmaref_zone_alloc(u64 mask, unsigned int order)
 		last = dmaref_page_phys(page) + (PAGE_SIZE << order) - 1;
 		if (last <= mask)
 			return page;
-		dmaref_buddy_free(&dmaref_zones[z], page, order);
+		zone_give(z, page, order);
 	}
 	return NULL;
 }
 
 void dmaref_zone_free(struct page *page, unsigned int order)
 {
-	enum dmaref_zone z = dmaref_phys_zone(dmaref_page_phys(page));
-
-	dmaref_buddy_free(&dmaref_zones[z], page, order);
+	zone_give(dmaref_phys_zone(dmaref_page_phys(page)), page, order);
 }
 
 int dmaref_zone_init(void)
 {
 	int z;
 
+	memset(pcp, 0, sizeof(pcp));
 	for (z = 0; z < DMAREF_NR_ZONES; z++) {
 		const struct dmaref_bank *b = &dmaref_phys.bank[z];
 
