@@ -118,10 +118,11 @@ configure() {
 	echo "$spec" >"$stamp"
 }
 
-# Strip the tree's prefix so paths read drivers/..., whatever form kbuild
-# used (absolute, or relative to the O= folder).
+# Strip the tree's prefix, in the file name and in the message, so paths
+# read drivers/..., whatever form kbuild used (absolute, or relative to
+# the O= folder).
 tree_relative() {
-	sed -E "s#^(\\.\\./)*([^:]*/)?linux-6\\.1/##"
+	sed -E "s#[^ :'(]*/linux-6\\.1/##g"
 }
 
 summarise() {
@@ -172,7 +173,60 @@ summarise() {
 			awk '{ n = $1; sub(/^ *[0-9]+ /, ""); printf "   %5d  %s\n", n, $0 }'
 	fi
 	[ -s "$failures" ] && sed 's/^/   FAIL /' "$failures" | grep -v '^   FAIL     '
+	judge "$arch"
 	return 0
+}
+
+# Sort every warning under its verdict from tests/kernel/verdicts, list
+# the ones without a verdict, and note which known real bugs were found
+# (verdicts.out and expected.out, read by run.sh).
+judge() {
+	local arch=$1 dir=$out/$arch
+	awk -v arch="$arch" -v out="$dir/verdicts.out" -v expf="$dir/expected.out" '
+		FNR == NR {
+			if ($0 ~ /^#/ || NF < 4 || $1 != arch)
+				next
+			n = split($2, pos, "|")
+			for (i = 1; i <= n; i++)
+				verdict[pos[i] " " $3] = $4
+			if ($4 == "real-bug" || $4 == "missed-bug") {
+				want[++nwant] = $2 " " $3 " " $4
+			}
+			next
+		}
+		{
+			id = $0
+			if (!sub(/.*\[/, "", id) || !sub(/\]$/, "", id))
+				id = "(none)"
+			split($0, f, ":")
+			key = f[1] ":" f[2] " " id
+			seen[key] = 1
+			v = (key in verdict) ? verdict[key] : "unreviewed"
+			print v "\t" $0 > out
+			count[v]++
+			if (v == "unreviewed")
+				print "   unreviewed: " $0
+		}
+		END {
+			printf "" > out
+			printf "" > expf
+			line = ""
+			for (v in count)
+				line = line sprintf(" %s %d,", v, count[v])
+			if (line != "")
+				print "   verdicts:" substr(line, 1, length(line) - 1)
+			for (i = 1; i <= nwant; i++) {
+				split(want[i], w, " ")
+				n = split(w[1], pos, "|")
+				found = 0
+				for (j = 1; j <= n; j++)
+					if ((pos[j] " " w[2]) in seen)
+						found = 1
+				print (found ? "found" : "missing"), w[3], w[1], w[2] > expf
+				if (w[3] == "real-bug" && !found)
+					print "   known real bug not reported: " w[1] " [" w[2] "]"
+			}
+		}' "$top/tests/kernel/verdicts" "$dir/warnings.log"
 }
 
 # Every driver the profile names must have been checked: a target that
@@ -196,7 +250,8 @@ run_arch() {
 	[ -f "$BUILD/kbuild-$arch/.dmaconv-prepared" ] || cold=cold
 
 	mkdir -p "$dir"
-	rm -rf "$dir/records" "$dir/result" "$dir/failures.log"
+	rm -rf "$dir/records" "$dir/result" "$dir/failures.log" \
+		"$dir/verdicts.out" "$dir/expected.out"
 	mkdir -p "$dir/records"
 	t0=$(now)
 	# In a subshell: a configure failure ends this architecture, not the run.
