@@ -2,8 +2,8 @@
 /*
  * Turn the PATH arguments into drivers.  A file argument is taken as is;
  * a folder is walked and every folder holding a legacy DMA call becomes a
- * driver with all its .c and .h files (macros and header inlines live
- * beside the code that uses them).  The keyword filter is ours, not
+ * driver: the files that name the legacy API, with every header of the
+ * folder (macros and header inlines live beside the code that uses them).  The keyword filter is ours, not
  * spatch's --use-gitgrep, so a tree that is not a git repository is
  * processed the same way as one that is.
  */
@@ -58,7 +58,8 @@ char *clean_path(const char *p)
 	return sb.s ? sb.s : xstrdup(".");
 }
 
-static void add_one(struct driver_set *ds, const char *path, const char *root)
+static void add_one(struct driver_set *ds, const char *path, const char *root,
+		    int legacy)
 {
 	char *disp = clean_path(path), *dir = dir_name(disp);
 	struct driver *d = driver_add(ds, dir, dir);
@@ -69,6 +70,7 @@ static void add_one(struct driver_set *ds, const char *path, const char *root)
 		if (!strcmp(d->files[i].disp, disp))
 			goto out;
 	f = driver_add_file(d, path, disp);
+	f->legacy = legacy;
 	if (root[0] && !strncmp(disp, root, rl) && disp[rl] == '/') {
 		free(f->rel);
 		f->rel = xstrdup(disp + rl + 1);
@@ -84,20 +86,25 @@ static void add_folder(struct driver_set *ds, const char *arg)
 	char *root = clean_path(arg);
 
 	walk_sources(arg, &files);
+	char *legacy = xmalloc(files.n + 1);
+
 	for (size_t i = 0; i < files.n; i++) {
 		char *dir = dir_name(files.v[i]);
 
-		if (!sl_contains(&dirs, dir) && has_legacy_keyword(files.v[i]))
+		legacy[i] = has_legacy_keyword(files.v[i]);
+		if (legacy[i] && !sl_contains(&dirs, dir))
 			sl_push(&dirs, dir);
 		free(dir);
 	}
 	for (size_t i = 0; i < files.n; i++) {
 		char *dir = dir_name(files.v[i]);
 
-		if (sl_contains(&dirs, dir))
-			add_one(ds, files.v[i], root);
+		if (sl_contains(&dirs, dir) &&
+		    (legacy[i] || ends_with(files.v[i], ".h")))
+			add_one(ds, files.v[i], root, legacy[i]);
 		free(dir);
 	}
+	free(legacy);
 	sl_free(&files);
 	sl_free(&dirs);
 	free(root);
@@ -112,7 +119,7 @@ int collect_inputs(char **paths, int n, struct driver_set *ds)
 		if (is_dir(paths[i])) {
 			add_folder(ds, paths[i]);
 		} else if (is_file(paths[i])) {
-			add_one(ds, paths[i], "");
+			add_one(ds, paths[i], "", has_legacy_keyword(paths[i]));
 		} else {
 			err("%s: no such file or folder", paths[i]);
 			bad = 1;

@@ -46,6 +46,7 @@ struct conv_file {
 	char *after;		/* review: the converted file */
 	char *work;		/* converted copy (engine) */
 	int changed;
+	int legacy;		/* names the legacy API */
 };
 
 struct driver {
