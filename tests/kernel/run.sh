@@ -67,7 +67,7 @@ for arch in $KARCHES; do
 			tap "$([ "$state" = found ]; echo $?)" "$name" \
 				"not in $dir/warnings.log any more (verdicts: tests/kernel/verdicts, docs/real-kernel.md)"
 		fi
-	done <"$dir/expected.out"
+	done < <(cat "$dir/expected.out" 2>/dev/null)
 done
 echo "1..$n"
 # Warnings are findings, not failures: docs/real-kernel.md gives each a verdict.
