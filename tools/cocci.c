@@ -70,13 +70,16 @@ static int load_header(struct cocci_patch *p)
 static int add_patch(struct cocci_series *s, const char *dir, const char *name)
 {
 	struct cocci_patch *p;
-	char *file = ends_with(name, ".cocci") ? xstrdup(name) :
+	char *tmp, *file = ends_with(name, ".cocci") ? xstrdup(name) :
 		     xasprintf("%s.cocci", name);
 
 	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
 	p = &s->v[s->n];
 	memset(p, 0, sizeof(*p));
-	p->path = path_join(dir, file);
+	tmp = path_join(dir, file);
+	/* spatch runs in a work folder: the path must not be relative. */
+	p->path = abs_path(tmp);
+	free(tmp);
 	p->rule = xstrndup(file, strlen(file) - strlen(".cocci"));
 	free(file);
 	if (!is_file(p->path)) {

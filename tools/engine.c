@@ -182,6 +182,7 @@ static void parse_check(struct child_ctx *c, struct conv_file *f,
 	char *argv[] = { "spatch", (char *)mode, name, NULL };
 	struct run_result r;
 	const char *bad, *where;
+	char *in_file = NULL;
 	int nbad = 0, line = 0;
 
 	if (run_cmd(argv, work, &r)) {
@@ -195,8 +196,16 @@ static void parse_check(struct child_ctx *c, struct conv_file *f,
 	if (bad)
 		nbad = atoi(bad + 9);
 	where = strstr(r.out.s, "parse error");
-	if (where && (where = strstr(where, ", line ")))
-		line = atoi(where + 7);
+	if (!where)
+		where = strstr(r.err.s, "parse error");
+	if (where && (where = strstr(where, "File \""))) {
+		const char *q = strchr(where + 6, '"');
+
+		if (q && starts_with(q, "\", line ")) {
+			in_file = xstrndup(where + 6, q - (where + 6));
+			line = atoi(q + 8);
+		}
+	}
 	if (r.status) {
 		char msg[300];
 
@@ -208,7 +217,13 @@ static void parse_check(struct child_ctx *c, struct conv_file *f,
 	} else if (nbad > 0) {
 		fprintf(c->rec, "E");
 		put_field(c->rec, f->disp);
-		if (line)
+		if (line && in_file && strcmp(base_name(in_file),
+					      base_name(f->work)))
+			fprintf(c->rec, "\tspatch cannot parse %d line(s) "
+				"(first error at %s:%d); a legacy call there "
+				"is left unconverted\n", nbad,
+				base_name(in_file), line);
+		else if (line)
 			fprintf(c->rec, "\tspatch cannot parse %d line(s) "
 				"(first error at line %d); a legacy call there "
 				"is left unconverted\n", nbad, line);
@@ -217,6 +232,7 @@ static void parse_check(struct child_ctx *c, struct conv_file *f,
 				"a legacy call there is left unconverted\n",
 				nbad);
 	}
+	free(in_file);
 	run_free(&r);
 }
 

@@ -90,6 +90,14 @@ static void installed(const char *dir, struct resources *res)
 	free(share);
 }
 
+static void absolute(char **path)
+{
+	char *abs = abs_path(*path);
+
+	free(*path);
+	*path = abs;
+}
+
 int locate_resources(struct resources *res)
 {
 	char *dir = exe_dir();
@@ -109,5 +117,10 @@ int locate_resources(struct resources *res)
 			free(near);
 	}
 	free(dir);
+	/* Children run in other folders: no relative path may remain. */
+	absolute(&res->cocci_dir);
+	absolute(&res->include_dir);
+	if (strchr(res->dmacheck, '/'))
+		absolute(&res->dmacheck);
 	return 0;
 }

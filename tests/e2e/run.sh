@@ -108,6 +108,9 @@ ok "convert -q: nothing on stderr" $([ $rc -eq 0 ] && [ ! -s "$T/log.err" ]; ech
 ok "site log: converted site with line, old and new call, rule, confidence" $(json "$T/log.json" 'len(d["drivers"])==1 and [(s["line"],s["rule"],s["confidence"],"dma_cache_sync" in s["old"],"dma_sync_single_for_device" in s["new"]) for s in d["drivers"][0]["sites"]]==[(16,"tiny_sync","Low",True,True)]'; echo $?) "$T/log.json"
 ok "site log: the site left for a human, with the reason" $(json "$T/log.json" '[(s["line"],"position decides" in s["reason"]) for s in d["drivers"][0]["left"]]==[(22,True)]'; echo $?) "$T/log.json"
 
+run_in "$TOP" relcocci env DMACONV_COCCI_DIR=tests/e2e/cocci DMACONV_DMACHECK=$FAKE "$DMACONV" convert -q "$FIX/drv_a"
+ok "a relative DMACONV_COCCI_DIR works from the work folders" $([ $rc -eq 0 ] && has relcocci.out "^+.*dma_sync_single_for_device"; echo $?) "$T/relcocci.err"
+
 # Odd paths: spaces, quotes, a leading dash, in folders and file names.
 odd="$T/odd dir/it's \"quoted\""
 mkdir -p "$odd/-dash drv"
