@@ -14,11 +14,6 @@
 #define MAX_DEVICES	256
 #define MIN_DMA_MASK	DMA_BIT_MASK(24)	/* must reach ZONE_DMA */
 
-struct dmaref_devres {
-	struct dmaref_devres *next;
-	void *mem;
-};
-
 static struct device *devices[MAX_DEVICES];
 unsigned long dmaref_nr_devices;
 static unsigned int next_id;
@@ -132,17 +127,6 @@ out:
 	return dev;
 }
 
-static void release_devres(struct dmaref_dev *d)
-{
-	while (d->devres) {
-		struct dmaref_devres *next = d->devres->next;
-
-		free(d->devres->mem);
-		free(d->devres);
-		d->devres = next;
-	}
-}
-
 void dmaref_device_free(struct device *dev)
 {
 	unsigned int i;
@@ -162,7 +146,7 @@ void dmaref_device_free(struct device *dev)
 				      dmaref_buf_type_name(buf->type));
 		dmaref_buf_release(buf);
 	}
-	release_devres(dev->dmaref);
+	dmaref_devres_release(dev->dmaref);
 	dmaref_mmio_release(dev);
 	for (i = 0; i < MAX_DEVICES; i++)
 		if (devices[i] == dev)
@@ -241,54 +225,6 @@ int dma_get_cache_alignment(void)
 bool dma_can_alloc_noncoherent(struct device *dev)
 {
 	return dev != NULL;
-}
-
-/* ---- device-managed memory ---- */
-
-void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp)
-{
-	struct dmaref_devres *res;
-	void *mem = NULL;
-
-	dmaref_lock();
-	if (!dmaref_dev_valid(dev, "devm_kmalloc") || !size)
-		goto out;
-	res = malloc(sizeof(*res));
-	mem = aligned_alloc(128, (size + 127) & ~(size_t)127);
-	if (!res || !mem) {
-		free(res);
-		free(mem);
-		mem = NULL;
-		goto out;
-	}
-	if ((__force unsigned int)gfp & ___GFP_ZERO)
-		memset(mem, 0, size);
-	res->mem = mem;
-	res->next = dev->dmaref->devres;
-	dev->dmaref->devres = res;
-out:
-	dmaref_unlock();
-	return mem;
-}
-
-void devm_kfree(struct device *dev, const void *p)
-{
-	struct dmaref_devres **link;
-
-	dmaref_lock();
-	if (dmaref_dev_valid(dev, "devm_kfree")) {
-		for (link = &dev->dmaref->devres; *link; link = &(*link)->next) {
-			struct dmaref_devres *res = *link;
-
-			if (res->mem == p) {
-				*link = res->next;
-				free(res->mem);
-				free(res);
-				break;
-			}
-		}
-	}
-	dmaref_unlock();
 }
 
 /* ---- the device side of DMA ---- */

@@ -290,12 +290,23 @@ struct dmaref_dev {
 
 bool dmaref_dev_valid(struct device *dev, const char *call);
 void dmaref_buf_release(struct dmaref_buf *buf);
+void dmaref_devres_release(struct dmaref_dev *d);
 bool dmaref_is_vmap(const void *p, size_t len);
 void dmaref_vmap_release(struct dmaref_buf *buf);
 
 /* 5.9 only: declared in <linux/dma-mapping.h> under DMAREF_API_5_9. */
 void dma_cache_sync(struct device *dev, void *vaddr, size_t size,
 		    enum dma_data_direction dir);
+
+/* ---- streaming maps (map.c, map_sg.c, origin.c) ---- */
+struct dmaref_free_ref;
+struct dmaref_buf *dmaref_map_buffer(struct device *dev, void *ptr,
+				     size_t size, enum dma_data_direction dir,
+				     unsigned long attrs, const char *call,
+				     enum dmaref_buf_type type);
+void dmaref_unmap_one(struct device *dev, const struct dmaref_free_ref *ref);
+void dmaref_check_origin(struct device *dev, const char *call, const void *p,
+			 size_t size, enum dma_data_direction dir);
 
 /* ---- argument checks shared by the API front (checks.c) ---- */
 bool dmaref_check_dir(struct device *dev, const char *call,

@@ -9,84 +9,8 @@
  * caller's pointer stays the CPU's view, so syncs copy exactly where
  * swiotlb would.  After a map the device owns the buffer.
  */
-#define _GNU_SOURCE
-#include <link.h>
-#include <pthread.h>
-
 #include <linux/dma-mapping.h>
 #include "internal.h"
-
-/* ---- where a pointer points: stack, read-only image, vmap ---- */
-
-static bool on_stack(const void *p, size_t len)
-{
-	pthread_attr_t attr;
-	void *base;
-	size_t size;
-	bool hit = false;
-
-	if (pthread_getattr_np(pthread_self(), &attr))
-		return false;
-	if (!pthread_attr_getstack(&attr, &base, &size))
-		hit = (const u8 *)p < (u8 *)base + size &&
-		      (const u8 *)p + len > (u8 *)base;
-	pthread_attr_destroy(&attr);
-	return hit;
-}
-
-struct ro_probe {
-	unsigned long addr;
-	bool hit;
-};
-
-static int ro_segment(struct dl_phdr_info *info, size_t sz, void *arg)
-{
-	struct ro_probe *pr = arg;
-	int i;
-
-	for (i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		unsigned long start = info->dlpi_addr + ph->p_vaddr;
-
-		if (ph->p_type == PT_LOAD && !(ph->p_flags & PF_W) &&
-		    pr->addr >= start && pr->addr < start + ph->p_memsz) {
-			pr->hit = true;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* Text or read-only data of the program or a library. */
-static bool in_rodata(const void *p)
-{
-	struct ro_probe pr = { .addr = (unsigned long)p };
-
-	if (dmaref_cpu_in_arena(p))
-		return false;
-	dl_iterate_phdr(ro_segment, &pr);
-	return pr.hit;
-}
-
-static void check_origin(struct device *dev, const char *call, const void *p,
-			 size_t size, enum dma_data_direction dir)
-{
-	if (dmaref_cpu_in_arena(p))
-		return;
-	if (on_stack(p, size))
-		dmaref_report(DMAREF_ERR_MAP_FROM_STACK, dev, call, NULL, 0,
-			      size, dir, "maps memory from the stack [addr=%p]",
-			      p);
-	else if (in_rodata(p))
-		dmaref_report(DMAREF_ERR_MAP_FROM_RODATA, dev, call, NULL, 0,
-			      size, dir,
-			      "maps memory from kernel text or rodata [addr=%p]",
-			      p);
-	else if (dmaref_is_vmap(p, size))
-		dmaref_report(DMAREF_ERR_MAP_FROM_VMAP, dev, call, NULL, 0,
-			      size, dir,
-			      "maps memory from the vmalloc area [addr=%p]", p);
-}
 
 /* ---- building the buffer ---- */
 
@@ -167,7 +91,7 @@ static void report_overlap(struct dmaref_buf *buf, const char *call,
 }
 
 /* Called with the lock held and the arguments checked. */
-static struct dmaref_buf *map_buffer(struct device *dev, void *ptr,
+struct dmaref_buf *dmaref_map_buffer(struct device *dev, void *ptr,
 				     size_t size, enum dma_data_direction dir,
 				     unsigned long attrs, const char *call,
 				     enum dmaref_buf_type type)
@@ -211,8 +135,8 @@ static dma_addr_t map_checked(struct device *dev, void *ptr, size_t size,
 		goto out;
 	}
 	dmaref_cache_tick();
-	check_origin(dev, call, ptr, size, dir);
-	buf = map_buffer(dev, ptr, size, dir, attrs, call, type);
+	dmaref_check_origin(dev, call, ptr, size, dir);
+	buf = dmaref_map_buffer(dev, ptr, size, dir, attrs, call, type);
 out:
 	dmaref_unlock();
 	return buf ? buf->dma : DMA_MAPPING_ERROR;
@@ -273,7 +197,7 @@ int dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
 
 /* ---- unmap: the device hands the buffer back ---- */
 
-static void unmap_one(struct device *dev, const struct dmaref_free_ref *ref)
+void dmaref_unmap_one(struct device *dev, const struct dmaref_free_ref *ref)
 {
 	struct dmaref_buf *buf = dmaref_check_free(dev, ref);
 
@@ -297,7 +221,7 @@ static void unmap_checked(struct device *dev, dma_addr_t addr, size_t size,
 	dmaref_lock();
 	if (dmaref_dev_valid(dev, call) && dmaref_check_dir(dev, call, dir)) {
 		dmaref_cache_tick();
-		unmap_one(dev, &ref);
+		dmaref_unmap_one(dev, &ref);
 	}
 	dmaref_unlock();
 }
@@ -326,111 +250,3 @@ void dma_unmap_page(struct device *dev, dma_addr_t addr, size_t size,
 	unmap_checked(dev, addr, size, dir, "dma_unmap_page", BUF_PAGE);
 }
 
-/* ---- scatter-gather: one buffer per entry, as dma-debug tracks them ---- */
-
-static void unmap_sg_locked(struct device *dev, struct scatterlist *sgl,
-			    int nents, enum dma_data_direction dir,
-			    int upto)
-{
-	struct scatterlist *sg;
-	int i;
-
-	for_each_sg(sgl, sg, upto, i) {
-		struct dmaref_free_ref ref = {
-			.call = "dma_unmap_sg", .dma = sg_dma_address(sg),
-			.size = sg->length, .type = BUF_SG, .dir = dir,
-			.sg_nents = nents,
-		};
-
-		unmap_one(dev, &ref);
-	}
-}
-
-int dma_map_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
-		     enum dma_data_direction dir, unsigned long attrs)
-{
-	const char *call = "dma_map_sg";
-	struct scatterlist *sg;
-	int i, mapped = 0;
-
-	dmaref_lock();
-	if (!dmaref_dev_valid(dev, call) || !dmaref_check_dir(dev, call, dir))
-		goto out;
-	if (!sgl || nents <= 0) {
-		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0,
-			      0, dir, "empty scatterlist");
-		goto out;
-	}
-	dmaref_cache_tick();
-	for_each_sg(sgl, sg, nents, i) {
-		struct dmaref_buf *buf = NULL;
-		u8 *cpu = sg_virt(sg);
-
-		if (!cpu || !sg->length)
-			dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call,
-				      NULL, 0, sg->length, dir,
-				      "scatterlist entry %d has no memory or length 0", i);
-		else
-			buf = map_buffer(dev, cpu, sg->length, dir, attrs,
-					 call, BUF_SG);
-		if (!buf) {
-			/* All or nothing: undo what was mapped. */
-			unmap_sg_locked(dev, sgl, nents, dir, mapped);
-			mapped = 0;
-			goto out;
-		}
-		buf->sg_nents = nents;
-		buf->map_err_checked = true;	/* a count of 0 is the error */
-		sg->dma_address = buf->dma;
-		sg->dma_length = sg->length;
-		mapped++;
-	}
-out:
-	dmaref_unlock();
-	return mapped;
-}
-
-void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
-			enum dma_data_direction dir, unsigned long attrs)
-{
-	dmaref_lock();
-	if (dmaref_dev_valid(dev, "dma_unmap_sg") &&
-	    dmaref_check_dir(dev, "dma_unmap_sg", dir) && sgl && nents > 0) {
-		dmaref_cache_tick();
-		unmap_sg_locked(dev, sgl, nents, dir, nents);
-	}
-	dmaref_unlock();
-}
-
-int dma_map_sg(struct device *dev, struct scatterlist *sg, int nents,
-	       enum dma_data_direction dir)
-{
-	return dma_map_sg_attrs(dev, sg, nents, dir, 0);
-}
-
-void dma_unmap_sg(struct device *dev, struct scatterlist *sg, int nents,
-		  enum dma_data_direction dir)
-{
-	dma_unmap_sg_attrs(dev, sg, nents, dir, 0);
-}
-
-int dma_map_sgtable(struct device *dev, struct sg_table *sgt,
-		    enum dma_data_direction dir, unsigned long attrs)
-{
-	int n;
-
-	if (!sgt)
-		return -EINVAL;
-	n = dma_map_sg_attrs(dev, sgt->sgl, sgt->orig_nents, dir, attrs);
-	if (n <= 0)
-		return -EINVAL;
-	sgt->nents = n;
-	return 0;
-}
-
-void dma_unmap_sgtable(struct device *dev, struct sg_table *sgt,
-		       enum dma_data_direction dir, unsigned long attrs)
-{
-	if (sgt)
-		dma_unmap_sg_attrs(dev, sgt->sgl, sgt->orig_nents, dir, attrs);
-}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Device-managed memory (devm_kmalloc() and friends): released with the
+ * device, silently, as the driver core does at unbind.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct dmaref_devres {
+	struct dmaref_devres *next;
+	void *mem;
+};
+
+/* Called by dmaref_device_free(), with the lock held. */
+void dmaref_devres_release(struct dmaref_dev *d)
+{
+	while (d->devres) {
+		struct dmaref_devres *next = d->devres->next;
+
+		free(d->devres->mem);
+		free(d->devres);
+		d->devres = next;
+	}
+}
+
+void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp)
+{
+	struct dmaref_devres *res;
+	void *mem = NULL;
+
+	dmaref_lock();
+	if (!dmaref_dev_valid(dev, "devm_kmalloc") || !size)
+		goto out;
+	res = malloc(sizeof(*res));
+	mem = aligned_alloc(128, (size + 127) & ~(size_t)127);
+	if (!res || !mem) {
+		free(res);
+		free(mem);
+		mem = NULL;
+		goto out;
+	}
+	if ((__force unsigned int)gfp & ___GFP_ZERO)
+		memset(mem, 0, size);
+	res->mem = mem;
+	res->next = dev->dmaref->devres;
+	dev->dmaref->devres = res;
+out:
+	dmaref_unlock();
+	return mem;
+}
+
+void devm_kfree(struct device *dev, const void *p)
+{
+	struct dmaref_devres **link;
+
+	dmaref_lock();
+	if (dmaref_dev_valid(dev, "devm_kfree")) {
+		for (link = &dev->dmaref->devres; *link; link = &(*link)->next) {
+			struct dmaref_devres *res = *link;
+
+			if (res->mem == p) {
+				*link = res->next;
+				free(res->mem);
+				free(res);
+				break;
+			}
+		}
+	}
+	dmaref_unlock();
+}
+
