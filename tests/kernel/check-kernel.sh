@@ -246,8 +246,11 @@ verify_coverage() {
 
 run_arch() {
 	local arch=$1 dir=$out/$arch t0 t1 t2 rc ok=0
-	local cold=warm
-	[ -f "$BUILD/kbuild-$arch/.dmaconv-prepared" ] || cold=cold
+	local cold=cold stamp=$BUILD/kbuild-$arch/.dmaconv-prepared
+
+	# Warm: the O= folder is already prepared with this profile.
+	[ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(config_spec "$arch")" ] &&
+		cold=warm
 
 	mkdir -p "$dir"
 	rm -rf "$dir/records" "$dir/result" "$dir/failures.log" \

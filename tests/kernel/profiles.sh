@@ -17,7 +17,9 @@ declare -A KARCH KCROSS KDEFCONFIG KOPTS KTARGETS
 # (dma_alloc_noncontiguous), cdns3 gadget (dma_alloc_noncoherent),
 # videobuf2-dma-contig (noncontiguous, pulled in by vimc), the DRM GEM DMA
 # helper (noncoherent, pulled in by the MIPI DBI panel driver) and ALSA's
-# memalloc (both).
+# memalloc (both).  Then, as a false-positive guard, network drivers of
+# the defconfig that use the streaming API heavily (map, sync, unmap on
+# every packet): e1000, e1000e, the Realtek drivers, tg3, sky2, forcedeth.
 KARCH[x86_64]=x86_64
 KCROSS[x86_64]=
 KDEFCONFIG[x86_64]=x86_64_defconfig
@@ -28,11 +30,15 @@ KOPTS[x86_64]="FIREWIRE=m FIREWIRE_OHCI=m
 	V4L_TEST_DRIVERS=y VIDEO_VIMC=m VIDEOBUF2_DMA_CONTIG=m
 	USB_GADGET=m USB_CDNS_SUPPORT=m USB_CDNS3=m USB_CDNS3_GADGET=y
 	SPI=y DRM_PANEL_MIPI_DBI=m DRM_GEM_DMA_HELPER=m
-	SND=y"
+	SND=y
+	E1000=y E1000E=y R8169=y 8139TOO=y TIGON3=y SKY2=y FORCEDETH=y"
 KTARGETS[x86_64]="drivers/firewire/ drivers/media/usb/uvc/
 	drivers/media/usb/stk1160/ drivers/usb/cdns3/
 	drivers/media/common/videobuf2/videobuf2-dma-contig.o
-	drivers/gpu/drm/drm_gem_dma_helper.o sound/core/memalloc.o"
+	drivers/gpu/drm/drm_gem_dma_helper.o sound/core/memalloc.o
+	drivers/net/ethernet/intel/e1000/ drivers/net/ethernet/intel/e1000e/
+	drivers/net/ethernet/realtek/ drivers/net/ethernet/broadcom/tg3.o
+	drivers/net/ethernet/marvell/sky2.o drivers/net/ethernet/nvidia/forcedeth.o"
 
 # MIPS Indy/Indigo2: the Seeq ethernet, the WD33C93 SCSI glue and the
 # HAL2 sound driver, all converted off dma_cache_sync() in 5.10/5.11.
