@@ -158,11 +158,17 @@ def why_unconverted(s):
 			"convert by hand with the buffer's dma_addr_t" % pretty(s["V"]))
 	return choose_fn(s)[1]
 
-@script:python depends on narrow@
+// Every rule needs a legacy call in the file: this is also the keyword
+// prefilter (--use-gitgrep, --use-idutils) for whole trees.
+@legacy@
+@@
+dma_cache_sync(...)
+
+@script:python depends on legacy && narrow@
 @@
 narrow_on = True
 
-@script:python@
+@script:python depends on legacy@
 @@
 reset()
 
@@ -170,7 +176,7 @@ reset()
 // 1. The buffers: where a CPU address and its handle are allocated.
 //----------------------------------------------------------------------
 
-@buf_field@
+@buf_field depends on legacy@
 type T;
 T *X;
 identifier f, hf;
@@ -187,7 +193,7 @@ X->f = dma_alloc_noncoherent@pa(D, S, &Y->hf, G)
 X->f = dma_alloc_noncoherent@pa(D, S, &Y->hf, DIR, G)
 )
 
-@script:python@
+@script:python depends on legacy@
 T << buf_field.T;
 f << buf_field.f;
 hf << buf_field.hf;
@@ -198,7 +204,7 @@ pa << buf_field.pa;
 add_buffer(f, "field", hf, T, DIR or None, D, pa[0].line)
 
 // A buffer the driver keeps as a struct page: synced at page_address().
-@buf_page@
+@buf_page depends on legacy@
 identifier f, hf;
 expression X, Y, D, S, G, A, DIR;
 position pa;
@@ -209,7 +215,7 @@ X->f = virt_to_page(dma_alloc_attrs@pa(D, S, &Y->hf, G, A))
 X->f = dma_alloc_pages@pa(D, S, &Y->hf, DIR, G)
 )
 
-@script:python@
+@script:python depends on legacy@
 f << buf_page.f;
 hf << buf_page.hf;
 D << buf_page.D;
@@ -218,7 +224,7 @@ pa << buf_page.pa;
 @@
 add_buffer("page:" + f, "page", hf, None, DIR or None, D, pa[0].line)
 
-@buf_var@
+@buf_var depends on legacy@
 expression B, H, D, S, G, A, DIR;
 position pa;
 @@
@@ -232,7 +238,7 @@ B = dma_alloc_noncoherent@pa(D, S, &H, G)
 B = dma_alloc_noncoherent@pa(D, S, &H, DIR, G)
 )
 
-@script:python@
+@script:python depends on legacy@
 B << buf_var.B;
 H << buf_var.H;
 D << buf_var.D;
@@ -246,13 +252,13 @@ if "->" not in B and "." not in B:
 // 2. The legacy sites.
 //----------------------------------------------------------------------
 
-@site@
+@site depends on legacy@
 expression D, V, S, R;
 position p;
 @@
 dma_cache_sync@p(D, V, S, R)
 
-@script:python@
+@script:python depends on legacy@
 p << site.p;
 D << site.D;
 V << site.V;
@@ -265,14 +271,14 @@ sites[key(p)] = dict(D=D, V=V, dir=R, func=p[0].current_element,
 // 3. Which buffer each site syncs, most precise form first.
 //----------------------------------------------------------------------
 
-@res_base@
+@res_base depends on legacy@
 identifier buf_field.f;
 expression Z, D, S, R;
 position p;
 @@
 dma_cache_sync@p(D, Z->f, S, R)
 
-@script:python@
+@script:python depends on legacy@
 p << res_base.p;
 f << buf_field.f;
 hf << buf_field.hf;
@@ -280,14 +286,14 @@ Z << res_base.Z;
 @@
 resolve(p, f, "%s->%s" % (Z, hf))
 
-@res_off@
+@res_off depends on legacy@
 identifier buf_field.f;
 expression Z, O, D, S, R;
 position p;
 @@
 dma_cache_sync@p(D, Z->f + O, S, R)
 
-@script:python@
+@script:python depends on legacy@
 p << res_off.p;
 f << buf_field.f;
 hf << buf_field.hf;
@@ -296,14 +302,14 @@ O << res_off.O;
 @@
 resolve(p, f, "%s->%s + %s" % (Z, hf, O))
 
-@res_elem@
+@res_elem depends on legacy@
 identifier buf_field.f;
 expression Z, O, D, S, R;
 position p;
 @@
 dma_cache_sync@p(D, &Z->f[O], S, R)
 
-@script:python@
+@script:python depends on legacy@
 p << res_elem.p;
 f << buf_field.f;
 hf << buf_field.hf;
@@ -312,7 +318,7 @@ O << res_elem.O;
 @@
 resolve(p, f, "%s->%s + %s * sizeof(*%s->%s)" % (Z, hf, paren(O), Z, f))
 
-@res_page@
+@res_page depends on legacy@
 identifier buf_page.f;
 expression Z, O, D, S, R;
 position p;
@@ -323,7 +329,7 @@ dma_cache_sync@p(D, page_address(Z->f), S, R)
 dma_cache_sync@p(D, page_address(Z->f) + O, S, R)
 )
 
-@script:python@
+@script:python depends on legacy@
 p << res_page.p;
 f << buf_page.f;
 hf << buf_page.hf;
@@ -332,7 +338,7 @@ O << res_page.O = "";
 @@
 resolve(p, "page:" + f, "%s->%s" % (pretty(Z), hf) + (" + " + O if O else ""))
 
-@res_var@
+@res_var depends on legacy@
 expression buf_var.B, O, D, S, R;
 position p;
 @@
@@ -342,7 +348,7 @@ dma_cache_sync@p(D, B, S, R)
 dma_cache_sync@p(D, B + O, S, R)
 )
 
-@script:python@
+@script:python depends on legacy@
 p << res_var.p;
 B << buf_var.B;
 H << buf_var.H;
@@ -352,7 +358,7 @@ if B in buffers:
 	resolve(p, B, H + (" + " + O if O else ""))
 
 // The address of a member or element inside the buffer.
-@res_inside@
+@res_inside depends on legacy@
 identifier buf_field.f, m;
 expression Z, O, D, S, R;
 position p;
@@ -365,7 +371,7 @@ dma_cache_sync@p(D, &Z->f->m[O], S, R)
 dma_cache_sync@p(D, &Z->f[O].m, S, R)
 )
 
-@script:python@
+@script:python depends on legacy@
 p << res_inside.p;
 f << buf_field.f;
 Z << res_inside.Z;
@@ -373,7 +379,7 @@ Z << res_inside.Z;
 resolve(p, f, None, Z)
 
 // A local pointer set from the buffer earlier in the same function.
-@res_ptr exists@
+@res_ptr depends on legacy exists@
 identifier buf_field.f;
 expression Z, O, D, S, R, E;
 idexpression P;
@@ -384,14 +390,14 @@ P = \(Z->f\|Z->f + O\|&Z->f[O]\)
 ... when != P = E
 dma_cache_sync@p(D, \(P\|(T2)P\), S, R)
 
-@script:python@
+@script:python depends on legacy@
 p << res_ptr.p;
 f << buf_field.f;
 Z << res_ptr.Z;
 @@
 resolve(p, f, None, Z)
 
-@res_ptr_decl exists@
+@res_ptr_decl depends on legacy exists@
 identifier buf_field.f;
 expression Z, O, D, S, R, E;
 identifier P;
@@ -402,7 +408,7 @@ T1 P = \(Z->f\|Z->f + O\|&Z->f[O]\);
 ... when != P = E
 dma_cache_sync@p(D, \(P\|(T2)P\), S, R)
 
-@script:python@
+@script:python depends on legacy@
 p << res_ptr_decl.p;
 f << buf_field.f;
 Z << res_ptr_decl.Z;
@@ -411,14 +417,14 @@ resolve(p, f, None, Z)
 
 // The device is reached through the structure that holds exactly one
 // buffer allocated for that device: macros and inline helpers.
-@res_dev@
+@res_dev depends on legacy@
 expression E, P, S, R;
 identifier df;
 position p;
 @@
 dma_cache_sync@p(E->df, P, S, R)
 
-@script:python@
+@script:python depends on legacy@
 p << res_dev.p;
 E << res_dev.E;
 df << res_dev.df;
@@ -433,7 +439,7 @@ if len(cands) == 1:
 // 4. Position: what follows a DMA_FROM_DEVICE sync.
 //----------------------------------------------------------------------
 
-@kick exists@
+@kick depends on legacy exists@
 expression D, E, O, S;
 identifier mmio =~ "^(write[bwlq](_relaxed)?|iowrite(8|16|32)(be)?|__raw_write[bwlq]|out[bwl])$";
 type T;
@@ -443,12 +449,12 @@ dma_cache_sync@p(D, \(E + O\|&E[O]\|(T)E\|E\), S, DMA_FROM_DEVICE);
 ... when != E
 mmio(...);
 
-@script:python@
+@script:python depends on legacy@
 p << kick.p;
 @@
 sites[key(p)]["kick"] = True
 
-@read exists@
+@read depends on legacy exists@
 expression D, E, O, S;
 identifier mmio =~ "^(write[bwlq](_relaxed)?|iowrite(8|16|32)(be)?|__raw_write[bwlq]|out[bwl])$";
 type T;
@@ -458,7 +464,7 @@ dma_cache_sync@p(D, \(E + O\|&E[O]\|(T)E\|E\), S, DMA_FROM_DEVICE);
 ... when != mmio(...)
 E
 
-@script:python@
+@script:python depends on legacy@
 p << read.p;
 @@
 sites[key(p)]["read"] = True
@@ -467,7 +473,7 @@ sites[key(p)]["read"] = True
 // 5. Patch mode: rewrite each site in the form its buffer was found in.
 //----------------------------------------------------------------------
 
-@script:python dec depends on patch@
+@script:python dec depends on legacy && patch@
 p << site.p;
 fn;
 nd;
@@ -481,7 +487,7 @@ else:
 	coccinelle.nd = cocci.make_ident(d["dir"])
 	coccinelle.h = cocci.make_expr(d["handle"])
 
-@conv depends on patch@
+@conv depends on legacy && patch@
 identifier dec.fn, dec.nd;
 expression dec.h;
 expression V, D, S, R;
@@ -491,7 +497,7 @@ position site.p;
 + fn(D, h, S, nd)
 
 // One helper per buffer that needs one, after the holder's definition.
-@script:python helper_def depends on conv@
+@script:python helper_def depends on legacy && (conv)@
 f << buf_field.f;
 hf << buf_field.hf;
 helper;
@@ -502,12 +508,12 @@ if f not in used:
 else:
 	coccinelle.helper = cocci.make_ident(helper_name(f))
 
-@has_helper@
+@has_helper depends on legacy@
 identifier helper_def.helper;
 @@
 helper(...) { ... }
 
-@add_helper depends on patch && !has_helper@
+@add_helper depends on legacy && (patch && !has_helper)@
 type buf_field.T;
 identifier buf_field.f, buf_field.hf, helper_def.helper;
 typedef dma_addr_t;
@@ -522,12 +528,12 @@ T { ... };
 // 6. context, org and report modes.
 //----------------------------------------------------------------------
 
-@ctx depends on context@
+@ctx depends on legacy && context@
 expression D, V, S, R;
 @@
 * dma_cache_sync(D, V, S, R)
 
-@script:python depends on org@
+@script:python depends on legacy && org@
 p << site.p;
 @@
 s = sites[key(p)]
@@ -537,7 +543,7 @@ if d is None:
 elif d["doubt"]:
 	coccilib.org.print_todo(p[0], "%s: converted to %s%s, check by hand: %s" % (RULE, d["fn"], d["how"], d["doubt"]))
 
-@script:python depends on report@
+@script:python depends on legacy && report@
 p << site.p;
 @@
 s = sites[key(p)]

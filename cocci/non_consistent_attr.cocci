@@ -267,7 +267,19 @@ def unconverted():
 	out.sort(key=lambda x: (int(x[0].line), int(x[0].column)))
 	return out
 
-@script:python@
+// Every rule needs a legacy call or the attribute in the file: this is
+// also the keyword prefilter (--use-gitgrep, --use-idutils) for trees.
+@legacy@
+@@
+(
+DMA_ATTR_NON_CONSISTENT
+|
+dma_alloc_noncoherent(...)
+|
+dma_free_noncoherent(...)
+)
+
+@script:python depends on legacy@
 @@
 reset()
 
@@ -275,17 +287,17 @@ reset()
 // 1. Attribute variables: "attrs = DMA_ATTR_NON_CONSISTENT" and friends.
 //----------------------------------------------------------------------
 
-@script:python depends on narrow@
+@script:python depends on legacy && narrow@
 @@
 narrow_on = True
 
-@holder_assign@
+@holder_assign depends on legacy@
 expression A, E;
 position p, pe;
 @@
 A@p = E@pe
 
-@script:python@
+@script:python depends on legacy@
 p << holder_assign.p;
 pe << holder_assign.pe;
 A << holder_assign.A;
@@ -294,7 +306,7 @@ E << holder_assign.E;
 note_holder(A, E)
 holder_spans.append((A.strip(), (int(p[0].line), int(p[0].column), int(pe[0].line_end), int(pe[0].column_end))))
 
-@holder_decl@
+@holder_decl depends on legacy@
 identifier I;
 type T;
 expression E;
@@ -302,7 +314,7 @@ position p, pe;
 @@
 T I@p = E@pe;
 
-@script:python@
+@script:python depends on legacy@
 p << holder_decl.p;
 pe << holder_decl.pe;
 I << holder_decl.I;
@@ -316,13 +328,13 @@ holder_spans.append((I, (int(p[0].line), int(p[0].column), int(pe[0].line_end), 
 //    handle (or through a generated <prefix>_<buffer>_to_dma() helper).
 //----------------------------------------------------------------------
 
-@old_sync@
+@old_sync depends on legacy@
 expression D, V, S, R;
 position p;
 @@
 dma_cache_sync@p(D, V, S, R)
 
-@script:python@
+@script:python depends on legacy@
 p << old_sync.p;
 V << old_sync.V;
 R << old_sync.R;
@@ -331,7 +343,7 @@ legacy_syncs.append(V)
 for n in re.findall(r'(?:->|\.)\s*(\w+)', V) + re.findall(r'\w+', V):
 	synced.setdefault("v:" + n, set()).add(R)
 
-@new_sync@
+@new_sync depends on legacy@
 expression D, H, S, R, O;
 position p;
 identifier fn = {dma_sync_single_for_cpu, dma_sync_single_for_device};
@@ -343,7 +355,7 @@ fn@p(D, H, S, R)
 rfn@p(D, H, O, S, R)
 )
 
-@script:python@
+@script:python depends on legacy@
 p << new_sync.p;
 H << new_sync.H;
 R << new_sync.R;
@@ -357,7 +369,7 @@ for n in re.findall(r'_(\w+?)_to_dma\s*\(', H):
 // 3. Allocation and free sites.
 //----------------------------------------------------------------------
 
-@alloc_site@
+@alloc_site depends on legacy@
 expression D, S, H, G, A;
 expression V;
 position p, pc;
@@ -369,7 +381,7 @@ V = fn@p(D, S, H, G, A)@pc
 fn@p(D, S, H, G, A)@pc
 )
 
-@script:python@
+@script:python depends on legacy@
 p << alloc_site.p;
 pc << alloc_site.pc;
 fn << alloc_site.fn;
@@ -384,7 +396,7 @@ if k not in allocs:
 			 attrs=A.strip(), kind=attr_kind(A), pages=False,
 			 key=k, loc=p[0], span=span(p, pc))
 
-@alloc_nc4@
+@alloc_nc4 depends on legacy@
 expression D, S, H, G;
 expression V;
 position p, pc;
@@ -395,7 +407,7 @@ V = dma_alloc_noncoherent@p(D, S, H, G)@pc
 dma_alloc_noncoherent@p(D, S, H, G)@pc
 )
 
-@script:python@
+@script:python depends on legacy@
 p << alloc_nc4.p;
 pc << alloc_nc4.pc;
 H << alloc_nc4.H;
@@ -407,24 +419,24 @@ if k not in allocs:
 			 vaddr=vaddr_key(V) if V else "", attrs="", kind="nc",
 			 pages=False, key=k, loc=p[0], span=span(p, pc))
 
-@alloc_page@
+@alloc_page depends on legacy@
 expression D, S, H, G, A;
 position p;
 @@
 virt_to_page(dma_alloc_attrs@p(D, S, H, G, A))
 
-@script:python@
+@script:python depends on legacy@
 p << alloc_page.p;
 @@
 allocs[key(p)]["pages"] = True
 
-@free_site@
+@free_site depends on legacy@
 expression D, S, V, H, A;
 position p, pc;
 @@
 dma_free_attrs@p(D, S, V, H, A)@pc
 
-@script:python@
+@script:python depends on legacy@
 p << free_site.p;
 pc << free_site.pc;
 V << free_site.V;
@@ -436,13 +448,13 @@ frees[key(p)] = dict(fn="dma_free_attrs", buf=buf_key(H), vaddr=vaddr_key(V),
 		     attrs=A.strip(), kind=attr_kind(A), page=bool(pg),
 		     key=key(p), loc=p[0], span=span(p, pc))
 
-@free_nc4@
+@free_nc4 depends on legacy@
 expression D, S, V, H;
 position p, pc;
 @@
 dma_free_noncoherent@p(D, S, V, H)@pc
 
-@script:python@
+@script:python depends on legacy@
 p << free_nc4.p;
 pc << free_nc4.pc;
 V << free_nc4.V;
@@ -453,17 +465,17 @@ frees[key(p)] = dict(fn="dma_free_noncoherent", buf=buf_key(H),
 		     key=key(p), loc=p[0], span=span(p, pc))
 
 // Every remaining use of the attribute must be converted or reported.
-@attr_use@
+@attr_use depends on legacy@
 position p;
 @@
 DMA_ATTR_NON_CONSISTENT@p
 
-@script:python@
+@script:python depends on legacy@
 p << attr_use.p;
 @@
 attr_uses.append(p[0])
 
-@script:python@
+@script:python depends on legacy@
 @@
 # A generated helper names the buffer by its CPU field: map it back.
 for k, s in allocs.items():
@@ -477,7 +489,7 @@ for k, s in allocs.items():
 //    these rules key on the buffer's handle, not on positions.)
 //----------------------------------------------------------------------
 
-@depends on patch@
+@depends on legacy && patch@
 expression D, S, G;
 expression H : script:python() { buffer_is(H, "pages") };
 expression A : script:python() { attr_kind(A) == "nc" };
@@ -486,7 +498,7 @@ fresh identifier nd = script:python(H) { buffer_dir(H) };
 - virt_to_page(dma_alloc_attrs(D, S, H, G, A))
 + dma_alloc_pages(D, S, H, nd, G)
 
-@depends on patch@
+@depends on legacy && patch@
 expression D, S, G;
 expression H : script:python() { buffer_is(H, "pages") };
 expression A : script:python() { attr_kind(A) == "nowarn" };
@@ -495,7 +507,7 @@ fresh identifier nd = script:python(H) { buffer_dir(H) };
 - virt_to_page(dma_alloc_attrs(D, S, H, G, A))
 + dma_alloc_pages(D, S, H, nd, G | __GFP_NOWARN)
 
-@depends on patch@
+@depends on legacy && patch@
 expression D, S, G;
 expression H : script:python() { buffer_is(H, "noncoherent") };
 expression A : script:python() { attr_kind(A) == "nc" };
@@ -509,7 +521,7 @@ fresh identifier nd = script:python(H) { buffer_dir(H) };
 + dma_alloc_noncoherent(D, S, H, nd, G)
 )
 
-@depends on patch@
+@depends on legacy && patch@
 expression D, S, G;
 expression H : script:python() { buffer_is(H, "noncoherent") };
 expression A : script:python() { attr_kind(A) == "nowarn" };
@@ -518,7 +530,7 @@ fresh identifier nd = script:python(H) { buffer_dir(H) };
 - dma_alloc_attrs(D, S, H, G, A)
 + dma_alloc_noncoherent(D, S, H, nd, G | __GFP_NOWARN)
 
-@depends on patch@
+@depends on legacy && patch@
 expression D, S, G;
 expression H : script:python() { buffer_is(H, "coherent") };
 expression A : script:python() { attr_kind(A) == "nc" };
@@ -531,7 +543,7 @@ expression A : script:python() { attr_kind(A) == "nc" };
 + dma_alloc_coherent(D, S, H, G)
 )
 
-@depends on patch@
+@depends on legacy && patch@
 expression D, S, G;
 expression H : script:python() { buffer_is(H, "coherent") };
 expression A : script:python() { attr_kind(A) == "nowarn" };
@@ -539,7 +551,7 @@ expression A : script:python() { attr_kind(A) == "nowarn" };
 - dma_alloc_attrs(D, S, H, G, A)
 + dma_alloc_coherent(D, S, H, G | __GFP_NOWARN)
 
-@depends on patch@
+@depends on legacy && patch@
 expression D, S, G;
 expression H : script:python() { buffer_is(H, "dmam_coherent") };
 expression A : script:python() { attr_kind(A) == "nc" };
@@ -547,7 +559,7 @@ expression A : script:python() { attr_kind(A) == "nc" };
 - dmam_alloc_attrs(D, S, H, G, A)
 + dmam_alloc_coherent(D, S, H, G)
 
-@depends on patch@
+@depends on legacy && patch@
 expression D, S, G;
 expression H : script:python() { buffer_is(H, "dmam_coherent") };
 expression A : script:python() { attr_kind(A) == "nowarn" };
@@ -559,7 +571,7 @@ expression A : script:python() { attr_kind(A) == "nowarn" };
 // 5. Patch mode: frees follow their allocation.
 //----------------------------------------------------------------------
 
-@depends on patch@
+@depends on legacy && patch@
 expression D, S, P;
 expression H : script:python() { free_action(H) == "pages" };
 expression A : script:python() { attr_kind(A) in ("nc", "nowarn") };
@@ -568,7 +580,7 @@ fresh identifier nd = script:python(H) { buffer_dir(H) };
 - dma_free_attrs(D, S, page_address(P), H, A)
 + dma_free_pages(D, S, P, H, nd)
 
-@depends on patch@
+@depends on legacy && patch@
 expression D, S, V;
 expression H : script:python() { free_action(H) == "noncoherent" };
 expression A : script:python() { attr_kind(A) in ("nc", "nowarn") };
@@ -582,7 +594,7 @@ fresh identifier nd = script:python(H) { buffer_dir(H) };
 + dma_free_noncoherent(D, S, V, H, nd)
 )
 
-@depends on patch@
+@depends on legacy && patch@
 expression D, S, V;
 expression H : script:python() { free_action(H) == "coherent" };
 expression A : script:python() { attr_kind(A) in ("nc", "nowarn") };
@@ -596,14 +608,14 @@ expression A : script:python() { attr_kind(A) in ("nc", "nowarn") };
 )
 
 // The attribute variable goes once nothing reads it.
-@depends on patch@
+@depends on legacy && patch@
 identifier I : script:python() { holder_done(I) };
 type T;
 expression E;
 @@
 - T I = E;
 
-@depends on patch@
+@depends on legacy && patch@
 expression A : script:python() { holder_done(A) };
 expression E;
 @@
@@ -613,7 +625,7 @@ expression E;
 // 6. context, org and report modes.
 //----------------------------------------------------------------------
 
-@depends on context@
+@depends on legacy && context@
 expression D, S, V, H, G, A;
 @@
 (
@@ -628,11 +640,11 @@ expression D, S, V, H, G, A;
 * dma_free_noncoherent(D, S, V, H)
 )
 
-@script:python depends on report@
+@script:python depends on legacy && report@
 @@
 report_on = True
 
-@script:python depends on org || report@
+@script:python depends on legacy && (org || report)@
 @@
 for line in unconverted():
 	pos, msg = line
