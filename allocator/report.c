@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -19,7 +20,6 @@ static unsigned long total;
 static dmaref_report_fn handler;
 static void *handler_arg;
 
-#define MAX_PENDING 8
 struct pending {
 	struct dmaref_report r;
 	char device[64];
@@ -27,9 +27,9 @@ struct pending {
 	char buffer[96];
 	char message[512];
 };
-static __thread struct pending pending[MAX_PENDING];
-static __thread unsigned int nr_pending;
-static __thread unsigned int nr_dropped;
+/* Reports of the current call, delivered by dmaref_unlock(). */
+static __thread struct pending *pending;
+static __thread unsigned int nr_pending, cap_pending, nr_dropped;
 
 /* Short names, used in messages and docs/allocator.md. */
 static const char *const class_names[DMAREF_NR_ERROR_CLASSES] = {
@@ -97,13 +97,12 @@ static void deliver(struct pending *p)
 
 void dmaref_unlock(void)
 {
-	struct pending local[MAX_PENDING];
+	struct pending *local = pending;
 	unsigned int i, n = nr_pending, dropped = nr_dropped;
 
-	/* Copy out: a handler may raise reports of its own. */
-	memcpy(local, pending, n * sizeof(local[0]));
-	nr_pending = 0;
-	nr_dropped = 0;
+	/* Take the list: a handler may raise reports of its own. */
+	pending = NULL;
+	nr_pending = cap_pending = nr_dropped = 0;
 	pthread_mutex_unlock(&big_lock);
 
 	for (i = 0; i < n; i++) {
@@ -113,9 +112,24 @@ void dmaref_unlock(void)
 		local[i].r.message = local[i].message;
 		deliver(&local[i]);
 	}
+	free(local);
 	if (dropped)
-		fprintf(stderr, "DMA-API: %u more reports from this call\n",
+		fprintf(stderr, "DMA-API: %u reports lost: out of memory\n",
 			dropped);
+}
+
+static struct pending *next_pending(void)
+{
+	if (nr_pending == cap_pending) {
+		unsigned int cap = cap_pending ? 2 * cap_pending : 4;
+		struct pending *n = realloc(pending, cap * sizeof(*n));
+
+		if (!n)
+			return NULL;
+		pending = n;
+		cap_pending = cap;
+	}
+	return &pending[nr_pending++];
 }
 
 static void describe_buffer(char *out, size_t len,
@@ -146,11 +160,11 @@ void dmaref_report(enum dmaref_error_class class, struct device *dev,
 
 	counts[class]++;
 	total++;
-	if (nr_pending == MAX_PENDING) {
+	p = next_pending();
+	if (!p) {
 		nr_dropped++;
 		return;
 	}
-	p = &pending[nr_pending++];
 	memset(&p->r, 0, sizeof(p->r));
 	p->r.class = class;
 	p->r.class_name = class_names[class];

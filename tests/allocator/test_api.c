@@ -216,6 +216,107 @@ static void scatterlists_of_host_memory(void **state)
 	kfree(b);
 }
 
+/* Seeded garbage: every call gets a report or works; nothing crashes. */
+#define LIVE	32
+
+struct live {
+	void *cpu;
+	dma_addr_t h;
+	size_t size;
+	int kind;		/* 0 empty, 1 coherent, 2 noncoherent, 3 map */
+};
+
+static unsigned long long garbage_state = 1234567;
+
+static unsigned long rnd(unsigned long n)
+{
+	garbage_state = garbage_state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (garbage_state >> 33) % n;
+}
+
+static void garbage_step(struct device *d, struct live *l, u8 *host)
+{
+	static const size_t sizes[] = { 0, 1, 63, 4096, 5000, 1 << 20, 3 << 20 };
+	enum dma_data_direction dir = rnd(5);
+	size_t size = sizes[rnd(ARRAY_SIZE(sizes))];
+	gfp_t gfp = rnd(4) ? GFP_KERNEL : (__force gfp_t)(u32)rnd(1 << 20);
+	dma_addr_t any = rnd(2) ? l->h + rnd(8192) : (dma_addr_t)rnd(1UL << 33);
+	u8 byte[16];
+
+	switch (rnd(9)) {
+	case 0:
+		if (l->kind)
+			break;
+		l->cpu = dma_alloc_coherent(d, size, &l->h, gfp);
+		l->size = size;
+		l->kind = l->cpu ? 1 : 0;
+		break;
+	case 1:
+		if (l->kind)
+			break;
+		l->cpu = dma_alloc_noncoherent(d, size, &l->h, dir, gfp);
+		l->size = size;
+		l->kind = l->cpu ? 2 : 0;
+		break;
+	case 2:
+		if (l->kind)
+			break;
+		l->h = dma_map_single(d, host + rnd(64), size % 4000, dir);
+		l->size = size % 4000;
+		l->kind = l->h == DMA_MAPPING_ERROR ? 0 : 3;
+		break;
+	case 3:		/* frees with possibly wrong arguments, or twice */
+		dma_free_coherent(d, rnd(2) ? l->size : size, l->cpu, l->h);
+		l->kind = 0;
+		break;
+	case 4:
+		dma_free_noncoherent(d, l->size, rnd(2) ? l->cpu : host, l->h, dir);
+		l->kind = 0;
+		break;
+	case 5:
+		dma_unmap_single(d, l->h, l->size, dir);
+		l->kind = 0;
+		break;
+	case 6:
+		dma_sync_single_for_cpu(d, any, size % 9000, dir);
+		break;
+	case 7:
+		dma_sync_single_range_for_device(d, l->h, rnd(5000), size % 9000, dir);
+		break;
+	default:
+		if (rnd(2))
+			dmaref_device_read(d, any, byte, rnd(sizeof(byte)));
+		else
+			dmaref_device_write(d, any, byte, rnd(sizeof(byte)));
+		break;
+	}
+}
+
+static void count_only(const struct dmaref_report *r, void *arg)
+{
+	(*(unsigned long *)arg)++;
+}
+
+static void seeded_garbage_never_crashes(void **state)
+{
+	unsigned long reports = 0, before = dmaref_error_count();
+	struct live live[LIVE] = { { 0 } };
+	u8 *host = malloc(8192);
+	struct device *mmu = new_device("mmu", false, true, DMA_BIT_MASK(32));
+	int i;
+
+	memset(host, 0x5a, 8192);
+	dmaref_set_report_handler(count_only, &reports);
+	for (i = 0; i < 20000; i++)
+		garbage_step(rnd(2) ? dev : mmu, &live[rnd(LIVE)], host);
+	dmaref_device_free(mmu);
+	assert_true(reports > 100);
+	/* Every report was delivered, however many one call raised. */
+	assert_int_equal(reports, dmaref_error_count() - before);
+	seen_reset();
+	free(host);
+}
+
 static void bad_device_configs_are_refused(void **state)
 {
 	struct dmaref_device_config cfg = {
@@ -245,6 +346,7 @@ int main(void)
 		T(kmalloc_memory_maps_like_swiotlb),
 		T(scatterlists_of_host_memory),
 		T(bad_device_configs_are_refused),
+		T(seeded_garbage_never_crashes),
 	};
 
 	return cmocka_run_group_tests_name("api", tests, NULL, NULL);
