@@ -28,3 +28,8 @@ install-dmaconv: $(BUILD)/dmaconv
 		install -m 644 cocci/series $(wildcard cocci/*.cocci) \
 			$(DESTDIR)$(DATADIR)/cocci/; fi
 INSTALL_RULES += install-dmaconv
+
+.PHONY: bench-dmaconv
+bench-dmaconv: $(BUILD)/dmaconv
+	$(Q)BUILD=$(abspath $(BUILD)) tools/bench.sh
+BENCH_RULES += bench-dmaconv
