@@ -6,7 +6,9 @@
  * Buffers hash on (device, page frame of their first DMA byte).  A lookup
  * for an address inside a buffer walks back page by page from the address,
  * never further than the device's largest buffer: the cost depends on the
- * buffer's size, not on how many buffers are live.
+ * buffer's size, not on how many buffers are live.  Frees, unmaps and syncs
+ * of a whole buffer name its first byte: a second table, on (device, DMA
+ * address), finds those without looking at the page's other buffers.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,7 @@
 #define HASH_SIZE	(1UL << HASH_BITS)
 
 static struct dmaref_buf **dma_table;
+static struct dmaref_buf **exact_table;
 /* Buffers looked at by lookups so far: the bench shows it per lookup. */
 unsigned long dmaref_debug_probes;
 static struct dmaref_buf **cpu_table;
@@ -56,6 +59,11 @@ static unsigned long dma_bucket(const struct device *dev, dma_addr_t dma)
 	return hash_key(dev->dmaref->id + 1, dma >> PAGE_SHIFT);
 }
 
+static unsigned long exact_bucket(const struct device *dev, dma_addr_t dma)
+{
+	return hash_key(dev->dmaref->id + 1, dma);
+}
+
 static unsigned long cpu_bucket(const void *cpu)
 {
 	return hash_key(0, (unsigned long)cpu >> PAGE_SHIFT);
@@ -66,8 +74,9 @@ int dmaref_debug_init(void)
 	if (dma_table)
 		return 0;
 	dma_table = calloc(HASH_SIZE, sizeof(*dma_table));
+	exact_table = calloc(HASH_SIZE, sizeof(*exact_table));
 	cpu_table = calloc(HASH_SIZE, sizeof(*cpu_table));
-	return dma_table && cpu_table ? 0 : -ENOMEM;
+	return dma_table && exact_table && cpu_table ? 0 : -ENOMEM;
 }
 
 void dmaref_debug_exit(void)
@@ -75,8 +84,9 @@ void dmaref_debug_exit(void)
 	while (nr_spare)
 		free(spare[--nr_spare]);
 	free(dma_table);
+	free(exact_table);
 	free(cpu_table);
-	dma_table = cpu_table = NULL;
+	dma_table = exact_table = cpu_table = NULL;
 }
 
 
@@ -156,6 +166,9 @@ void dmaref_buf_insert(struct dmaref_buf *buf)
 
 	buf->dma_next = dma_table[b];
 	dma_table[b] = buf;
+	b = exact_bucket(buf->dev, buf->dma);
+	buf->exact_next = exact_table[b];
+	exact_table[b] = buf;
 	if (indexed_by_cpu(buf)) {
 		b = cpu_bucket(buf->cpu);
 		buf->cpu_next = cpu_table[b];
@@ -173,24 +186,31 @@ void dmaref_buf_insert(struct dmaref_buf *buf)
 		d->max_span_pages = pages;
 }
 
+/* The chain's link lives at @off in each buffer. */
+#define CHAIN(b, off)	(*(struct dmaref_buf **)((char *)(b) + (off)))
+
 static void unlink_chain(struct dmaref_buf **head, struct dmaref_buf *buf,
-			 bool by_cpu)
+			 size_t off)
 {
 	struct dmaref_buf **link = head;
 
 	while (*link && *link != buf)
-		link = by_cpu ? &(*link)->cpu_next : &(*link)->dma_next;
+		link = &CHAIN(*link, off);
 	if (*link)
-		*link = by_cpu ? buf->cpu_next : buf->dma_next;
+		*link = CHAIN(buf, off);
 }
 
 void dmaref_buf_remove(struct dmaref_buf *buf)
 {
 	struct dmaref_dev *d = buf->dev->dmaref;
 
-	unlink_chain(&dma_table[dma_bucket(buf->dev, buf->dma)], buf, false);
+	unlink_chain(&dma_table[dma_bucket(buf->dev, buf->dma)], buf,
+		     offsetof(struct dmaref_buf, dma_next));
+	unlink_chain(&exact_table[exact_bucket(buf->dev, buf->dma)], buf,
+		     offsetof(struct dmaref_buf, exact_next));
 	if (indexed_by_cpu(buf))
-		unlink_chain(&cpu_table[cpu_bucket(buf->cpu)], buf, true);
+		unlink_chain(&cpu_table[cpu_bucket(buf->cpu)], buf,
+			     offsetof(struct dmaref_buf, cpu_next));
 	if (buf->live_prev)
 		buf->live_prev->live_next = buf->live_next;
 	else
@@ -204,9 +224,12 @@ struct dmaref_buf *dmaref_buf_find_exact(struct device *dev, dma_addr_t dma)
 {
 	struct dmaref_buf *buf;
 
-	for (buf = dma_table[dma_bucket(dev, dma)]; buf; buf = buf->dma_next)
+	for (buf = exact_table[exact_bucket(dev, dma)]; buf;
+	     buf = buf->exact_next) {
+		dmaref_debug_probes++;
 		if (buf->dev == dev && buf->dma == dma)
 			return buf;
+	}
 	return NULL;
 }
 

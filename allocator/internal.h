@@ -190,7 +190,8 @@ struct dmaref_seg {
 
 struct dmaref_buf {
 	/* What a lookup reads, together in the first cache line. */
-	struct dmaref_buf *dma_next;	/* hash chain by DMA address */
+	struct dmaref_buf *dma_next;	/* hash chain by DMA page */
+	struct dmaref_buf *exact_next;	/* hash chain by DMA address */
 	struct device *dev;
 	dma_addr_t dma;
 	size_t span;			/* bytes the views cover */

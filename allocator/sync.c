@@ -52,7 +52,10 @@ static void sync_locked(struct device *dev, const struct sync_ref *s)
 	    !dmaref_check_size(dev, s->call, s->size))
 		return;
 	dmaref_cache_tick();
-	buf = dmaref_buf_find_contain(dev, s->addr, s->size);
+	/* Most syncs name a buffer's first byte: the exact table is quickest. */
+	buf = dmaref_buf_find_exact(dev, s->addr);
+	if (!buf || s->size > buf->span)
+		buf = dmaref_buf_find_contain(dev, s->addr, s->size);
 	if (!buf) {
 		dmaref_report(DMAREF_ERR_SYNC_NOT_ALLOCATED, dev, s->call, NULL,
 			      0, s->size, s->dir,

@@ -168,6 +168,8 @@ static dma_addr_t *map_many(struct device *dev, long n, struct page ***blocks,
 
 static double probes_per_lookup;
 static double ring_cost;	/* lookups within 256 recently used buffers */
+static double exact_cost;	/* lookups of a buffer's first byte */
+static double exact_probes;
 
 static double lookup_cost(struct device *dev, long n)
 {
@@ -186,6 +188,13 @@ static double lookup_cost(struct device *dev, long n)
 				h[x % n] + 100, 16);
 	});
 	probes_per_lookup = dmaref_debug_probes / (5.0 * 200000);
+	/* Frees, unmaps and whole-buffer syncs name the first byte. */
+	dmaref_debug_probes = 0;
+	exact_cost = BEST_OF(200000, {
+		x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+		sink += (unsigned long)dmaref_buf_find_exact(dev, h[x % n]);
+	});
+	exact_probes = dmaref_debug_probes / (5.0 * 200000);
 	/* A driver's ring: the same 256 buffers again and again. */
 	ring_cost = BEST_OF(200000, {
 		sink += (unsigned long)dmaref_buf_find_contain(dev,
@@ -204,10 +213,12 @@ static double lookup_cost(struct device *dev, long n)
 static void bench_lookup(struct device *dev)
 {
 	double small = lookup_cost(dev, 1000), small_probes, small_ring;
-	double large, large_probes, large_ring;
+	double large, large_probes, large_ring, small_exact, small_eprobes;
 
 	small_probes = probes_per_lookup;
 	small_ring = ring_cost;
+	small_exact = exact_cost;
+	small_eprobes = exact_probes;
 	large = lookup_cost(dev, 100000);
 	large_probes = probes_per_lookup;
 	large_ring = ring_cost;
@@ -217,6 +228,10 @@ static void bench_lookup(struct device *dev)
 	       small_probes, large_probes);
 	printf("debug lookup, ring of 256 hot buffers among 1k %6.1f ns, among 100k %6.1f ns   growth %4.2fx\n",
 	       small_ring, large_ring, large_ring / small_ring);
+	printf("debug lookup of a buffer's first byte (free, unmap, whole sync), 1k %6.1f ns, 100k %6.1f ns   growth %4.2fx\n",
+	       small_exact, exact_cost, exact_cost / small_exact);
+	printf("   (buffers examined: %.2f with 1k, %.2f with 100k)\n",
+	       small_eprobes, exact_probes);
 }
 
 int main(void)
