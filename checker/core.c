@@ -15,7 +15,7 @@
 static const struct check_ops *registered[MAX_CHECKS];
 static int nr_registered;
 
-unsigned long work_limit = 2000000;
+unsigned long work_limit = 50000000;
 
 void register_check(const struct check_ops *ops)
 {

@@ -68,7 +68,7 @@ static void usage(FILE *out)
 	      "  -W<check>, -Wno-<check>  turn one check on or off\n"
 	      "  --fail-on-findings    exit 2 when there are findings\n"
 	      "  --sparse-warnings     also print sparse's own warnings\n"
-	      "  --work-limit=N        instructions analysed per function (default 2000000)\n"
+	      "  --work-limit=N        instructions analysed per function (default 50000000)\n"
 	      "  --timeout=SECONDS     per file (default 300)\n"
 	      "  --list-checks         print the check ids\n"
 	      "  --version, --help\n", out);

@@ -789,7 +789,6 @@ static bool resolve_def(pseudo_t p, int role, struct bufref *ref)
 static bool resolve(pseudo_t p, int role, struct bufref *ref)
 {
 	struct res *r;
-	struct buffer **slot;
 	bool ok = false;
 
 	if (!p || p == VOID)
@@ -818,11 +817,11 @@ static bool resolve(pseudo_t p, int role, struct bufref *ref)
 		ok = true;
 		break;
 	case PSEUDO_SYM:
-		slot = field_slot(p, 0, role, false);
-		if (slot && *slot) {
-			set_ref(ref, *slot);
-			ok = true;
-		}
+		/*
+		 * The address of a variable: the registry says what the
+		 * variable holds, not what it is.  An array handed to a map
+		 * is found through the cache implicit_cpu_buffer() fills.
+		 */
 		break;
 	case PSEUDO_PHI:
 		if (p->def && p->def->opcode == OP_PHISOURCE)
