@@ -50,6 +50,7 @@ static void a_zone_runs_out(void **state)
 
 	dmaref_machine_default_config(&cfg);
 	cfg.dma_zone_size = 16UL << 20;
+	cfg.evict_seed = 0;
 	assert_int_equal(dmaref_machine_init(&cfg), 0);
 	for (i = 0; i < 4; i++)
 		assert_non_null(big[i] = alloc_pages(GFP_KERNEL | __GFP_DMA,

@@ -86,6 +86,22 @@ static void bad_layout_is_refused(void **state)
 	fresh_machine();
 }
 
+static void eviction_seed_comes_from_the_environment(void **state)
+{
+	struct dmaref_machine_config cfg;
+
+	setenv("DMAREF_EVICT_SEED", "77", 1);
+	setenv("DMAREF_EVICT_RATE", "12", 1);
+	dmaref_machine_default_config(&cfg);
+	assert_int_equal(cfg.evict_seed, 77);
+	assert_int_equal(cfg.evict_rate, 12);
+	unsetenv("DMAREF_EVICT_SEED");
+	unsetenv("DMAREF_EVICT_RATE");
+	dmaref_machine_default_config(&cfg);
+	assert_int_equal(cfg.evict_seed, 0);
+	assert_int_equal(cfg.evict_rate, 250);
+}
+
 static void machine_is_busy_while_devices_live(void **state)
 {
 	struct device *dev = new_noncoherent();
@@ -104,6 +120,7 @@ int main(void)
 		cmocka_unit_test_setup(zeroed_pages_are_zero, setup),
 		cmocka_unit_test(bad_layout_is_refused),
 		cmocka_unit_test_setup(machine_is_busy_while_devices_live, setup),
+		cmocka_unit_test(eviction_seed_comes_from_the_environment),
 	};
 
 	return cmocka_run_group_tests_name("phys", tests, NULL, NULL);
