@@ -16,13 +16,19 @@ struct attrib {
 	int own_output;			/* d's after side is conv's output */
 };
 
+/* Diff labels drop an absolute path's leading slash. */
+static int same_path(const char *a, const char *b)
+{
+	return !strcmp(a + (*a == '/'), b + (*b == '/'));
+}
+
 static const struct site *site_with_old(const struct driver *conv,
 					const char *file, const char *old)
 {
 	for (size_t i = 0; i < conv->sites.n; i++) {
 		const struct site *s = &conv->sites.v[i];
 
-		if (!strcmp(s->file, file) && !strcmp(s->old_text, old))
+		if (same_path(s->file, file) && !strcmp(s->old_text, old))
 			return s;
 	}
 	return NULL;
@@ -55,7 +61,7 @@ static int trace(const struct driver *conv, const struct diff_block *b,
 static const struct conv_file *file_of(const struct driver *d, const char *disp)
 {
 	for (size_t i = 0; i < d->nfiles; i++)
-		if (!strcmp(d->files[i].disp, disp))
+		if (same_path(d->files[i].disp, disp))
 			return &d->files[i];
 	return NULL;
 }
@@ -75,7 +81,7 @@ static const struct site *same_output_site(const struct attrib *a,
 	for (size_t i = 0; i < a->conv->sites.n; i++) {
 		const struct site *s = &a->conv->sites.v[i];
 
-		if (strcmp(s->file, b->file))
+		if (!same_path(s->file, b->file))
 			continue;
 		if (!best || abs(s->line - b->old_line) <
 			     abs(best->line - b->old_line))
@@ -92,6 +98,11 @@ static void attribute(const struct diff_block *b, void *data)
 	const struct site *same;
 
 	s.file = xstrdup(b->file);
+	for (size_t i = 0; i < a->d->nfiles; i++)
+		if (same_path(a->d->files[i].disp, b->file)) {
+			free(s.file);
+			s.file = xstrdup(a->d->files[i].disp);
+		}
 	s.line = b->nold ? b->old_line : b->new_line;
 	s.old_text = xstrdup(b->old_text);
 	s.new_text = xstrdup(b->new_text);

@@ -79,6 +79,10 @@ int run_cmd(char *const argv[], const char *cwd, struct run_result *r);
 void run_free(struct run_result *r);
 int program_exists(const char *name);
 
+/* ---- legacy.c ---- */
+int text_uses_legacy_api(const char *text, size_t len);
+int file_uses_legacy_api(const char *path);
+
 /* ---- locate.c ---- */
 struct resources {
 	char *cocci_dir;	/* holds series and *.cocci */

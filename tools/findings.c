@@ -10,25 +10,6 @@
 #include "findings.h"
 #include "json.h"
 
-/* Code that needs the 5.9 API view of include/linux to compile. */
-static const char *const legacy_only[] = {
-	"dma_cache_sync", "DMA_ATTR_NON_CONSISTENT",
-};
-
-int file_uses_legacy_api(const char *path)
-{
-	struct strbuf sb = { 0 };
-	int hit = 0;
-
-	if (read_file(path, &sb))
-		return 0;
-	for (size_t i = 0; i < 2 && !hit; i++)
-		hit = memmem(sb.s, sb.len, legacy_only[i],
-			     strlen(legacy_only[i])) != NULL;
-	sb_free(&sb);
-	return hit;
-}
-
 static const char *disp_for(const struct check_input *in, size_t n,
 			    const char *file)
 {

@@ -18,6 +18,5 @@ int dmacheck_run(const char *dmacheck, const char *include_dir,
 int parse_finding_line(const char *line, struct finding *f);
 void finding_print(FILE *f, const struct finding *x);
 void finding_json(FILE *f, const struct finding *x);
-int file_uses_legacy_api(const char *path);
 
 #endif

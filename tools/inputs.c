@@ -12,31 +12,6 @@
 #include <string.h>
 #include "model.h"
 
-static const char *const legacy_keywords[] = {
-	"dma_cache_sync",
-	"DMA_ATTR_NON_CONSISTENT",
-	"dma_alloc_noncoherent",
-	"dma_free_noncoherent",
-	"dma_alloc_attrs",
-	"dmam_alloc_attrs",
-	"dma_free_attrs",
-};
-
-static int has_legacy_keyword(const char *path)
-{
-	struct strbuf sb = { 0 };
-	int hit = 0;
-
-	if (read_file(path, &sb))
-		return 0;
-	for (size_t i = 0; !hit && i < sizeof(legacy_keywords) /
-				       sizeof(legacy_keywords[0]); i++)
-		hit = memmem(sb.s, sb.len, legacy_keywords[i],
-			     strlen(legacy_keywords[i])) != NULL;
-	sb_free(&sb);
-	return hit;
-}
-
 /* "./a//b/" -> "a/b": the form shown in logs and diffs. */
 char *clean_path(const char *p)
 {
@@ -91,7 +66,7 @@ static void add_folder(struct driver_set *ds, const char *arg)
 	for (size_t i = 0; i < files.n; i++) {
 		char *dir = dir_name(files.v[i]);
 
-		legacy[i] = has_legacy_keyword(files.v[i]);
+		legacy[i] = file_uses_legacy_api(files.v[i]);
 		if (legacy[i] && !sl_contains(&dirs, dir))
 			sl_push(&dirs, dir);
 		free(dir);
@@ -119,7 +94,7 @@ int collect_inputs(char **paths, int n, struct driver_set *ds)
 		if (is_dir(paths[i])) {
 			add_folder(ds, paths[i]);
 		} else if (is_file(paths[i])) {
-			add_one(ds, paths[i], "", has_legacy_keyword(paths[i]));
+			add_one(ds, paths[i], "", file_uses_legacy_api(paths[i]));
 		} else {
 			err("%s: no such file or folder", paths[i]);
 			bad = 1;

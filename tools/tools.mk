@@ -21,9 +21,10 @@ CHECK_DEPS += $(BUILD)/dmaconv
 .PHONY: install-dmaconv
 install-dmaconv: $(BUILD)/dmaconv
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(DATADIR)/cocci
+		$(DESTDIR)$(DATADIR)/cocci $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BUILD)/dmaconv $(DESTDIR)$(BINDIR)/dmaconv
 	install -m 644 docs/man/dmaconv.1 $(DESTDIR)$(MANDIR)/man1/dmaconv.1
+	install -m 644 docs/dmaconv.md docs/review-checklist.md $(DESTDIR)$(DOCDIR)/
 	if [ -f cocci/series ]; then \
 		install -m 644 cocci/series $(wildcard cocci/*.cocci) \
 			$(DESTDIR)$(DATADIR)/cocci/; fi

@@ -209,7 +209,9 @@ void udiff_walk(const char *diff, diff_block_fn fn, void *data)
 int diff_files(const char *a, const char *b, const char *label,
 	       struct strbuf *out)
 {
-	char *la = xasprintf("a/%s", label), *lb = xasprintf("b/%s", label);
+	/* "a/PATH" as git writes it, also for an absolute PATH. */
+	const char *rel = label + (*label == '/');
+	char *la = xasprintf("a/%s", rel), *lb = xasprintf("b/%s", rel);
 	char *argv[] = { "diff", "-u", "-p", "--label", la, "--label", lb,
 			 "--", (char *)a, (char *)b, NULL };
 	struct run_result r;
