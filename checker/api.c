@@ -124,10 +124,14 @@ static void keep_call(struct ident *name)
 		fn->expanding = 1;
 }
 
+bool api_inline;
+
 void api_keep_calls(void)
 {
 	unsigned int i;
 
+	if (api_inline)
+		return;
 	if (!idents[0])
 		intern_names();
 	for (i = 0; i < TABLE_SIZE; i++)

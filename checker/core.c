@@ -244,11 +244,44 @@ static void fold_kick(int n)
 	}
 }
 
+/* A value whose defining instruction is gone (a note's view of it). */
+static bool is_stale(pseudo_t p)
+{
+	return p && p->type == PSEUDO_REG && (!p->def || !p->def->bb);
+}
+
+static bool same_value(pseudo_t a, pseudo_t b)
+{
+	if (a == b)
+		return true;
+	return a && b && a->type == PSEUDO_VAL && b->type == PSEUDO_VAL &&
+	       a->value == b->value;
+}
+
+/* How many of the note's arguments the inner call passes on. */
+static int shared_args(const struct call_site *note, const struct call_site *in)
+{
+	int i, k, n = 0;
+
+	for (i = 0; i < note->nargs && i < 8; i++) {
+		if (!note->args[i] || is_stale(note->args[i]))
+			continue;
+		for (k = 0; k < in->nargs && k < 8; k++) {
+			if (same_value(strip_casts(note->args[i]), strip_casts(in->args[k]))) {
+				n++;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
 /* Fold the work call inside an inlined API wrapper into the wrapper. */
 static void fold_note(int n)
 {
 	struct call_site *note = &calls.v[n];
-	int i, stop = n > 16 ? n - 16 : 0;
+	int i, k, stop = n > 16 ? n - 16 : 0;
+	pseudo_t args[8] = { NULL };
 
 	if (note->api->effect == FX_KICK) {
 		fold_kick(n);
@@ -261,13 +294,21 @@ static void fold_note(int n)
 			continue;
 		if (!same_class(in->api->effect, note->api->effect))
 			continue;
-		if (note->nargs && in->nargs && note->args[0] != in->args[0])
+		if (shared_args(note, in) < (note->nargs > 1 ? 2 : 1))
 			continue;
 		/* the inner call becomes the wrapper, with the inner value */
 		in->name = note->name;
 		in->api = note->api;
+		for (k = 0; k < note->nargs && k < 8; k++) {
+			pseudo_t a = note->args[k];
+
+			/* a note's arguments are not updated by SSA conversion */
+			if (is_stale(a) && k < in->nargs)
+				a = in->args[k];
+			args[k] = a;
+		}
 		in->nargs = note->nargs;
-		memcpy(in->args, note->args, sizeof(in->args));
+		memcpy(in->args, args, sizeof(in->args));
 		in->pos = note->pos;
 		in->inlined = true;
 		note->name = NULL;

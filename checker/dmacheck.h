@@ -84,6 +84,8 @@ const struct dma_api *api_lookup(const char *name, int nargs);
 const char *family_name(enum api_family fam);
 const char *api_release_for(const struct dma_api *alloc);
 void api_keep_calls(void);
+/* --inline-api: let sparse inline the wrappers; only the notes are left */
+extern bool api_inline;
 bool api_known(const char *name);
 
 /* enum dma_data_direction values (stable kernel ABI) */

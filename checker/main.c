@@ -68,6 +68,7 @@ static void usage(FILE *out)
 	      "  -W<check>, -Wno-<check>  turn one check on or off\n"
 	      "  --fail-on-findings    exit 2 when there are findings\n"
 	      "  --sparse-warnings     also print sparse's own warnings\n"
+	      "  --inline-api          let sparse inline the API's static inline wrappers\n"
 	      "  --work-limit=N        instructions analysed per function (default 50000000)\n"
 	      "  --timeout=SECONDS     per file (default 300)\n"
 	      "  --list-checks         print the check ids\n"
@@ -138,6 +139,8 @@ static bool take_own_options(int *argc, char **argv)
 			}
 		} else if (!strcmp(arg, "--fail-on-findings")) {
 			opt.fail_on_findings = true;
+		} else if (!strcmp(arg, "--inline-api")) {
+			api_inline = true;
 		} else if (!strcmp(arg, "--sparse-warnings")) {
 			opt.sparse_warnings = true;
 		} else if (!strncmp(arg, "--work-limit=", 13)) {
