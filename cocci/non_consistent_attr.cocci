@@ -49,7 +49,7 @@ def reset():
 	allocs = {}		# position key -> allocation site
 	frees = {}		# position key -> free site
 	synced = {}		# buffer key -> directions of its syncs
-	legacy_syncs = []	# dma_cache_sync() addresses seen
+	legacy_syncs = []	# names in each dma_cache_sync() address
 	attr_uses = []		# positions of DMA_ATTR_NON_CONSISTENT
 	holder_spans = []	# (attribute variable, span of its assignment)
 
@@ -105,14 +105,21 @@ def is_synced(bk, vk, handle=""):
 		return True
 	return bk in synced or ("v:" + vk) in synced
 
+def legacy_attributable():
+	"""Every legacy sync names the CPU field of an allocation here."""
+	vaddrs = set(s["vaddr"] for s in allocs.values() if s["vaddr"])
+	return all(set(names) & vaddrs for names in legacy_syncs)
+
 def direction(bk, vk):
+	"""The buffer's direction: the one all its syncs use, if they agree
+	(converted syncs always; legacy ones with -D narrow)."""
 	dirs = set(synced.get(bk, set()))
 	if dirs:
 		if len(dirs) == 1 and list(dirs)[0] in ("DMA_TO_DEVICE", "DMA_FROM_DEVICE"):
 			return list(dirs)[0]
 		return "DMA_BIDIRECTIONAL"
 	legacy = set(synced.get("v:" + vk, set()))
-	if narrow_on and not legacy_syncs and len(legacy) == 1 and \
+	if narrow_on and vk and legacy_attributable() and len(legacy) == 1 and \
 	   list(legacy)[0] in ("DMA_TO_DEVICE", "DMA_FROM_DEVICE"):
 		return list(legacy)[0]
 	return "DMA_BIDIRECTIONAL"
@@ -339,8 +346,9 @@ p << old_sync.p;
 V << old_sync.V;
 R << old_sync.R;
 @@
-legacy_syncs.append(V)
-for n in re.findall(r'(?:->|\.)\s*(\w+)', V) + re.findall(r'\w+', V):
+names = re.findall(r'\w+', V)
+legacy_syncs.append(names)
+for n in names:
 	synced.setdefault("v:" + n, set()).add(R)
 
 @new_sync depends on legacy@
