@@ -256,8 +256,9 @@ static int check_make(const struct kernel_tree *kt, const char *dmacheck,
 	}
 	sl_push_own(&av, NULL);
 	av.n--;
-	progress("running kbuild: make -C %s C=2 CHECK=%s (%zu object(s))",
-		 kt->src, abs_check, files->n);
+	progress("running kbuild: make -C %s%s%s C=2 CHECK=%s (%zu object(s))",
+		 kt->src, strcmp(kt->obj, kt->src) ? " O=" : "",
+		 strcmp(kt->obj, kt->src) ? kt->obj : "", abs_check, files->n);
 	if (run_cmd(av.v, NULL, &r)) {
 		ret = -1;
 	} else {
