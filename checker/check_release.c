@@ -30,6 +30,13 @@ static void check_release(struct engine_ctx *ctx, const struct event *ev,
 	const struct dma_api *alloc = buf->api;
 	const struct event *prev = engine_event(ctx, st->owner_ev);
 
+	/*
+	 * Which object a field holds is only known for one allocation: a
+	 * field filled by several (a retry, a fallback) or reached through
+	 * helpers of two objects of the same type is not judged.
+	 */
+	if (buf->ambiguous || !alloc || (prev && (prev->summary || ev->summary)))
+		return;
 	if (st->owner == OWN_FREED && prev) {
 		report(CK_USE_AFTER_FREE, ev->pos,
 		       "'%s' released again by %s(); %s already freed it",
@@ -42,9 +49,7 @@ static void check_release(struct engine_ctx *ctx, const struct event *ev,
 		       buf_name(buf), ev->call, ev_call(prev));
 		return;
 	}
-	if (buf->ambiguous)
-		return;		/* which allocation it is depends on a flag */
-	if (!alloc || !ev->api || (alloc->effect != FX_ALLOC && alloc->effect != FX_MAP &&
+	if (!ev->api || (alloc->effect != FX_ALLOC && alloc->effect != FX_MAP &&
 				   alloc->effect != FX_MAP_ARG))
 		return;
 	if (!same_family(alloc, ev->api, buf)) {
@@ -74,7 +79,7 @@ static void use_after_release(struct engine_ctx *ctx, const struct event *ev,
 	const struct event *prev = engine_event(ctx, st->owner_ev);
 	const char *what;
 
-	if (!prev)
+	if (!prev || ev->buf->ambiguous || !ev->buf->api || prev->summary)
 		return;
 	switch (ev->kind) {
 	case EV_READ:	what = "read"; break;

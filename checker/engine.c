@@ -278,6 +278,11 @@ static void map_event(struct call_site *cs)
 	    ref.buf->api->family != FAM_ANY && api->family != ref.buf->api->family)
 		ref.buf->ambiguous = true;
 	if (!ref.buf->api || ref.buf->api->effect != FX_ALLOC) {
+		/* a mapping is known by the handle it returns */
+		if (!ref.buf->api && source_lhs(cs->pos)) {
+			free((char *)ref.buf->name);
+			ref.buf->name = strdup(source_lhs(cs->pos));
+		}
 		ref.buf->api = api;
 		ref.buf->origin = cs->pos;
 		ref.buf->dir = const_dir(cs, api->dir);

@@ -512,8 +512,14 @@ void learn_store(pseudo_t addr, long long offset, pseudo_t value)
 	if (def->opcode != OP_CALL && def->opcode != OP_PHI && def->opcode != OP_SEL &&
 	    def->opcode != OP_LOAD && def->opcode != OP_ADD)
 		return;
+	/*
+	 * Only allocations are followed through fields: a streaming map is
+	 * one packet's, and a field of a per-packet struct holds another
+	 * one next time.
+	 */
 	if (resolve_ptr(value, &ref) && !ref.buf->param && !ref.anchor &&
-	    (!ref.offset_known || !ref.offset)) {
+	    (!ref.offset_known || !ref.offset) && ref.buf->api &&
+	    ref.buf->api->effect == FX_ALLOC) {
 		slot = field_slot(addr, offset, ROLE_CPU, true);
 		field_take(slot, ref.buf);
 		note_field_type(addr, offset);
@@ -522,7 +528,8 @@ void learn_store(pseudo_t addr, long long offset, pseudo_t value)
 		return;
 	}
 	if (def->opcode == OP_CALL && resolve_handle(value, &ref) &&
-	    !ref.buf->param && !ref.anchor) {
+	    !ref.buf->param && !ref.anchor && ref.buf->api &&
+	    ref.buf->api->effect == FX_ALLOC) {
 		field_take(field_slot(addr, offset, ROLE_HANDLE, true), ref.buf);
 	}
 }
