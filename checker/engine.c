@@ -517,25 +517,6 @@ static void learn_from_store(struct instruction *insn)
 	note_stored_type(insn);
 }
 
-/* Which slots a _for_device sync (or map) gives back somewhere. */
-static void mark_gives_back(void)
-{
-	int i, k;
-
-	for (i = 0; i < ctx.nr_events; i++) {
-		const struct event *ev = &ctx.events[i];
-
-		if (ev->kind != EV_TO_DEVICE && ev->kind != EV_MAP)
-			continue;
-		if (!ev->whole) {
-			ctx.slots[ev->slot].gives_back = true;
-			continue;
-		}
-		for (k = ev->slot; k >= 0; k = slot_next[k])
-			ctx.slots[k].gives_back = true;
-	}
-}
-
 /*
  * Build ctx.events for @ep; block boundaries go to bbs[].  Twice: the
  * first round finds every part a partial sync names, so that in the
@@ -601,7 +582,6 @@ static void extract_round(struct entrypoint *ep, bool first)
 		bbs[i].last = ctx.nr_events;
 		i++;
 	} END_FOR_EACH_PTR(bb);
-	mark_gives_back();
 	free(ev_bb);
 	free(gives_back_memo);
 	ev_bb = malloc((ctx.nr_events + 1) * sizeof(*ev_bb));
@@ -1060,9 +1040,22 @@ static bool allocated_here(struct buffer *buf)
 	return false;
 }
 
-static const char *buf_name_of(const struct buffer *b)
+/* DMACHECK_DEBUG_SUMMARY=1: every summary learnt, for debugging. */
+static void debug_summary(const struct summary *sum)
 {
-	return b->name ? b->name : "?";
+	int k;
+
+	if (!getenv("DMACHECK_DEBUG_SUMMARY") || !(sum->nr || sum->kicks || sum->handle_of))
+		return;
+	fprintf(stderr, "summary %s: kicks %d handle_of %d\n", ctx.fn, sum->kicks,
+		sum->handle_of);
+	for (k = 0; k < sum->nr; k++) {
+		const struct sum_effect *fx = &sum->effects[k];
+
+		fprintf(stderr, "  event %d param %d anchored %d buffer %s part %lld..%lld\n",
+			fx->kind, fx->param, fx->anchored,
+			fx->buf && fx->buf->name ? fx->buf->name : "-", fx->lo, fx->hi);
+	}
 }
 
 static void add_effect(struct summary *sum, const struct sum_effect *fx)
@@ -1087,8 +1080,6 @@ static void exit_effects(struct summary *sum, const struct slot_state *exit_stat
 		const struct event *ev = engine_event(&ctx, st->owner_ev);
 		struct sum_effect fx = { .hi = -1 };
 
-		if (getenv("DMACHECK_DEBUG_FN") && !strcmp(getenv("DMACHECK_DEBUG_FN"), ctx.fn))
-			fprintf(stderr, "exit slot %d owner %d ev %d taken %d\n", i, st->owner, st->owner_ev, st->taken);
 		if (!ev)
 			continue;
 		if (s->anchor && s->anchor->type == PSEUDO_ARG) {
@@ -1184,11 +1175,7 @@ void engine_learn(struct entrypoint *ep)
 	sum.handle_of = returns_handle_of(ep);
 	/* accesses first: at a call site they happen before the hand-offs */
 	access_effects(&sum);
-	bool solved = solve();
-
-	if (getenv("DMACHECK_DEBUG_FN") && !strcmp(getenv("DMACHECK_DEBUG_FN"), ctx.fn))
-		fprintf(stderr, "solved %d slots %d bbs %d\n", solved, ctx.nr_slots, nr_bbs);
-	if (solved) {
+	if (solve()) {
 		exit_state = calloc(ctx.nr_slots + 1, sizeof(*exit_state));
 		if (!exit_state)
 			die("dmacheck: out of memory");
@@ -1198,16 +1185,7 @@ void engine_learn(struct entrypoint *ep)
 		free(exit_state);
 	}
 	free_states();
-	if (getenv("DMACHECK_DEBUG_SUMMARY") && (sum.nr || sum.kicks || sum.handle_of)) {
-		int k;
-
-		fprintf(stderr, "summary %s: kicks %d handle_of %d\n", ctx.fn, sum.kicks, sum.handle_of);
-		for (k = 0; k < sum.nr; k++)
-			fprintf(stderr, "  kind %d param %d anchored %d buf %s lo %lld hi %lld\n",
-				sum.effects[k].kind, sum.effects[k].param, sum.effects[k].anchored,
-				sum.effects[k].buf ? buf_name_of(sum.effects[k].buf) : "-",
-				sum.effects[k].lo, sum.effects[k].hi);
-	}
+	debug_summary(&sum);
 	if (sum.nr || sum.kicks || sum.handle_of) {
 		struct summary *s = summary_new(ep->name->ident);
 

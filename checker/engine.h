@@ -99,7 +99,6 @@ struct slot {
 	struct buffer *buf;
 	pseudo_t anchor;	/* NULL: the whole buffer */
 	long long lo, hi;	/* byte range, when known (hi < 0: open) */
-	bool gives_back;	/* a _for_device sync of it exists in the function */
 };
 
 struct engine_ctx {
