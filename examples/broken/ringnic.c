@@ -55,7 +55,7 @@ int ringnic_open(struct ringnic_private *lp, struct device *dev,
 	memset(lp->ring, 0, sizeof(struct ringnic_ring));
 	lp->tx_next = 0;
 	lp->rx_next = 0;
-	DMA_WBACK(lp, lp->ring, sizeof(struct ringnic_ring));
+	DMA_WBACK(lp, lp->ring->tx, sizeof(lp->ring->tx));
 
 	for (i = 0; i < RINGNIC_RX_DESCS; i++)
 		ringnic_arm_rx(lp, &lp->ring->rx[i]);
