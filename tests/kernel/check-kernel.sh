@@ -21,7 +21,9 @@
 # default $BUILD/dmacheck; plain sparse takes the same command line),
 # JOBS (default 2), KCHECK_FILE_TIMEOUT (seconds per file, default 300),
 # KCHECK_OUT (logs and records, default $BUILD/check-kernel; the
-# benchmarks use their own folder so they keep check-kernel's logs).
+# benchmarks use their own folder so they keep check-kernel's logs),
+# KCHECK_KBUILD (where the kbuild-<arch> folders go, default $BUILD: an
+# empty folder here times a cold run without touching the shared ones).
 set -u
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -31,6 +33,9 @@ BUILD=$(cd "$BUILD" && pwd)
 KCHECK=${KCHECK:-$BUILD/dmacheck}
 JOBS=${JOBS:-2}
 out=${KCHECK_OUT:-$BUILD/check-kernel}
+kroot=${KCHECK_KBUILD:-$BUILD}
+mkdir -p "$kroot"
+kroot=$(cd "$kroot" && pwd)	# kbuild runs from the tree: O= must be absolute
 
 . "$top/tests/kernel/profiles.sh"
 
@@ -51,7 +56,7 @@ elapsed() {
 kmake() {
 	local arch=$1
 	shift
-	make -C "$tree" O="$BUILD/kbuild-$arch" ARCH="${KARCH[$arch]}" \
+	make -C "$tree" O="$kroot/kbuild-$arch" ARCH="${KARCH[$arch]}" \
 		CROSS_COMPILE="${KCROSS[$arch]}" "$@"
 }
 
@@ -94,7 +99,7 @@ verify_options() {
 }
 
 configure() {
-	local arch=$1 kout=$BUILD/kbuild-$arch log=$out/$arch/configure.log
+	local arch=$1 kout=$kroot/kbuild-$arch log=$out/$arch/configure.log
 	local stamp=$kout/.dmaconv-prepared spec
 
 	spec=$(config_spec "$arch")
@@ -246,7 +251,7 @@ verify_coverage() {
 
 run_arch() {
 	local arch=$1 dir=$out/$arch t0 t1 t2 rc ok=0
-	local cold=cold stamp=$BUILD/kbuild-$arch/.dmaconv-prepared
+	local cold=cold stamp=$kroot/kbuild-$arch/.dmaconv-prepared
 
 	# Warm: the O= folder is already prepared with this profile.
 	[ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(config_spec "$arch")" ] &&
@@ -320,9 +325,9 @@ main() {
 
 	mkdir -p "$out"
 	# Two runs would share the O= folders.
-	exec 8>"$BUILD/.check-kernel.lock"
+	exec 8>"$kroot/.check-kernel.lock"
 	if ! flock -n 8; then
-		echo "check-kernel: waiting for another check-kernel run ($BUILD/.check-kernel.lock)" >&2
+		echo "check-kernel: waiting for another check-kernel run ($kroot/.check-kernel.lock)" >&2
 		flock 8
 	fi
 	echo "check-kernel: checker $KCHECK ($("$KCHECK" --version 2>&1 | head -n 1))" >&2
