@@ -22,7 +22,7 @@ static const struct legacy_fix {
 #define FIX_NONCOHERENT_4ARG 1
 	{ "the 4-argument %s() is the pre-5.10 API",
 	  "pass the direction as the fourth argument (5.10+: dev, size, handle, dir, gfp)",
-	  "cocci/noncoherent_4arg.cocci" },
+	  "cocci/non_consistent_attr.cocci" },
 #define FIX_ATTR_NON_CONSISTENT 2
 	{ "DMA_ATTR_NON_CONSISTENT passed to %s() was removed in Linux 5.10",
 	  "use dma_alloc_noncoherent() with explicit syncs, or dma_alloc_coherent() where the driver never syncs",
