@@ -27,7 +27,7 @@ static const char style[] =
 ".cols{display:flex;gap:1.5em}.cols>div{flex:1;min-width:0}"
 "pre{background:#f6f6f6;padding:.5em;overflow-x:auto;font-size:90%}"
 ".add{color:#064;background:#e6ffe6}.del{color:#800;background:#ffe6e6}"
-".hunk{color:#449}.reg{color:#b00;font-weight:bold}"
+".hunk{color:#449}.file{font-weight:bold}.reg{color:#b00;font-weight:bold}"
 "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;"
 "text-align:left;vertical-align:top;font-size:90%}"
 ".v-ready{color:#064}.v-not{color:#b00}.v-human{color:#a60}";
@@ -47,6 +47,8 @@ static void diff_html(FILE *f, const char *diff)
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		char *line = xstrndup(p, n);
 		const char *cls = starts_with(line, "@@") ? "hunk" :
+				  starts_with(line, "+++ ") ||
+				  starts_with(line, "--- ") ? "file" :
 				  (*line == '+' ? "add" :
 				  (*line == '-' ? "del" : NULL));
 
@@ -100,8 +102,10 @@ static void sites_html(FILE *f, const struct driver *d)
 static void findings_html(FILE *f, const char *when,
 			  const struct finding_list *l)
 {
-	fprintf(f, "<h3>dmacheck %s (%s)</h3>\n<ul>\n", when,
-		l->ran ? xasprintf("%zu", l->n) : "not run");
+	if (l->ran)
+		fprintf(f, "<h3>dmacheck %s (%zu)</h3>\n<ul>\n", when, l->n);
+	else
+		fprintf(f, "<h3>dmacheck %s (not run)</h3>\n<ul>\n", when);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct finding *x = &l->v[i];
 
