@@ -2,14 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0
 """Check that report mode lists exactly the sites a fixture expects.
 
-Runs each semantic patch of the series in report mode on the state the
+Runs each semantic patch of the series in report and org mode on the state the
 series gives it (the patches before it applied in patch mode), and matches
 every report line "file:line:col-col: <rule>: <reason>" with a comment
 
 	/* cocci-expect: <rule>: <part of the reason> */
 
 on the reported line or the line before it.  Every report line must match a
-comment and every comment must be matched exactly once.  Prints what is
+comment, every comment must be matched exactly once, and org mode must list
+the same sites with the same messages.  Prints what is
 wrong and exits 1, or exits 0.
 """
 import argparse
@@ -18,6 +19,7 @@ import shlex
 import subprocess
 import sys
 
+ORG = re.compile(r'^\* TODO \[\[view:(.*?)::face=[^:]*::linb=(\d+)::colb=\d+::cole=\d+\]\[(.*)\]\]$')
 EXPECT = re.compile(r'cocci-expect:\s*(\S+?):\s*(.*?)\s*\*/')
 REPORT = re.compile(r'^(.*?):(\d+):\d+-\d+: (\S+?): (.*)$')
 
@@ -58,6 +60,21 @@ def main():
 	for patch in args.patches:
 		base = spatch[:1] + ["--sp-file", patch] + spatch[1:]
 		out = run(base + ["-D", "report", args.file], args.dir)
+		# org mode must list the same sites with the same messages.
+		org = set()
+		for line in run(base + ["-D", "org", args.file], args.dir).splitlines():
+			m = ORG.match(line)
+			if m:
+				org.add((m.group(1), int(m.group(2)), m.group(3)))
+			elif line.strip():
+				problems.append("not an org line: " + line)
+		rep = set()
+		for line in out.splitlines():
+			m = REPORT.match(line)
+			if m:
+				rep.add((m.group(1), int(m.group(2)), m.group(3) + ": " + m.group(4)))
+		for x in sorted(org ^ rep):
+			problems.append("org and report modes differ at %s:%d: %s" % x)
 		for line in out.splitlines():
 			m = REPORT.match(line)
 			if not m:
