@@ -269,10 +269,17 @@ if [ -f "$TOP/cocci/series" ] && [ -x "$BUILD/dmacheck" ]; then
 	ok "examples: pcmduo's syncs become _for_device / _for_cpu" $(json "$T/ex.json" '[s["new"].split("(")[0] for x in d["drivers"] if x["driver"]=="pcmduo" for s in x["sites"] if "sync" in s["new"]][0]=="dma_sync_single_for_device"'; echo $?) "$T/ex.json"
 	run exreview "$DMACONV" review -q --format=json "$TOP/examples" "$T/ex"
 	ok "examples: review has legacy-api findings before, none after for pcmduo" $(json "$T/exreview.out" 'all(any(f["check"]=="legacy-api" for f in x["before"]["findings"]) for x in d["drivers"]) and not any(f["check"]=="legacy-api" for x in d["drivers"] if x["driver"]=="pcmduo" for f in x["after"]["findings"])'; echo $?) "$T/exreview.err"
+	X=$T/ex-git
+	mkdir -p "$X"
+	cp -r "$TOP/examples/net" "$TOP/examples/scsi" "$TOP/examples/sound" "$TOP/examples/misc" "$X/"
+	git -C "$X" init -q && git -C "$X" add -A && git -C "$X" -c user.name=t -c user.email=t@t commit -qm legacy
+	"$DMACONV" convert -q -i "$X" >/dev/null
+	run_in "$X" exseries "$DMACONV" series -q -o "$T/ex-patches"
+	ok "examples: series writes one patch per driver with kernel subjects" $([ $rc -eq 0 ] && grep -h '^Subject:' "$T/ex-patches"/*.patch | sed 's/^Subject: \[PATCH [0-9]\/4\] //' | sort >"$T/ex-subjects" && [ "$(cat "$T/ex-subjects")" = "$(printf '%s\n' 'ALSA: pcmduo: convert to dma_alloc_noncoherent' 'misc: attrbuf: convert to dma_alloc_noncoherent' 'net: ringnic: convert to dma_alloc_noncoherent' 'scsi: scriptio: convert to dma_alloc_noncoherent')" ]; echo $?) "$T/ex-subjects"
 	run broken "$DMACONV" check -q "$TOP/examples/broken/ringnic.c" -- -I"$TOP/examples/net/ringnic"
 	ok "examples: the broken conversion is caught (missing-sync-for-device)" $([ $rc -eq 1 ] && has broken.out "\[missing-sync-for-device\]"; echo $?) "$T/broken.out"
 else
-	for t in "examples: real series" "examples: rules" "examples: attrbuf" "examples: pcmduo" "examples: review" "examples: broken"; do
+	for t in "examples: real series" "examples: rules" "examples: attrbuf" "examples: pcmduo" "examples: review" "examples: series" "examples: broken"; do
 		skip "$t" "cocci/series or build/dmacheck not there yet"
 	done
 fi
