@@ -21,7 +21,7 @@
 // Confidence: Moderate
 // Copyright: (C) 2026 The dmaconv authors
 // Options: --no-includes --include-headers
-// Requires: 1.0.8
+// Requires: 1.1.1
 // Keywords: dma_cache_sync, DMA_ATTR_NON_CONSISTENT, dma_alloc_noncoherent
 //
 

@@ -20,7 +20,7 @@
 // Confidence: High
 // Copyright: (C) 2026 The dmaconv authors
 // Options: --no-includes --include-headers
-// Requires: 1.0.8
+// Requires: 1.1.1
 // Keywords: DMA_ATTR_NON_CONSISTENT, dma_alloc_attrs, dma_alloc_noncoherent
 //
 
