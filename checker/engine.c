@@ -277,6 +277,12 @@ static void map_event(struct call_site *cs)
 	if (ref.buf->api && ref.buf->api->effect == FX_ALLOC &&
 	    ref.buf->api->family != FAM_ANY && api->family != ref.buf->api->family)
 		ref.buf->ambiguous = true;
+	/* a map of a member of a struct: the struct is no mapping */
+	if (!ref.buf->api && is_partial(&ref, const_size(cs, api->size)) &&
+	    !ref.anchor) {
+		buffer_event(EV_MAP, cs, &ref, const_size(cs, api->size));
+		return;
+	}
 	if (!ref.buf->api || ref.buf->api->effect != FX_ALLOC) {
 		/* a mapping is known by the handle it returns */
 		if (!ref.buf->api && source_lhs(cs->pos)) {

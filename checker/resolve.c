@@ -489,6 +489,18 @@ static void field_take(struct buffer **slot, struct buffer *buf)
 	}
 }
 
+/* A field that also holds a mapping (b44's kmalloc + map ring fallback). */
+static void mark_fallback(struct buffer **slot, struct buffer *buf)
+{
+	if (slot && *slot && *slot != buf && (*slot)->api) {
+		(*slot)->ambiguous = true;
+		if ((*slot)->coherent) {
+			(*slot)->mixed_coherence = true;
+			(*slot)->coherent = false;
+		}
+	}
+}
+
 void learn_alloc(struct call_site *cs, struct buffer *buf)
 {
 	pseudo_t h = call_arg(cs, cs->api->handle);
@@ -519,6 +531,13 @@ void learn_store(pseudo_t addr, long long offset, pseudo_t value)
 	 */
 	if (resolve_ptr(value, &ref) && !ref.buf->param && !ref.anchor &&
 	    (!ref.offset_known || !ref.offset) && ref.buf->api &&
+	    ref.buf->api->effect != FX_ALLOC) {
+		/* a mapping stored where an allocation is kept elsewhere */
+		mark_fallback(field_slot(addr, offset, ROLE_CPU, false), ref.buf);
+		return;
+	}
+	if (resolve_ptr(value, &ref) && !ref.buf->param && !ref.anchor &&
+	    (!ref.offset_known || !ref.offset) && ref.buf->api &&
 	    ref.buf->api->effect == FX_ALLOC) {
 		slot = field_slot(addr, offset, ROLE_CPU, true);
 		field_take(slot, ref.buf);
@@ -528,9 +547,11 @@ void learn_store(pseudo_t addr, long long offset, pseudo_t value)
 		return;
 	}
 	if (def->opcode == OP_CALL && resolve_handle(value, &ref) &&
-	    !ref.buf->param && !ref.anchor && ref.buf->api &&
-	    ref.buf->api->effect == FX_ALLOC) {
-		field_take(field_slot(addr, offset, ROLE_HANDLE, true), ref.buf);
+	    !ref.buf->param && !ref.anchor && ref.buf->api) {
+		if (ref.buf->api->effect == FX_ALLOC)
+			field_take(field_slot(addr, offset, ROLE_HANDLE, true), ref.buf);
+		else
+			mark_fallback(field_slot(addr, offset, ROLE_HANDLE, false), ref.buf);
 	}
 }
 
