@@ -116,10 +116,40 @@ static void wrap(FILE *f, const char *text)
 		fputc('\n', f);
 }
 
+/* The first DMA API call named in a site's code: "dma_cache_sync". */
+static char *dma_call(const char *code)
+{
+	for (const char *p = code; (p = strstr(p, "dma")); p++) {
+		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz_0123456789");
+
+		if ((p == code || !strchr("abcdefghijklmnopqrstuvwxyz_", p[-1])) &&
+		    (p[n] == '(' || (p[n] == ' ' && p[n + 1] == '(')))
+			return xstrndup(p, n);
+	}
+	return NULL;
+}
+
+static void site_line(FILE *f, const struct site *x)
+{
+	char *from = dma_call(x->old_text), *to = dma_call(x->new_text);
+
+	fprintf(f, "  %s:%d: ", base_name(x->file), x->line);
+	if (from && to)
+		fprintf(f, "%s() -> %s() ", from, to);
+	fprintf(f, "(%s, %s)\n", x->rule, x->confidence);
+	free(from);
+	free(to);
+}
+
 static void body(FILE *f, const struct driver *d, const struct cocci_series *s)
 {
-	fprintf(f, "Move %s off the DMA API removed in Linux 5.10 "
-		"(dma_cache_sync() and DMA_ATTR_NON_CONSISTENT).\n\n", d->name);
+	char *intro = xasprintf("Move %s off the DMA API removed in Linux 5.10 "
+				"(dma_cache_sync() and DMA_ATTR_NON_CONSISTENT).",
+				d->name);
+
+	wrap(f, intro);
+	fputc('\n', f);
+	free(intro);
 	for (size_t i = 0; i < d->rules.n; i++) {
 		const struct cocci_patch *p = cocci_find(s, d->rules.v[i]);
 
@@ -129,12 +159,8 @@ static void body(FILE *f, const struct driver *d, const struct cocci_series *s)
 		}
 	}
 	fputs("Sites converted (dmaconv):\n", f);
-	for (size_t i = 0; i < d->sites.n; i++) {
-		const struct site *x = &d->sites.v[i];
-
-		fprintf(f, "  %s:%d: %s (%s)\n", base_name(x->file), x->line,
-			x->rule, x->confidence);
-	}
+	for (size_t i = 0; i < d->sites.n; i++)
+		site_line(f, &d->sites.v[i]);
 	if (d->left.n)
 		fputs("\nLeft for review:\n", f);
 	for (size_t i = 0; i < d->left.n; i++)

@@ -255,7 +255,7 @@ git -C "$S" init -q && git -C "$S" add -A && git -C "$S" -c user.name=t -c user.
 run_in "$S" series tiny "$DMACONV" series -q --from "A U Thor <a@example.org>" -o "$T/patches"
 ok "series: one patch per driver" $([ $rc -eq 0 ] && [ "$(ls "$T/patches" | wc -l)" -eq 2 ]; echo $?) "$T/series.err"
 ok "series: subjects <subsystem>: <driver>: convert to dma_alloc_noncoherent" $(grep -h '^Subject:' "$T/patches"/*.patch >"$T/subjects"; grep -q 'Subject: \[PATCH 1/2\] net: drv_a: convert to dma_alloc_noncoherent' "$T/subjects" && grep -q 'Subject: \[PATCH 2/2\] ALSA: drv_b: convert to dma_alloc_noncoherent' "$T/subjects"; echo $?) "$T/subjects"
-ok "series: body from the patch description and the site log" $(grep -q 'Test patch for dmaconv' "$T/patches"/0001-*.patch && grep -q 'drv_a.c:16: tiny_sync (Low)' "$T/patches"/0001-*.patch && grep -q 'drv_a.c:22: tiny_sync: DMA_FROM_DEVICE' "$T/patches"/0001-*.patch; echo $?) "$T/patches/0001-net-drv_a-convert-to-dma_alloc_noncoherent.patch"
+ok "series: body from the patch description and the site log" $(grep -q 'Test patch for dmaconv' "$T/patches"/0001-*.patch && grep -q 'drv_a.c:16: dma_cache_sync() -> dma_sync_single_for_device() (tiny_sync, Low)' "$T/patches"/0001-*.patch && grep -q 'drv_a.c:22: tiny_sync: DMA_FROM_DEVICE' "$T/patches"/0001-*.patch; echo $?) "$T/patches/0001-net-drv_a-convert-to-dma_alloc_noncoherent.patch"
 git clone -q "$S" "$T/am-tree" 2>/dev/null
 (cd "$T/am-tree" && git -c user.name=t -c user.email=t@t am -q "$T/patches"/*.patch >"$T/am.out" 2>&1)
 ok "series: the patches apply with git am, authored as given" $([ $? -eq 0 ] && [ "$(git -C "$T/am-tree" log -1 --format=%an)" = "A U Thor" ] && cmp -s "$T/am-tree/sound/drv_b/drv_b.c" "$S/sound/drv_b/drv_b.c"; echo $?) "$T/am.out"
