@@ -36,8 +36,22 @@ virtual narrow
 import re
 
 RULE = "dma_cache_sync"
-DEFAULT_FN = "dma_sync_single_for_cpu"
-MMIO_HINT = "an MMIO write"
+TO_DEVICE = "dma_sync_single_for_device"
+TO_CPU = "dma_sync_single_for_cpu"
+# The documented default where the position of a DMA_FROM_DEVICE sync
+# cannot be read: the CPU is about to look at what the device wrote.
+DEFAULT_FN = TO_CPU
+
+# Directions whose sync is always a hand-off to the device (53c700).
+DEVICE_DIRECTIONS = ("DMA_TO_DEVICE", "DMA_BIDIRECTIONAL")
+# DMA_FROM_DEVICE by what follows it: (device started, CPU reads) ->
+# (function, why a human must check, or None).
+BY_POSITION = {
+	(True, False): (TO_DEVICE, None),
+	(False, True): (TO_CPU, None),
+	(True, True): (DEFAULT_FN, "the device may be started or the buffer "
+		       "read next, depending on the path"),
+}
 
 narrow_on = False
 
@@ -45,13 +59,15 @@ narrow_on = False
 def reset():
 	"""spatch applies every rule to one file (or one file and the headers
 	it includes) before the next: the state lives that long."""
-	global buffers, sites, decided
+	global buffers, sites, decided, defined_types
 	# One entry per buffer: the field name (or the plain variable) that
 	# holds the CPU address, with its handle, holder type and direction.
 	buffers = {}
 	# One entry per dma_cache_sync() site, keyed by position.
 	sites = {}
 	decided = {}
+	# Structures defined in the group: a helper goes after one of them.
+	defined_types = set()
 
 def key(p):
 	return (p[0].file, int(p[0].line), int(p[0].column))
@@ -77,11 +93,18 @@ def resolve(p, buf, handle, holder=None, doubt=None):
 	s = sites.get(key(p))
 	if s is None or s.get("buf") is not None:
 		return
-	s["buf"] = buf
-	s["guess"] = doubt
 	if handle is None:
+		T = buffers[buf]["T"]
+		if T not in defined_types:
+			s["why"] = ("'%s' points into %s, but %s is not defined in the "
+				    "files given to spatch, so no helper can be added; "
+				    "give spatch the driver's header too (--file-groups)"
+				    % (pretty(s["V"]), buf, T))
+			return
 		handle = "%s(%s, %s)" % (helper_name(buf), pretty(holder), pretty(s["V"]))
 		s["helper"] = True
+	s["buf"] = buf
+	s["guess"] = doubt
 	s["handle"] = handle
 
 def paren(e):
@@ -101,36 +124,33 @@ def helper_name(buf):
 	return "%s_%s_to_dma" % (struct_prefix(b["T"]), buf)
 
 def buffer_dir(buf):
+	"""The allocation's direction, or with -D narrow the one direction
+	every sync of the buffer uses (when every site could be followed)."""
 	b = buffers[buf]
 	if b["dir"]:
 		return b["dir"]
-	if not narrow_on:
-		return "DMA_BIDIRECTIONAL"
-	if any(s.get("buf") is None for s in sites.values()):
-		return "DMA_BIDIRECTIONAL"
 	dirs = set(s["dir"] for s in sites.values() if s.get("buf") == buf)
-	if len(dirs) == 1 and dirs.pop() in ("DMA_TO_DEVICE", "DMA_FROM_DEVICE"):
-		return [d for d in (s["dir"] for s in sites.values()
-				    if s.get("buf") == buf)][0]
+	if narrow_on and len(dirs) == 1 and \
+	   not any(s.get("buf") is None for s in sites.values()) and \
+	   list(dirs)[0] in ("DMA_TO_DEVICE", "DMA_FROM_DEVICE"):
+		return list(dirs)[0]
 	return "DMA_BIDIRECTIONAL"
 
 def choose_fn(s):
 	"""Position, not direction, decides: returns (function, doubt)."""
-	if s["dir"] in ("DMA_TO_DEVICE", "DMA_BIDIRECTIONAL"):
-		return ("dma_sync_single_for_device", None)
+	if s["dir"] in DEVICE_DIRECTIONS:
+		return (TO_DEVICE, None)
 	if s["dir"] != "DMA_FROM_DEVICE":
-		return (None, "direction '%s' is not a constant DMA_* direction" % s["dir"])
-	kick, read = s.get("kick", False), s.get("read", False)
-	if kick and not read:
-		return ("dma_sync_single_for_device", None)
-	if read and not kick:
-		return ("dma_sync_single_for_cpu", None)
-	if kick and read:
-		why = "the device may be started or the buffer read next, depending on the path"
-	elif s["func"] == "something_else":
+		return (None, "direction '%s' is not a constant DMA_* direction"
+			% pretty(s["dir"]))
+	known = BY_POSITION.get((s.get("kick", False), s.get("read", False)))
+	if known:
+		return known
+	if s["func"] == "something_else":
 		why = "inside a macro: the position is at each use of the macro"
 	else:
-		why = "neither a device start nor a CPU read of '%s' follows in %s()" % (pretty(s["V"]), s["func"])
+		why = ("neither a device start nor a CPU read of '%s' follows in %s()"
+		       % (pretty(s["V"]), s["func"]))
 	return (DEFAULT_FN, why)
 
 def decide(p):
@@ -153,6 +173,8 @@ def decide(p):
 	return d
 
 def why_unconverted(s):
+	if s.get("why"):
+		return s["why"]
 	if s.get("buf") is None:
 		return ("cannot tell which allocation '%s' points into; "
 			"convert by hand with the buffer's dma_addr_t" % pretty(s["V"]))
@@ -202,6 +224,17 @@ DIR << buf_field.DIR = "";
 pa << buf_field.pa;
 @@
 add_buffer(f, "field", hf, T, DIR or None, D, pa[0].line)
+
+// Structures defined here: a generated helper is placed after one.
+@holder_def depends on legacy@
+identifier I;
+@@
+struct I { ... };
+
+@script:python depends on legacy@
+I << holder_def.I;
+@@
+defined_types.add("struct " + I)
 
 // A buffer the driver keeps as a struct page: synced at page_address().
 @buf_page depends on legacy@
