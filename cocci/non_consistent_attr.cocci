@@ -69,6 +69,7 @@ def note_holder(a, e):
 	holders[name] = kind if old in (None, kind) else "unknown"
 
 def key(p):
+	"""A site: spatch's file, line and column of the call."""
 	return (p[0].file, int(p[0].line), int(p[0].column))
 
 def buf_key(e):
@@ -78,6 +79,7 @@ def buf_key(e):
 	return m.group(1) if m else e
 
 def vaddr_key(e):
+	"""The CPU address a buffer is kept in: the last field, or the text."""
 	m = re.search(r'(?:->|\.)\s*(\w+)\s*$', e.strip())
 	return m.group(1) if m else e.strip()
 
@@ -132,14 +134,10 @@ def decide_alloc(k):
 	kind = s["kind"]
 	act, doubt = None, None
 	d = direction(s["buf"], s["vaddr"])
-	if kind in ("other",):
+	if kind == "other":
 		doubt = ("attributes other than DMA_ATTR_NO_WARN have no "
 			 "dma_alloc_noncoherent() equivalent; convert by hand")
-	elif kind == "unknown":
-		doubt = None
-	elif kind == "none":
-		pass
-	else:
+	elif kind in ("nc", "nowarn"):
 		sync = is_synced(s["buf"], s["vaddr"], s["handle"])
 		if s["fn"] == "dmam_alloc_attrs" and sync:
 			doubt = ("a device-managed buffer that is synced: there is no "
@@ -156,7 +154,8 @@ def decide_alloc(k):
 	s["action"], s["dir"], s["doubt"] = act, d, doubt
 	return act, d, doubt
 
-def buffer_action(bk, keep_nowarn=False):
+def buffer_action(bk):
+	"""The decisions taken for the allocations of a buffer (no _nowarn)."""
 	acts = set()
 	for k, s in allocs.items():
 		if s["buf"] == bk:
@@ -165,6 +164,7 @@ def buffer_action(bk, keep_nowarn=False):
 	return acts
 
 def decide_free(k):
+	"""A free follows the decision taken for its buffer's allocation."""
 	s = frees[k]
 	if "action" in s:
 		return s["action"], s["dir"], s["doubt"]
@@ -196,10 +196,11 @@ def decide_free(k):
 
 def buffer_is(h, act):
 	"""Every allocation of the buffer with handle h was decided act."""
-	acts = buffer_action(buf_key(h), keep_nowarn=False)
+	acts = buffer_action(buf_key(h))
 	return acts == set([act])
 
 def buffer_dir(h):
+	"""The direction for the allocation or free of the buffer of handle h."""
 	bk = buf_key(h)
 	for k, s in allocs.items():
 		if s["buf"] == bk:
@@ -208,23 +209,10 @@ def buffer_dir(h):
 	return direction(bk, vk[0] if vk else "")
 
 def free_action(h):
+	"""The decision for the frees of the buffer of handle h, if one."""
 	bk = buf_key(h)
 	acts = set(decide_free(k)[0] for k, f in frees.items() if f["buf"] == bk)
 	return acts.pop() if len(acts) == 1 else None
-
-def dir_of_alloc(p):
-	return decide_alloc(key(p))[1]
-
-def dir_of_free(p):
-	return decide_free(key(p))[1]
-
-def alloc_is(p, *acts):
-	k = key(p)
-	return k in allocs and decide_alloc(k)[0] in acts
-
-def free_is(p, *acts):
-	k = key(p)
-	return k in frees and decide_free(k)[0] in acts
 
 def holder_done(a):
 	"""The holder can go when every call that reads it is converted."""
@@ -241,10 +229,12 @@ def span(p, pc):
 		int(pc[0].column_end))
 
 def inside(loc, sp):
+	"""Whether a reported position lies within a call's span."""
 	pos = (int(loc.line), int(loc.column))
 	return (sp[0], sp[1]) <= pos <= (sp[2], sp[3])
 
 def site_doubt(s, decide):
+	"""(decision, reason) of a site; a legacy site left gets a reason."""
 	act, d, doubt = decide(s["key"])
 	if act is None and doubt is None and s["kind"] in ("nc", "nowarn", "other"):
 		doubt = "not converted"
@@ -257,8 +247,6 @@ def unconverted():
 		act, doubt = site_doubt(s, decide_alloc)
 		if act is None and doubt:
 			out.append((s["loc"], "%s() not converted: %s" % (s["fn"], doubt)))
-		elif s["kind"] == "unknown" and s["fn"] != "dma_alloc_noncoherent":
-			pass
 	for s in frees.values():
 		act, doubt = site_doubt(s, decide_free)
 		if act is None and doubt:
