@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "dmacheck.h"
 #include "engine.h"
@@ -16,6 +17,15 @@ static const struct check_ops *registered[MAX_CHECKS];
 static int nr_registered;
 
 unsigned long work_limit = 50000000;
+struct analysis_stats analysis_stats;
+
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 void register_check(const struct check_ops *ops)
 {
@@ -403,6 +413,7 @@ void analyse_symbols(struct symbol_list *list)
 		int nr, cap;
 	} eps = { 0 };
 	struct symbol *sym;
+	double t0 = seconds(), t1;
 	int i;
 
 	api_keep_calls();
@@ -424,6 +435,8 @@ void analyse_symbols(struct symbol_list *list)
 		eps.v[eps.nr++] = ep;
 	} END_FOR_EACH_PTR(sym);
 
+	t1 = seconds();
+	analysis_stats.linearize = t1 - t0;
 	for (i = 0; i < eps.nr; i++) {
 		collect_calls(eps.v[i]);
 		engine_learn_fields(eps.v[i]);
@@ -439,6 +452,7 @@ void analyse_symbols(struct symbol_list *list)
 		end_function(eps.v[i]);
 	}
 	free(eps.v);
+	analysis_stats.analysis = seconds() - t1;
 }
 
 /*

@@ -143,4 +143,10 @@ void analyse_symbols(struct symbol_list *list);
 /* per-function work limit (instructions visited, counting revisits) */
 extern unsigned long work_limit;
 
+/* where the time of a file went (--stats) */
+extern struct analysis_stats {
+	double linearize;	/* sparse: expand + linearize + optimize */
+	double analysis;	/* dmacheck's passes */
+} analysis_stats;
+
 #endif /* DMACHECK_H */

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dmacheck.h"
@@ -28,6 +29,7 @@ static struct {
 	enum format format;
 	bool fail_on_findings;
 	bool sparse_warnings;
+	bool stats;
 	unsigned int timeout;
 } opt = { .timeout = 300 };
 
@@ -69,6 +71,7 @@ static void usage(FILE *out)
 	      "  --fail-on-findings    exit 2 when there are findings\n"
 	      "  --sparse-warnings     also print sparse's own warnings\n"
 	      "  --inline-api          let sparse inline the API's static inline wrappers\n"
+	      "  --stats               per file: time in sparse and in the analysis\n"
 	      "  --work-limit=N        instructions analysed per function (default 50000000)\n"
 	      "  --timeout=SECONDS     per file (default 300)\n"
 	      "  --list-checks         print the check ids\n"
@@ -139,6 +142,8 @@ static bool take_own_options(int *argc, char **argv)
 			}
 		} else if (!strcmp(arg, "--fail-on-findings")) {
 			opt.fail_on_findings = true;
+		} else if (!strcmp(arg, "--stats")) {
+			opt.stats = true;
 		} else if (!strcmp(arg, "--inline-api")) {
 			api_inline = true;
 		} else if (!strcmp(arg, "--sparse-warnings")) {
@@ -209,16 +214,29 @@ static const char *unreadable(const char *file)
 	return NULL;
 }
 
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static void child_check(char *file, FILE *out)
 {
 	struct symbol_list *list;
+	double t0, t1;
 
 	diag_set_output(out);
 	alarm(opt.timeout);
+	t0 = now();
 	/* an error in the -include files of the command line fails every file */
 	list = sparse(file);
+	t1 = now();
 	/* What sparse could parse is still analysed; the file still fails. */
 	analyse_symbols(list);
+	fprintf(out, "S\t%s: parse %.3fs, linearize %.3fs, analysis %.3fs\n", file,
+		t1 - t0, analysis_stats.linearize, analysis_stats.analysis);
 	fflush(out);
 	fflush(stdout);
 	_exit(has_error ? 1 : 0);
@@ -274,9 +292,32 @@ static void add_finding(char *rec)
 	f->column = atoi(field[3]);
 	f->check = dup_str(field[4]);
 	f->message = dup_str(field[5]);
-	if (opt.format == FMT_TEXT)
-		fprintf(stderr, "%s:%d:%d: warning: %s [%s]\n", f->file,
-			f->line, f->column, f->message, f->check);
+}
+
+static int by_position(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line - y->line;
+	return x->column - y->column;
+}
+
+/* A file's findings in source order, as a compiler prints them. */
+static void print_findings(int from)
+{
+	int i;
+
+	qsort(findings + from, nr_findings - from, sizeof(*findings), by_position);
+	if (opt.format != FMT_TEXT)
+		return;
+	for (i = from; i < nr_findings; i++)
+		fprintf(stderr, "%s:%d:%d: warning: %s [%s]\n", findings[i].file,
+			findings[i].line, findings[i].column, findings[i].message,
+			findings[i].check);
 }
 
 /* Read the child's records; returns its own error record if any. */
@@ -284,6 +325,7 @@ static char *collect(FILE *rec)
 {
 	char line[4096];
 	char *error = NULL;
+	int from = nr_findings;
 
 	rewind(rec);
 	while (fgets(line, sizeof(line), rec)) {
@@ -292,7 +334,10 @@ static char *collect(FILE *rec)
 			add_finding(line);
 		else if (line[0] == 'E' && line[1] == '\t' && !error)
 			error = dup_str(line + 2);
+		else if (line[0] == 'S' && line[1] == '\t' && opt.stats)
+			fprintf(stderr, "dmacheck: %s\n", line + 2);
 	}
+	print_findings(from);
 	return error;
 }
 

@@ -199,6 +199,18 @@ check $? "an unknown output format is refused"
 [ $? -eq 1 ] && grep -q "no input files" "$tmp/err"
 check $? "no input files is refused"
 
+# shellcheck disable=SC2086
+"$DMACHECK" --stats $inc "$good" 2>"$tmp/err"
+grep -q "^dmacheck: .*cpu_write_device_owned.c: parse [0-9.]*s, linearize [0-9.]*s, analysis [0-9.]*s$" "$tmp/err"
+check $? "--stats says where the time went"
+
+# Findings come in source order, whatever order the analysis found them.
+# shellcheck disable=SC2086
+"$DMACHECK" $inc "$here/kernel_ring_helpers.c" "$good" 2>&1 |
+	sed -n 's/^\([^:]*\):\([0-9]*\):\([0-9]*\): warning: .*/\1 \2 \3/p' >"$tmp/order"
+sort -s -k1,1 -k2,2n -k3,3n "$tmp/order" | cmp -s - "$tmp/order" && [ -s "$tmp/order" ]
+check $? "findings are printed in source order"
+
 # The work limit stops a function with a note, never a hang.
 # shellcheck disable=SC2086
 "$DMACHECK" --work-limit=5 $inc "$good" 2>"$tmp/err"
