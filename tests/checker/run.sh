@@ -206,7 +206,7 @@ check $? "--stats says where the time went"
 
 # Findings come in source order, whatever order the analysis found them.
 # shellcheck disable=SC2086
-"$DMACHECK" $inc "$here/kernel_ring_helpers.c" "$good" 2>&1 |
+"$DMACHECK" $inc "$good" "$here/kernel_ring_helpers.c" 2>&1 |
 	sed -n 's/^\([^:]*\):\([0-9]*\):\([0-9]*\): warning: .*/\1 \2 \3/p' >"$tmp/order"
 sort -s -k1,1 -k2,2n -k3,3n "$tmp/order" | cmp -s - "$tmp/order" && [ -s "$tmp/order" ]
 check $? "findings are printed in source order"
