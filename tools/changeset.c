@@ -350,6 +350,13 @@ int changeset_open(char **args, int n, const struct change_opts *o,
 	int ret;
 
 	memset(cs, 0, sizeof(*cs));
+	/* "A..B -- PATH": the separator is git's habit, not a path. */
+	for (int i = 0; i < n; i++)
+		if (!strcmp(args[i], "--")) {
+			memmove(args + i, args + i + 1, (n - i - 1) * sizeof(*args));
+			n--;
+			i--;
+		}
 	cs->tmp = make_tmpdir("review");
 	if (!cs->tmp)
 		return EXIT_TOOL;
