@@ -15,6 +15,8 @@
  * return, a take-back or a release with the store still unsynced is a
  * finding, reported at the store.
  */
+#include <string.h>
+
 #include "engine.h"
 #include "describe.h"
 
@@ -24,6 +26,10 @@ static const char *how_to_take_back(const struct event *handoff)
 		return "unmap it or sync it with dma_sync_single_for_cpu() first";
 	if (handoff && handoff->legacy)
 		return "the CPU may only touch it again after the device is done";
+	if (handoff && handoff->call && strstr(handoff->call, "sgtable"))
+		return "take it back with dma_sync_sgtable_for_cpu() first";
+	if (handoff && handoff->call && strstr(handoff->call, "_sg_"))
+		return "take it back with dma_sync_sg_for_cpu() first";
 	return "take it back with dma_sync_single_for_cpu() first";
 }
 

@@ -539,7 +539,8 @@ void learn_store(pseudo_t addr, long long offset, pseudo_t value)
 	if (resolve_ptr(value, &ref) && !ref.buf->param && !ref.anchor &&
 	    (!ref.offset_known || !ref.offset) && ref.buf->api &&
 	    ref.buf->api->effect == FX_ALLOC) {
-		slot = field_slot(addr, offset, ROLE_CPU, true);
+		/* a struct page or sg_table pointer is kept apart from CPU pointers */
+		slot = field_slot(addr, offset, ref.meta ? ROLE_SGT : ROLE_CPU, true);
 		field_take(slot, ref.buf);
 		note_field_type(addr, offset);
 		if (slot && *slot == ref.buf)
@@ -800,6 +801,14 @@ static bool resolve_def(pseudo_t p, int role, struct bufref *ref)
 		return true;
 	case OP_LOAD:
 		slot = field_slot(def->src, def->offset, role, false);
+		if ((!slot || !*slot) && role == ROLE_CPU) {
+			slot = field_slot(def->src, def->offset, ROLE_SGT, false);
+			if (slot && *slot) {
+				set_ref(ref, *slot);
+				ref->meta = true;
+				return true;
+			}
+		}
 		if (!slot || !*slot)
 			return false;
 		set_ref(ref, *slot);
