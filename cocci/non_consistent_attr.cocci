@@ -622,7 +622,8 @@ expression E;
 //----------------------------------------------------------------------
 
 @depends on legacy && context@
-expression D, S, V, H, G, A;
+expression D, S, V, H, G;
+expression A : script:python() { attr_kind(A) in ("nc", "nowarn", "other") };
 @@
 (
 * dma_alloc_attrs(D, S, H, G, A)
