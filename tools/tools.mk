@@ -34,3 +34,22 @@ INSTALL_RULES += install-dmaconv
 bench-dmaconv: $(BUILD)/dmaconv
 	$(Q)BUILD=$(abspath $(BUILD)) tools/bench.sh
 BENCH_RULES += bench-dmaconv
+
+# The end-to-end suite against dmaconv built with ASan/UBSan.  Leak
+# detection is off: a one-shot command leaves its memory to exit().
+DMACONV_SAN_DIR := $(BUILD)/san-asan/tools
+$(DMACONV_SAN_DIR)/dmaconv: $(DMACONV_SRCS) $(wildcard tools/*.h)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+		-fno-sanitize-recover=undefined $(WARNINGS) -std=gnu11 \
+		-DDMACONV_SRCDIR='"$(abspath .)"' \
+		-DDMACONV_BUILDDIR='"$(abspath $(DMACONV_SAN_DIR))"' \
+		$(DMACONV_SRCS) -o $@
+
+.PHONY: check-sanitize-dmaconv
+check-sanitize-dmaconv: $(DMACONV_SAN_DIR)/dmaconv
+	$(Q)if [ -x $(BUILD)/dmacheck ]; then \
+		ln -sf $(abspath $(BUILD))/dmacheck $(DMACONV_SAN_DIR)/dmacheck; fi
+	$(Q)ASAN_OPTIONS=detect_leaks=0 TOP=$(abspath .) \
+		BUILD=$(abspath $(DMACONV_SAN_DIR)) tests/e2e/run.sh
+SANITIZE_RULES += check-sanitize-dmaconv
