@@ -158,7 +158,7 @@ def buffer_action(bk):
 	"""The decisions taken for the allocations of a buffer (no _nowarn)."""
 	acts = set()
 	for k, s in allocs.items():
-		if s["buf"] == bk:
+		if s["buf"] == bk and s["kind"] in ("nc", "nowarn", "other"):
 			a = decide_alloc(k)[0]
 			acts.add(a.replace("_nowarn", "") if a else None)
 	return acts
