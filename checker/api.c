@@ -49,23 +49,6 @@ const struct dma_api *api_lookup(const char *name, int nargs)
 	return NULL;
 }
 
-const char *family_name(enum api_family fam)
-{
-	static const char *const names[] = {
-		[FAM_ANY] = "any",
-		[FAM_COHERENT] = "dma_alloc_coherent()",
-		[FAM_NONCOHERENT] = "dma_alloc_noncoherent()",
-		[FAM_PAGES] = "dma_alloc_pages()",
-		[FAM_ATTRS] = "dma_alloc_attrs()",
-		[FAM_NONCONTIG] = "dma_alloc_noncontiguous()",
-		[FAM_SINGLE] = "dma_map_single()",
-		[FAM_PAGE_MAP] = "dma_map_page()",
-		[FAM_SG] = "dma_map_sg()",
-	};
-
-	return names[fam];
-}
-
 const char *dir_name(int dir)
 {
 	static const char *const names[] = {

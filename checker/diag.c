@@ -25,7 +25,6 @@ static const struct {
 
 static bool disabled[NR_CHECKS];
 static FILE *records;
-static unsigned int nr_reported;
 
 const char *check_name(enum check_id id)
 {
@@ -42,11 +41,6 @@ int check_by_name(const char *name)
 	return -1;
 }
 
-bool check_enabled(enum check_id id)
-{
-	return !disabled[id];
-}
-
 void check_set_enabled(enum check_id id, bool on)
 {
 	disabled[id] = !on;
@@ -55,11 +49,6 @@ void check_set_enabled(enum check_id id, bool on)
 void diag_set_output(FILE *out)
 {
 	records = out;
-}
-
-unsigned int diag_count(void)
-{
-	return nr_reported;
 }
 
 static const char *pretty_name(int stream)
@@ -229,7 +218,6 @@ void report(enum check_id id, struct position pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	nr_reported++;
 	if (!records)
 		return;
 	fputs("F\t", records);

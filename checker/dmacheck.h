@@ -28,7 +28,6 @@ enum check_id {
 
 const char *check_name(enum check_id id);
 int check_by_name(const char *name);		/* -1 if unknown */
-bool check_enabled(enum check_id id);
 void check_set_enabled(enum check_id id, bool on);
 
 /* Report a finding; dropped if the check is off or suppressed in the source. */
@@ -43,7 +42,6 @@ void diag_set_output(FILE *records);
 /* Source text at a position: the identifier there; the assignment's target. */
 const char *source_ident(struct position pos);
 const char *source_lhs(struct position pos);
-unsigned int diag_count(void);
 
 /* ---- the DMA API table (api.c, dma_api.def) ---- */
 
@@ -81,7 +79,6 @@ struct dma_api {
 
 /* The entry for a call of @name with @nargs arguments, or NULL. */
 const struct dma_api *api_lookup(const char *name, int nargs);
-const char *family_name(enum api_family fam);
 const char *api_release_for(const struct dma_api *alloc);
 void api_keep_calls(void);
 /* --inline-api: let sparse inline the wrappers; only the notes are left */

@@ -131,7 +131,6 @@ bool engine_gives_back_after(struct engine_ctx *ctx, int idx, int slot);
 void resolve_begin(struct entrypoint *ep);
 bool resolve_ptr(pseudo_t p, struct bufref *ref);
 bool resolve_handle(pseudo_t p, struct bufref *ref);
-bool resolve_sgt(pseudo_t p, struct bufref *ref);
 struct buffer *buffer_new(const char *name);
 struct buffer *param_buffer(int nr, enum buf_kind kind);
 void learn_store(pseudo_t addr, long long offset, pseudo_t value);

@@ -908,11 +908,6 @@ bool resolve_handle(pseudo_t p, struct bufref *ref)
 	return false;
 }
 
-bool resolve_sgt(pseudo_t p, struct bufref *ref)
-{
-	return resolve_ptr(p, ref);
-}
-
 /* The buffer an allocation or map call creates (the same in every pass). */
 struct buffer *buffer_of_call(struct instruction *insn, bool create)
 {
