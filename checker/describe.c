@@ -77,8 +77,8 @@ const char *kick_name(const struct event *ev)
 
 	if (ev->call)
 		snprintf(s, 320, "%s()", ev->call);
-	else if (source_ident(ev->pos))
-		snprintf(s, 320, "the register store to '%s'", source_ident(ev->pos));
+	else if (source_lvalue(ev->pos))
+		snprintf(s, 320, "the register store to '%s'", source_lvalue(ev->pos));
 	else
 		snprintf(s, 320, "the register store");
 	return s;

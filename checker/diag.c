@@ -312,3 +312,23 @@ const char *source_lhs(struct position pos)
 	buf[n] = '\0';
 	return buf;
 }
+
+/* "regs->ctrl" in "regs->ctrl = GO;": the store's target as written. */
+const char *source_lvalue(struct position pos)
+{
+	static char buf[128];
+	const char *line = source_line(pos), *p;
+	size_t n = 0;
+
+	if (!line || !(p = at_column(line, pos.pos)))
+		return NULL;
+	while (p[n] && n < sizeof(buf) - 1 &&
+	       (ident_char(p[n]) || p[n] == '.' || (p[n] == '-' && p[n + 1] == '>') ||
+		(p[n] == '>' && n && p[n - 1] == '-')))
+		n++;
+	if (!n || !ident_char(p[0]) || (p[0] >= '0' && p[0] <= '9'))
+		return NULL;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return buf;
+}

@@ -42,6 +42,7 @@ void diag_set_output(FILE *records);
 /* Source text at a position: the identifier there; the assignment's target. */
 const char *source_ident(struct position pos);
 const char *source_lhs(struct position pos);
+const char *source_lvalue(struct position pos);
 
 /* ---- the DMA API table (api.c, dma_api.def) ---- */
 

@@ -497,7 +497,10 @@ static void memory_event(struct instruction *insn)
 	bool store = insn->opcode == OP_STORE;
 	int slot;
 
-	if (!resolve_ptr(insn->src, &ref)) {
+	/* a parameter is only a buffer if the file shows it is one */
+	if (!resolve_ptr(insn->src, &ref) ||
+	    (ref.buf->param && !ref.buf->api && !ref.buf->synced && store &&
+	     store_is_kick(insn))) {
 		/* a store to a register that no buffer holds */
 		if (store && !insn_is_folded(insn) && store_is_kick(insn)) {
 			ev = new_event(EV_KICK, insn->pos);

@@ -1019,6 +1019,20 @@ static void note_field_type(pseudo_t addr, long long offset)
 	}
 }
 
+/* The declared type of an address, qualifiers and all (not stripped). */
+static struct symbol *addr_type(pseudo_t addr)
+{
+	struct symbol *arg;
+
+	if (addr->type == PSEUDO_ARG) {
+		arg = arg_symbol(addr->nr);
+		return arg ? arg->ctype.base_type : NULL;
+	}
+	if (addr->type == PSEUDO_REG && addr->def)
+		return addr->def->type;
+	return NULL;
+}
+
 static bool iomem_pointer(pseudo_t addr)
 {
 	struct symbol *t;
@@ -1028,12 +1042,20 @@ static bool iomem_pointer(pseudo_t addr)
 		addr = strip_casts(addr->def->src1);
 	if (!addr)
 		return false;
-	t = value_type(addr);
+	t = addr_type(addr);
+	while (t && t->type == SYM_NODE) {
+		if (t->ctype.as)
+			return true;
+		t = t->ctype.base_type;
+	}
 	if (!t || t->type != SYM_PTR)
 		return false;
+	/* the address space sits on the pointer or on its pointee's nodes */
 	if (t->ctype.as)
 		return true;
-	t = t->ctype.base_type;
+	for (t = t->ctype.base_type; t && t->type == SYM_NODE; t = t->ctype.base_type)
+		if (t->ctype.as)
+			return true;
 	return t && t->ctype.as;
 }
 

@@ -14,6 +14,7 @@ struct chip {
 	volatile struct regs *regs;	/* an old driver's register block */
 	u8 *buf;
 	dma_addr_t buf_dma;
+	u32 len;
 };
 
 /* The classic: fill, start, no sync in between. */
@@ -36,6 +37,24 @@ static void start_by_register(struct chip *c)
 {
 	c->buf[1] = 0x55;
 	c->regs->ctrl = 1;	/* expect: missing-sync-for-device */
+}
+
+/* A store through an __iomem pointer writes a register. */
+struct iregs {
+	u32 ctrl;
+};
+
+static void start_through_iomem(struct chip *c, struct iregs __iomem *r)
+{
+	c->buf[3] = 1;
+	r->ctrl = 1;		/* expect: missing-sync-for-device */
+}
+
+/* Near miss: WRITE_ONCE()-style volatile stores to plain memory. */
+static void start_with_plain_volatile(struct chip *c, u32 *flag)
+{
+	c->buf[4] = 1;
+	*(volatile u32 *)flag = 1;
 }
 
 /* The driver's own wrapper around the MMIO write is a kick as well. */
@@ -78,6 +97,8 @@ int chip_probe(struct chip *c, int fast)
 	start_unsynced(c);
 	start_synced(c);
 	start_by_register(c);
+	start_through_iomem(c, (struct iregs __iomem *)c->mmio);
+	start_with_plain_volatile(c, &c->len);
 	start_through_wrapper(c);
 	synced_on_one_path(c, fast);
 	return start_after_read(c);
