@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -117,6 +118,41 @@ int is_file(const char *path)
 	return !stat(path, &st) && S_ISREG(st.st_mode);
 }
 
+/*
+ * Every temporary folder is removed at exit and on SIGINT/SIGTERM/SIGHUP,
+ * by the process that made it (workers leave with _exit()).
+ */
+static struct strlist tmp_dirs;
+static pid_t tmp_owner;
+
+static void remove_tmp_dirs(void)
+{
+	if (getpid() != tmp_owner)
+		return;
+	for (size_t i = 0; i < tmp_dirs.n; i++)
+		if (is_dir(tmp_dirs.v[i]))
+			rm_rf(tmp_dirs.v[i]);
+}
+
+static void on_signal(int sig)
+{
+	remove_tmp_dirs();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void track_tmpdir(const char *dir)
+{
+	if (!tmp_owner) {
+		tmp_owner = getpid();
+		atexit(remove_tmp_dirs);
+		signal(SIGINT, on_signal);
+		signal(SIGTERM, on_signal);
+		signal(SIGHUP, on_signal);
+	}
+	sl_push(&tmp_dirs, dir);
+}
+
 char *make_tmpdir(const char *tag)
 {
 	const char *base = getenv("TMPDIR");
@@ -129,6 +165,7 @@ char *make_tmpdir(const char *tag)
 		free(tmpl);
 		return NULL;
 	}
+	track_tmpdir(tmpl);
 	return tmpl;
 }
 
