@@ -23,6 +23,15 @@ $(DMACHECK): $(DMACHECK_SRCS) $(DMACHECK_HDRS) $(DMACHECK_GEN) $(SPARSE_LIB)
 	@echo "  CC+LD   $@"
 	$(Q)$(CC) $(DMACHECK_CFLAGS) -o $@ $(DMACHECK_SRCS) $(SPARSE_LIB)
 
+# Unit tests of the API table (cmocka), run by tests/checker/run.sh.
+DMACHECK_UNIT	:= $(BUILD)/tests/checker/unit-api
+
+$(DMACHECK_UNIT): tests/checker/unit/api_table.c checker/api.c $(DMACHECK_HDRS) $(DMACHECK_GEN) $(SPARSE_LIB)
+	@echo "  CC+LD   $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(DMACHECK_CFLAGS) -o $@ tests/checker/unit/api_table.c checker/api.c \
+		$(SPARSE_LIB) -lcmocka
+
 SAN_DMACHECK	:= $(BUILD)/san-dmacheck/dmacheck
 SAN_FLAGS	:= -fsanitize=address,undefined -fno-omit-frame-pointer \
 		   -fno-sanitize-recover=undefined
@@ -37,7 +46,7 @@ dmacheck: $(DMACHECK)
 
 # The checker suite with the sanitized binary (libsparse itself is not
 # instrumented; its leaks are sparse's arena allocator by design).
-check-sanitize-checker: $(SAN_DMACHECK)
+check-sanitize-checker: $(SAN_DMACHECK) $(DMACHECK_UNIT)
 	$(Q)ASAN_OPTIONS=detect_leaks=0 DMACHECK=$(abspath $(SAN_DMACHECK)) \
 		BUILD=$(abspath $(BUILD)) tests/run checker
 
@@ -49,6 +58,6 @@ install-checker: $(DMACHECK)
 	install -m 644 docs/checks/*.md $(DESTDIR)$(DOCDIR)/checks/
 
 ALL_TARGETS	+= $(DMACHECK)
-CHECK_DEPS	+= $(DMACHECK)
+CHECK_DEPS	+= $(DMACHECK) $(DMACHECK_UNIT)
 INSTALL_RULES	+= install-checker
 SANITIZE_RULES	+= check-sanitize-checker

@@ -34,6 +34,30 @@ if [ ! -x "$DMACHECK" ]; then
 	exit 1
 fi
 
+# ---- unit tests of the API table (cmocka, TAP) ----
+
+unit=$BUILD/tests/checker/unit-api
+if [ -x "$unit" ]; then
+	CMOCKA_MESSAGE_OUTPUT=TAP "$unit" >"$tmp/unit" 2>&1
+	rc=$?
+	before=$failed
+	# cmocka numbers its own tests; renumber into this suite's plan
+	while read -r line; do
+		case "$line" in
+		"ok "*) ok "api table: ${line#ok * - }" ;;
+		"not ok "*) echo "$line" >"$tmp/why"; not_ok "api table: ${line#not ok * - }" ;;
+		"#"*) echo "$line" ;;
+		esac
+	done <"$tmp/unit"
+	if [ $rc -ne 0 ] && [ "$failed" -eq "$before" ]; then
+		cat "$tmp/unit" >"$tmp/why"
+		not_ok "api table unit tests exit $rc"
+	fi
+else
+	echo "ok $((n + 1)) - api table unit tests # SKIP not built ($unit)"
+	n=$((n + 1))
+fi
+
 # ---- expectation files ----
 
 # "line check" pairs a file expects, sorted.
