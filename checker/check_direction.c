@@ -45,7 +45,11 @@ static void direction_on_event(struct engine_ctx *ctx, const struct event *ev,
 	if (ev->dir < 0 || ev->dir == DIR_NONE || buf->dir < 0 || !buf->api ||
 	    buf->ambiguous)
 		return;
-	if (ev->kind == EV_TO_CPU && buf->dir == DIR_TO_DEVICE) {
+	/*
+	 * As CONFIG_DMA_API_DEBUG judges it: taking DMA_TO_DEVICE memory
+	 * for the CPU with DMA_TO_DEVICE is a no-op it accepts.
+	 */
+	if (ev->kind == EV_TO_CPU && buf->dir == DIR_TO_DEVICE && ev->dir != DIR_TO_DEVICE) {
 		report(CK_SYNC_DIRECTION, ev->pos,
 		       "%s() on '%s', set up DMA_TO_DEVICE by %s() at %s: the device only reads it, there is nothing to take back for the CPU",
 		       ev->call, buf_name(buf), buf->api->name, where(buf->origin));

@@ -271,7 +271,9 @@ static void map_event(struct call_site *cs)
 
 	if (!resolve_arg(cs, api->buf, api->kind, &ref, true))
 		return;
-	if (api->effect == FX_MAP)
+	/* the handle names the mapped part; a member's map is not the struct */
+	if (api->effect == FX_MAP &&
+	    !(ref.buf->param && is_partial(&ref, const_size(cs, api->size))))
 		bind_call(cs->insn, ref.buf);
 	/* mapped here, allocated by another family elsewhere: both happen */
 	if (ref.buf->api && ref.buf->api->effect == FX_ALLOC &&

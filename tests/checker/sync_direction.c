@@ -10,7 +10,9 @@ static void directions(struct device *dev, void *frame)
 	void *bi = dma_alloc_noncoherent(dev, 2048, &bi_dma, DMA_BIDIRECTIONAL, GFP_KERNEL);
 
 	/* a TO_DEVICE buffer is never taken back for the CPU */
-	dma_sync_single_for_cpu(dev, tx_dma, 2048, DMA_TO_DEVICE);	/* expect: sync-direction */
+	dma_sync_single_for_cpu(dev, tx_dma, 2048, DMA_BIDIRECTIONAL);	/* expect: sync-direction */
+	/* near miss: with its own direction that is a no-op dma-debug accepts */
+	dma_sync_single_for_cpu(dev, tx_dma, 2048, DMA_TO_DEVICE);
 	dma_sync_single_for_device(dev, tx_dma, 2048, DMA_TO_DEVICE);
 	/* a FROM_DEVICE buffer synced as if the CPU wrote it */
 	dma_sync_single_for_device(dev, rx_dma, 2048, DMA_TO_DEVICE);	/* expect: sync-direction */
