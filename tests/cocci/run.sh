@@ -247,6 +247,25 @@ run_fixture() {
 		cat "$work/$name.sim.log" >>"$log" 2>/dev/null
 		not_ok "$name: legacy and converted drivers give the device the same data" "$log"
 	fi
+
+	# The harness has teeth: the result without its first hand-off to the
+	# device must be caught (other data, or a libdmaref report).
+	mkdir -p "$d/mutant"
+	python3 - "$d/res/$name.c" "$d/mutant/$name.c" <<'PY'
+import re, sys
+src = open(sys.argv[1]).read()
+m = re.search(r'\n\s*dma_sync_single_for_device\([^;]*\);', src)
+open(sys.argv[2], "w").write(src[:m.start()] + src[m.end():] if m else src)
+PY
+	run_sim "$name" "$d/mutant" mutant
+	local mrc=$?
+	if cmp -s "$d/res/$name.c" "$d/mutant/$name.c" || [ $mrc -eq 2 ] ||
+	   { [ $mrc -eq 0 ] && cmp -s "$work/$name.legacy.out" "$work/$name.mutant.out"; }; then
+		cat "$work/$name.sim.log" >>"$log" 2>/dev/null
+		not_ok "$name: a result missing a sync is caught on the simulated device" "$log"
+	else
+		ok "$name: a result missing a sync is caught on the simulated device"
+	fi
 }
 
 # Builds the harness <name>.sim.c around the driver in $2 and runs it.
@@ -255,8 +274,8 @@ run_sim() {
 	shift 3
 	"$CC" -std=gnu11 -Wall -Werror -g -I "$TOP/include" -I "$dir" "$@" \
 		-DDRIVER_FILE="\"$dir/$name.c\"" "$HERE/$name.sim.c" \
-		"$BUILD/libdmaref.a" -lpthread -o "$bin" >>"$work/$name.sim.log" 2>&1 || return 1
-	"$bin" >"$work/$name.$tag.out" 2>>"$work/$name.sim.log"
+		"$BUILD/libdmaref.a" -lpthread -o "$bin" >>"$work/$name.sim.log" 2>&1 || return 2
+	"$bin" >"$work/$name.$tag.out" 2>>"$work/$name.sim.log" || return 1
 }
 
 names=()
