@@ -212,7 +212,7 @@ static bool resolve_arg(struct call_site *cs, int idx, enum buf_kind kind,
 	if (!make)
 		return false;
 	memset(ref, 0, sizeof(*ref));
-	ref->buf = implicit_cpu_buffer(p, kind != BK_CPU);
+	ref->buf = implicit_cpu_buffer(p, kind != BK_CPU, cs->insn);
 	ref->offset_known = true;
 	ref->meta = kind != BK_CPU;
 	return ref->buf != NULL;

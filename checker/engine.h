@@ -141,7 +141,7 @@ void note_stored_type(struct instruction *store);
 void note_buffer_access(pseudo_t addr);
 struct buffer *buffer_of_call(struct instruction *insn, bool create);
 void bind_call(struct instruction *insn, struct buffer *buf);
-struct buffer *implicit_cpu_buffer(pseudo_t p, bool meta);
+struct buffer *implicit_cpu_buffer(pseudo_t p, bool meta, struct instruction *site);
 
 /* summary.c: what a driver's function does to its parameters */
 struct sum_effect {

@@ -81,6 +81,7 @@ enum { ROLE_CPU, ROLE_HANDLE, ROLE_SGT };
 static struct map fields;	/* (struct type or variable, offset) -> buffers */
 static struct map by_call;	/* allocation/map instruction -> buffer */
 static struct map params;	/* (function, parameter) -> buffer per kind */
+static struct map implicit_at;	/* map or dma_cache_sync() call -> its buffer */
 
 static struct entrypoint *cur_ep;
 static unsigned int gen;
@@ -489,6 +490,22 @@ static void field_take(struct buffer **slot, struct buffer *buf)
 	}
 }
 
+/*
+ * A location in one variable (a local struct passed by address) rather
+ * than "any struct of this type": a mapping kept there is that mapping.
+ */
+static bool in_variable(pseudo_t addr)
+{
+	const void *key;
+	long long off;
+	const struct symbol *sym;
+
+	if (!location_of(addr, 0, &key, &off))
+		return false;
+	sym = key;
+	return sym->type == SYM_NODE;
+}
+
 /* A field that also holds a mapping (b44's kmalloc + map ring fallback). */
 static void mark_fallback(struct buffer **slot, struct buffer *buf)
 {
@@ -533,7 +550,10 @@ void learn_store(pseudo_t addr, long long offset, pseudo_t value)
 	    (!ref.offset_known || !ref.offset) && ref.buf->api &&
 	    ref.buf->api->effect != FX_ALLOC) {
 		/* a mapping stored where an allocation is kept elsewhere */
-		mark_fallback(field_slot(addr, offset, ROLE_CPU, false), ref.buf);
+		if (in_variable(addr))
+			field_take(field_slot(addr, offset, ROLE_CPU, true), ref.buf);
+		else
+			mark_fallback(field_slot(addr, offset, ROLE_CPU, false), ref.buf);
 		return;
 	}
 	if (resolve_ptr(value, &ref) && !ref.buf->param && !ref.anchor &&
@@ -549,7 +569,7 @@ void learn_store(pseudo_t addr, long long offset, pseudo_t value)
 	}
 	if (def->opcode == OP_CALL && resolve_handle(value, &ref) &&
 	    !ref.buf->param && !ref.anchor && ref.buf->api) {
-		if (ref.buf->api->effect == FX_ALLOC)
+		if (ref.buf->api->effect == FX_ALLOC || in_variable(addr))
 			field_take(field_slot(addr, offset, ROLE_HANDLE, true), ref.buf);
 		else
 			mark_fallback(field_slot(addr, offset, ROLE_HANDLE, false), ref.buf);
@@ -926,19 +946,25 @@ void bind_call(struct instruction *insn, struct buffer *buf)
 }
 
 /* A pointer the engine met unresolved at a map or dma_cache_sync(). */
-struct buffer *implicit_cpu_buffer(pseudo_t p, bool meta)
+struct buffer *implicit_cpu_buffer(pseudo_t p, bool meta, struct instruction *site)
 {
 	pseudo_t s = strip_casts(p);
 	struct buffer *b = NULL;
+	struct map_entry *e;
 	struct res *r;
 
 	if (!s || s->type == PSEUDO_VAL || s == VOID)
 		return NULL;
 	/*
 	 * Not entered in the field registry: skb->data of one packet is
-	 * not skb->data of the next.  It is this value, in this function.
+	 * not skb->data of the next.  It is this value, in this function,
+	 * and the same buffer in every pass (keyed by the call that met it).
 	 */
-	b = buffer_new(pseudo_name(s, 0) ?: source_ident(s->def ? s->def->pos : p->def->pos));
+	e = map_get(&implicit_at, site, 0, true);
+	if (!e->val[0])
+		e->val[0] = buffer_new(pseudo_name(s, 0) ?:
+				       source_ident(s->def ? s->def->pos : site->pos));
+	b = e->val[0];
 	r = res_of(s);
 	set_ref(&r->ref[0], b);
 	r->ref[0].meta = meta;
