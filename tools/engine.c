@@ -3,8 +3,9 @@
  * Run the semantic patch series over each driver: copy the driver's files
  * into a private folder (no .cocciconfig, no git, so spatch's --use-gitgrep
  * from a kernel tree cannot make it match nothing), apply every patch in
- * series order in place, log each patch's diff as sites, then ask every
- * patch in report mode what is left.  Drivers run in parallel (-j), each
+ * series order in place to the driver's files as one group
+ * (--file-groups), log each patch's diff as sites, then ask every patch in
+ * report mode what is left.  Drivers run in parallel (-j), each
  * in a child process that writes its findings to a record file.
  */
 #include <errno.h>
@@ -17,6 +18,7 @@
 struct child_ctx {
 	FILE *rec;
 	struct driver *d;
+	const char *groups;	/* spatch --file-groups: the driver's files */
 	const char *rule;
 	const char *confidence;
 };
@@ -113,8 +115,8 @@ static void apply_patch(struct child_ctx *c, const struct cocci_patch *p,
 
 	spatch_argv(&av, p, "patch", o);
 	sl_push(&av, "--in-place");
-	sl_push(&av, "--dir");
-	sl_push(&av, ".");
+	sl_push(&av, "--file-groups");
+	sl_push(&av, c->groups);
 	sl_push_own(&av, NULL);
 	av.n--;
 	if (run_cmd(av.v, work, &r) || r.status) {
@@ -157,8 +159,8 @@ static void report_left(struct child_ctx *c, const struct cocci_patch *p,
 	char *line, *save = NULL;
 
 	spatch_argv(&av, p, "report", o);
-	sl_push(&av, "--dir");
-	sl_push(&av, ".");
+	sl_push(&av, "--file-groups");
+	sl_push(&av, c->groups);
 	sl_push_own(&av, NULL);
 	av.n--;
 	if (run_cmd(av.v, work, &r) || r.status) {
@@ -236,14 +238,38 @@ static void parse_check(struct child_ctx *c, struct conv_file *f,
 	run_free(&r);
 }
 
+/*
+ * One group of files for spatch: the driver's .c files see the structures
+ * and inlines of its headers, so a helper can be added where the buffer's
+ * structure is defined and a header inline can be traced to its buffer.
+ */
+static char *write_groups(struct driver *d, const char *rec)
+{
+	char *path = xasprintf("%s.groups", rec);
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		free(path);
+		return NULL;
+	}
+	for (size_t i = 0; i < d->nfiles; i++)
+		fprintf(f, "%s\n", base_name(d->files[i].work));
+	if (fclose(f)) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
 static int run_driver(struct driver *d, const char *work, const char *rec,
 		      const struct cocci_series *s, const struct engine_opts *o)
 {
 	struct child_ctx c = { 0 };
 
 	c.d = d;
+	c.groups = write_groups(d, rec);
 	c.rec = fopen(rec, "w");
-	if (!c.rec)
+	if (!c.rec || !c.groups)
 		return 1;
 	/* Where a legacy call could hide: the files that name the API. */
 	if (o->parse_check)

@@ -151,13 +151,33 @@ static char *strip_name(const char *p, size_t n)
 	return name;
 }
 
+/*
+ * The file a change is in: the new side's name, except where that is a
+ * temporary name (spatch writes "+++ /tmp/cocci-output-...") or a file
+ * removed: then the old side's.
+ */
 static void one_line(struct walker *w, const char *l, size_t n)
 {
 	if (starts_with(l, "+++ ")) {
+		char *name = strip_name(l + 4, n - 4);
+
+		flush(w);
+		if (w->file && (strstr(name, "cocci-output-") ||
+				!strcmp(name, "/dev/null"))) {
+			free(name);
+			return;
+		}
+		free(w->file);
+		w->file = name;
+	} else if (starts_with(l, "--- ")) {
 		flush(w);
 		free(w->file);
 		w->file = strip_name(l + 4, n - 4);
-	} else if (starts_with(l, "--- ") || starts_with(l, "diff ")) {
+		if (!strcmp(w->file, "/dev/null")) {
+			free(w->file);
+			w->file = NULL;
+		}
+	} else if (starts_with(l, "diff ")) {
 		flush(w);
 	} else if (starts_with(l, "@@ ")) {
 		flush(w);
