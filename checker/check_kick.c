@@ -36,14 +36,14 @@ static void unsynced_stores(struct engine_ctx *ctx, const struct event *kick,
 	       kick_name(kick), buf_label(store), where(store->pos), buf_origin(s->buf));
 }
 
-/* Takes reported at a kick are not reported again at the return. */
+/* One finding per buffer part and function: at the first kick or return. */
 static struct {
 	struct entrypoint *ep;
-	int taken[16];
+	int slot[16];
 	int nr;
 } told;
 
-static bool told_before(struct engine_ctx *ctx, int taken_ev)
+static bool told_before(struct engine_ctx *ctx, int slot)
 {
 	int i;
 
@@ -52,10 +52,10 @@ static bool told_before(struct engine_ctx *ctx, int taken_ev)
 		told.nr = 0;
 	}
 	for (i = 0; i < told.nr; i++)
-		if (told.taken[i] == taken_ev)
+		if (told.slot[i] == slot)
 			return true;
 	if (told.nr < 16)
-		told.taken[told.nr++] = taken_ev;
+		told.slot[told.nr++] = slot;
 	return false;
 }
 
@@ -74,7 +74,7 @@ static void left_with_cpu(struct engine_ctx *ctx, const struct event *at,
 	    !(st->owner == OWN_CPU && st->taken &&
 	      engine_gives_back_after(ctx, st->taken_ev, slot)))
 		return;
-	if (told_before(ctx, st->taken_ev))
+	if (told_before(ctx, slot))
 		return;
 	if (at->kind == EV_KICK)
 		report(CK_OWNERSHIP_IMBALANCE, at->pos,

@@ -550,10 +550,12 @@ void learn_store(pseudo_t addr, long long offset, pseudo_t value)
 	    (!ref.offset_known || !ref.offset) && ref.buf->api &&
 	    ref.buf->api->effect != FX_ALLOC) {
 		/* a mapping stored where an allocation is kept elsewhere */
+		int role = ref.meta ? ROLE_SGT : ROLE_CPU;
+
 		if (in_variable(addr))
-			field_take(field_slot(addr, offset, ROLE_CPU, true), ref.buf);
+			field_take(field_slot(addr, offset, role, true), ref.buf);
 		else
-			mark_fallback(field_slot(addr, offset, ROLE_CPU, false), ref.buf);
+			mark_fallback(field_slot(addr, offset, role, false), ref.buf);
 		return;
 	}
 	if (resolve_ptr(value, &ref) && !ref.buf->param && !ref.anchor &&
