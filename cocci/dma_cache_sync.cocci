@@ -472,7 +472,7 @@ if len(cands) == 1:
 // 4. Position: what follows a DMA_FROM_DEVICE sync.
 //----------------------------------------------------------------------
 
-@kick depends on legacy exists@
+@kick depends on legacy disable plus_comm exists@
 expression D, E, O, S;
 identifier mmio =~ "^(write[bwlq](_relaxed)?|iowrite(8|16|32)(be)?|__raw_write[bwlq]|out[bwl])$";
 type T;
@@ -487,7 +487,7 @@ p << kick.p;
 @@
 sites[key(p)]["kick"] = True
 
-@read depends on legacy exists@
+@read depends on legacy disable plus_comm exists@
 expression D, E, O, S;
 identifier mmio =~ "^(write[bwlq](_relaxed)?|iowrite(8|16|32)(be)?|__raw_write[bwlq]|out[bwl])$";
 type T;

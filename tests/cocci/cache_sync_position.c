@@ -3,6 +3,8 @@
  * cocci fixture: where a DMA_FROM_DEVICE sync sits decides what it becomes.
  *  - rx_arm(): invalidate, then start the device: _for_device (53c700).
  *  - rx_poll(): invalidate, then the CPU reads: _for_cpu (lib82596 DMA_INV).
+ *  - rx_period(): both at "base + off", with "off" written to the device
+ *    in between (pcmduo, hal2 capture).
  *  - rx_prepare(): invalidate, then nothing this function can see: the
  *    documented default (_for_cpu) is applied and the site is reported.
  *  - rx_maybe(): the device is started on one path and the buffer read on
@@ -79,6 +81,16 @@ static u32 rx_poll(struct rxq_priv *priv, u8 *out, size_t len)
 	dma_cache_sync(priv->dev, priv->data, len, DMA_FROM_DEVICE);
 	memcpy(out, priv->data, len);
 	return priv->st->count;
+}
+
+/* The offset goes to the device: a mention of it is not a CPU read. */
+static void rx_period(struct rxq_priv *priv, size_t off, u8 *out, size_t n)
+{
+	dma_cache_sync(priv->dev, priv->data + off, n, DMA_FROM_DEVICE);
+	writel(off, priv->regs + RX_REG_ADDR);
+	writel(1, priv->regs + RX_REG_GO);
+	dma_cache_sync(priv->dev, priv->data + off, n, DMA_FROM_DEVICE);
+	memcpy(out, priv->data + off, n);
 }
 
 static void rx_prepare(struct rxq_priv *priv)
