@@ -74,6 +74,9 @@ static void left_with_cpu(struct engine_ctx *ctx, const struct event *at,
 	    !(st->owner == OWN_CPU && st->taken &&
 	      engine_gives_back_after(ctx, st->taken_ev, slot)))
 		return;
+	/* a kick on the way out of a failure (a reset) changes nothing */
+	if (at->kind == EV_KICK && engine_error_only(ctx, at))
+		return;
 	if (told_before(ctx, slot))
 		return;
 	if (at->kind == EV_KICK)

@@ -50,7 +50,11 @@ struct bb_info {
 	int first, last;		/* events of the block */
 	struct slot_state *out;		/* NULL until visited */
 	bool queued;
+	unsigned char ret_kind;		/* RET_ERROR/RET_NORMAL if it sets the return value */
+	unsigned char reach;		/* the kinds of return reachable from it */
 };
+
+enum { RET_ERROR = 1, RET_NORMAL = 2 };
 
 static struct bb_info *bbs;
 static int nr_bbs;
@@ -534,6 +538,7 @@ static void learn_from_store(struct instruction *insn)
  * second an access made before the sync already lands in its part.
  */
 static void extract_round(struct entrypoint *ep, bool first);
+static void classify_returns(struct entrypoint *ep);
 
 static void extract(struct entrypoint *ep)
 {
@@ -593,6 +598,7 @@ static void extract_round(struct entrypoint *ep, bool first)
 		bbs[i].last = ctx.nr_events;
 		i++;
 	} END_FOR_EACH_PTR(bb);
+	classify_returns(ep);
 	free(ev_bb);
 	free(gives_back_memo);
 	ev_bb = malloc((ctx.nr_events + 1) * sizeof(*ev_bb));
@@ -604,6 +610,76 @@ static void extract_round(struct entrypoint *ep, bool first)
 
 		for (k = bbs[i].first; k < bbs[i].last; k++)
 			ev_bb[k] = i;
+	}
+}
+
+static bool negative(pseudo_t v, int size)
+{
+	long long x;
+
+	if (!v || v->type != PSEUDO_VAL)
+		return false;
+	x = v->value;
+	if (size > 0 && size < 64)
+		x = (long long)((unsigned long long)x << (64 - size)) >> (64 - size);
+	return x < 0;
+}
+
+/*
+ * Which blocks set the return value to an error code, and which kinds of
+ * return each block can reach (a few passes over the blocks; each bit
+ * only turns on).
+ */
+static void classify_returns(struct entrypoint *ep)
+{
+	struct basic_block *bb;
+	struct instruction *insn;
+	pseudo_t src;
+	bool changed = true;
+	int b;
+
+	FOR_EACH_PTR(ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			struct instruction *phi;
+
+			if (!insn->bb || insn->opcode != OP_RET || !insn->src ||
+			    insn->src->type != PSEUDO_REG)
+				continue;
+			phi = insn->src->def;
+			if (phi->opcode != OP_PHI)
+				continue;
+			FOR_EACH_PTR(phi->phi_list, src) {
+				struct instruction *ps;
+				struct bb_info *pi;
+
+				if (src == VOID || !(ps = src->def) || ps->opcode != OP_PHISOURCE ||
+				    !ps->bb || !(pi = ps->bb->priv))
+					continue;
+				pi->ret_kind = negative(ps->phi_src, ps->size) ? RET_ERROR : RET_NORMAL;
+			} END_FOR_EACH_PTR(src);
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+	for (b = 0; b < nr_bbs; b++)
+		bbs[b].reach = bbs[b].ret_kind;
+	while (changed) {
+		changed = false;
+		for (b = nr_bbs - 1; b >= 0; b--) {
+			struct basic_block *child;
+			unsigned char r = bbs[b].reach;
+
+			if (bbs[b].ret_kind)
+				continue;
+			FOR_EACH_PTR(bbs[b].bb->children, child) {
+				struct bb_info *ci = child->priv;
+
+				if (ci)
+					r |= ci->reach;
+			} END_FOR_EACH_PTR(child);
+			if (r != bbs[b].reach) {
+				bbs[b].reach = r;
+				changed = true;
+			}
+		}
 	}
 }
 
@@ -713,7 +789,8 @@ static void join_state(struct slot_state *a, const struct slot_state *b)
 	a->unmapped &= b->unmapped;
 	a->owner_ev = pick_ev(a->owner_ev, b->owner_ev);
 	a->dirty_ev = pick_ev(a->dirty_ev, b->dirty_ev);
-	a->taken_ev = pick_ev(a->taken_ev, b->taken_ev);
+	/* the latest take: the one the paths after the join follow */
+	a->taken_ev = a->taken_ev > b->taken_ev ? a->taken_ev : b->taken_ev;
 	a->read_ev = pick_ev(a->read_ev, b->read_ev);
 	a->dev_write |= b->dev_write;
 	a->dev_write_ev = pick_ev(a->dev_write_ev, b->dev_write_ev);
@@ -863,11 +940,59 @@ static void call_event_hooks(const struct event *ev, struct slot_state *st)
 			hooks[h]->on_event(&ctx, ev, st);
 }
 
+/*
+ * At the return, the checks judge the paths that return normally: a
+ * path that returns an error code (a negative constant) is a failure
+ * path, where drivers leave buffers as they are.
+ */
+static void ret_hooks(const struct event *ev, struct slot_state *st)
+{
+	struct basic_block *parent, *bb = bbs[ev_bb[ev - ctx.events]].bb;
+	struct slot_state *normal = NULL;
+	bool any_error = false;
+	int i;
+
+	FOR_EACH_PTR(bb->parents, parent) {
+		struct bb_info *pi = parent->priv;
+
+		if (!pi || !pi->out)
+			continue;
+		if (pi->ret_kind == RET_ERROR) {
+			any_error = true;
+			continue;
+		}
+		if (!normal) {
+			normal = malloc((ctx.nr_slots + 1) * sizeof(*normal));
+			if (!normal)
+				die("dmacheck: out of memory");
+			memcpy(normal, pi->out, ctx.nr_slots * sizeof(*normal));
+		} else {
+			for (i = 0; i < ctx.nr_slots; i++)
+				join_state(&normal[i], &pi->out[i]);
+		}
+	} END_FOR_EACH_PTR(parent);
+	if (!any_error)
+		call_point_hooks(ev, st);
+	else if (normal)
+		call_point_hooks(ev, normal);
+	free(normal);
+}
+
+/* Does every return reachable from the event's block return an error? */
+bool engine_error_only(struct engine_ctx *c, const struct event *ev)
+{
+	return bbs[ev_bb[ev - c->events]].reach == RET_ERROR;
+}
+
 static void apply(struct slot_state *st, int idx)
 {
 	const struct event *ev = &ctx.events[idx];
 	int i;
 
+	if (ev->kind == EV_RET && ctx.reporting) {
+		ret_hooks(ev, st);
+		return;
+	}
 	if (ev->kind == EV_KICK || ev->kind == EV_RET) {
 		call_point_hooks(ev, st);
 		if (ev->kind == EV_KICK)

@@ -126,6 +126,7 @@ void engine_learn(struct entrypoint *ep);
 void engine_run(struct entrypoint *ep);
 const struct event *engine_event(struct engine_ctx *ctx, int idx);
 bool engine_gives_back_after(struct engine_ctx *ctx, int idx, int slot);
+bool engine_error_only(struct engine_ctx *ctx, const struct event *ev);
 
 /* resolve.c */
 void resolve_begin(struct entrypoint *ep);

@@ -47,6 +47,19 @@ static int reap_balanced(struct ring *r)
 	return err;
 }
 
+/* Near miss: a failure path that resets the device and returns an error. */
+static int reap_or_reset(struct ring *r)
+{
+	dma_sync_single_for_cpu(r->dev, r->status_dma, 64, DMA_BIDIRECTIONAL);
+	if (r->status[0] & 0x80) {
+		writel(0, r->mmio);
+		return -EIO;
+	}
+	r->status[0] = 0;
+	dma_sync_single_for_device(r->dev, r->status_dma, 64, DMA_BIDIRECTIONAL);
+	return 0;
+}
+
 /* Near miss: taken for good (never given back anywhere here). */
 static u32 final_status(struct ring *r)
 {
@@ -62,5 +75,5 @@ int ring_poll(struct ring *r)
 	if (!r->status)
 		return -ENOMEM;
 	restart(r, 1);
-	return reap(r) + reap_balanced(r) + final_status(r);
+	return reap(r) + reap_balanced(r) + reap_or_reset(r) + final_status(r);
 }
