@@ -87,6 +87,7 @@ def pretty(e):
 	e = re.sub(r'\s*(->|\.)\s*', r'\1', e)
 	e = re.sub(r'([(\[])\s+', r'\1', e)
 	e = re.sub(r'\)\s+\(', ')(', e)
+	e = re.sub(r'\s+\[', '[', e)
 	return re.sub(r'\s+([)\]])', r'\1', e)
 
 def resolve(p, buf, handle, holder=None, doubt=None):
