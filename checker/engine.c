@@ -51,6 +51,7 @@ struct bb_info {
 	struct slot_state *out;		/* NULL until visited */
 	bool queued;
 	unsigned char ret_kind;		/* RET_ERROR/RET_NORMAL if it sets the return value */
+	unsigned char exit_edge;	/* the kind of its edge straight into the return */
 	unsigned char reach;		/* the kinds of return reachable from it */
 };
 
@@ -625,6 +626,48 @@ static bool negative(pseudo_t v, int size)
 	return x < 0;
 }
 
+static void set_ret_kind(struct basic_block *bb, pseudo_t value, int size,
+			 struct basic_block *ret_bb)
+{
+	struct bb_info *bi = bb && bb != ret_bb ? bb->priv : NULL;
+
+	if (bi && !bi->ret_kind)
+		bi->ret_kind = negative(value, size) ? RET_ERROR : RET_NORMAL;
+}
+
+/*
+ * "if (bad) { reset(); return -EIO; } ... return 0;" may reach us as a
+ * select on the branch's condition: the branch's two sides are the two
+ * kinds of return.
+ */
+static void classify_select(struct entrypoint *ep, struct instruction *sel,
+			    struct basic_block *ret_bb)
+{
+	struct basic_block *bb;
+	struct instruction *insn;
+
+	FOR_EACH_PTR(ep->bbs, bb) {
+		insn = last_instruction(bb->insns);
+		if (!insn || insn->opcode != OP_CBR)
+			continue;
+		if (insn->cond == sel->src1 ||
+		    (insn->cond->type == PSEUDO_REG && insn->cond->def->opcode == OP_SET_NE &&
+		     insn->cond->def->src1 == sel->src1 && is_zero(insn->cond->def->src2))) {
+			set_ret_kind(insn->bb_true, sel->src2, sel->size, ret_bb);
+			set_ret_kind(insn->bb_false, sel->src3, sel->size, ret_bb);
+			/* a side that is the return block itself: the edge is */
+			if (insn->bb_true == ret_bb || insn->bb_false == ret_bb) {
+				struct bb_info *bi = bb->priv;
+				pseudo_t v = insn->bb_true == ret_bb ? sel->src2 : sel->src3;
+
+				if (bi)
+					bi->exit_edge = negative(v, sel->size) ? RET_ERROR : RET_NORMAL;
+			}
+			return;
+		}
+	} END_FOR_EACH_PTR(bb);
+}
+
 /*
  * Which blocks set the return value to an error code, and which kinds of
  * return each block can reach (a few passes over the blocks; each bit
@@ -646,6 +689,10 @@ static void classify_returns(struct entrypoint *ep)
 			    insn->src->type != PSEUDO_REG)
 				continue;
 			phi = insn->src->def;
+			if (phi->opcode == OP_SEL) {
+				classify_select(ep, phi, insn->bb);
+				continue;
+			}
 			if (phi->opcode != OP_PHI)
 				continue;
 			FOR_EACH_PTR(phi->phi_list, src) {
@@ -945,6 +992,8 @@ static void call_event_hooks(const struct event *ev, struct slot_state *st)
  * path that returns an error code (a negative constant) is a failure
  * path, where drivers leave buffers as they are.
  */
+static void apply(struct slot_state *st, int idx);
+
 static void ret_hooks(const struct event *ev, struct slot_state *st)
 {
 	struct basic_block *parent, *bb = bbs[ev_bb[ev - ctx.events]].bb;
@@ -957,7 +1006,7 @@ static void ret_hooks(const struct event *ev, struct slot_state *st)
 
 		if (!pi || !pi->out)
 			continue;
-		if (pi->ret_kind == RET_ERROR) {
+		if (pi->ret_kind == RET_ERROR || pi->exit_edge == RET_ERROR) {
 			any_error = true;
 			continue;
 		}
@@ -971,10 +1020,18 @@ static void ret_hooks(const struct event *ev, struct slot_state *st)
 				join_state(&normal[i], &pi->out[i]);
 		}
 	} END_FOR_EACH_PTR(parent);
-	if (!any_error)
+	if (!any_error) {
 		call_point_hooks(ev, st);
-	else if (normal)
+	} else if (normal) {
+		/* the return block's own events, up to the return, quietly */
+		int b = ev_bb[ev - ctx.events], k;
+
+		ctx.reporting = false;
+		for (k = bbs[b].first; k < ev - ctx.events; k++)
+			apply(normal, k);
+		ctx.reporting = true;
 		call_point_hooks(ev, normal);
+	}
 	free(normal);
 }
 

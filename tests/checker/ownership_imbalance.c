@@ -10,12 +10,12 @@ struct ring {
 	dma_addr_t status_dma;
 };
 
-/* The error path returns with the buffer still the CPU's. */
+/* The "busy, try again" path returns with the buffer still the CPU's. */
 static int reap(struct ring *r)
 {
 	dma_sync_single_for_cpu(r->dev, r->status_dma, 64, DMA_BIDIRECTIONAL);	/* expect: ownership-imbalance */
 	if (r->status[0] & 0x80)
-		return -EIO;
+		return 1;
 	r->status[0] = 0;
 	dma_sync_single_for_device(r->dev, r->status_dma, 64, DMA_BIDIRECTIONAL);
 	return 0;
@@ -47,7 +47,17 @@ static int reap_balanced(struct ring *r)
 	return err;
 }
 
-/* Near miss: a failure path that resets the device and returns an error. */
+/* Near misses: failure paths, returning an error (after a device reset). */
+static int reap_or_fail(struct ring *r)
+{
+	dma_sync_single_for_cpu(r->dev, r->status_dma, 64, DMA_BIDIRECTIONAL);
+	if (r->status[0] & 0x80)
+		return -EIO;
+	r->status[0] = 0;
+	dma_sync_single_for_device(r->dev, r->status_dma, 64, DMA_BIDIRECTIONAL);
+	return 0;
+}
+
 static int reap_or_reset(struct ring *r)
 {
 	dma_sync_single_for_cpu(r->dev, r->status_dma, 64, DMA_BIDIRECTIONAL);
@@ -75,5 +85,6 @@ int ring_poll(struct ring *r)
 	if (!r->status)
 		return -ENOMEM;
 	restart(r, 1);
-	return reap(r) + reap_balanced(r) + reap_or_reset(r) + final_status(r);
+	return reap(r) + reap_balanced(r) + reap_or_fail(r) + reap_or_reset(r) +
+	       final_status(r);
 }
