@@ -24,6 +24,12 @@ struct change_opts {
 int changeset_open(char **args, int n, const struct change_opts *o,
 		   struct changeset *cs);
 void changeset_close(struct changeset *cs);
+
+/* Shared by changeset.c and changeset_git.c. */
+int changeset_open_git(const char *repo, const char *range, char **paths,
+		       int n, struct changeset *cs);
+int changeset_in_git(const char *dir);
+int is_source_name(const char *p);
 int changeset_drivers(const struct changeset *cs, struct driver_set *ds);
 
 #endif

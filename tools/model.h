@@ -114,6 +114,10 @@ void sitelog_text(FILE *f, const struct driver_set *ds);
 void sitelog_json(FILE *f, const struct driver_set *ds);
 void site_json(FILE *f, const struct site *s, int left);
 
+/* worker.c: one driver through the series, in a child process. */
+int worker_run(struct driver *d, const char *work, const char *rec,
+	       const struct cocci_series *s, const struct engine_opts *o);
+
 int engine_convert(struct driver_set *ds, const struct cocci_series *s,
 		   const struct engine_opts *o, char **tmp_root);
 

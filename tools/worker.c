@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The worker for one driver, in its own process: parse-check the files
+ * that name the legacy API, apply every patch of the series in order, in
+ * place, to the driver's files as one group (--file-groups), log each
+ * patch's diff as sites, then ask every patch in report mode what is
+ * left.  Everything found goes to a record file, one tab-separated line
+ * per item (S site, L left, E error), that engine.c reads back.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "model.h"
+
+struct child_ctx {
+	FILE *rec;
+	struct driver *d;
+	const char *groups;	/* spatch --file-groups: the driver's files */
+	const char *rule;
+	const char *confidence;
+};
+
+/* Record text fields live on one line, tab separated. */
+static void put_field(FILE *f, const char *s)
+{
+	fputc('\t', f);
+	for (; s && *s; s++)
+		fputc(*s == '\t' || *s == '\n' ? ' ' : *s, f);
+}
+
+static const char *disp_of(struct driver *d, const char *base)
+{
+	for (size_t i = 0; i < d->nfiles; i++)
+		if (d->files[i].work && !strcmp(base_name(d->files[i].work), base))
+			return d->files[i].disp;
+	return base;
+}
+
+static void log_block(const struct diff_block *b, void *data)
+{
+	struct child_ctx *c = data;
+
+	fprintf(c->rec, "S");
+	put_field(c->rec, disp_of(c->d, base_name(b->file)));
+	fprintf(c->rec, "\t%d", b->nold ? b->old_line : b->new_line);
+	put_field(c->rec, c->rule);
+	put_field(c->rec, c->confidence);
+	put_field(c->rec, b->nold ? b->old_text : "");
+	put_field(c->rec, b->new_text);
+	fputc('\n', c->rec);
+}
+
+static void spatch_argv(struct strlist *av, const struct cocci_patch *p,
+			const char *mode, const struct engine_opts *o)
+{
+	sl_push(av, "spatch");
+	sl_push(av, "--very-quiet");
+	sl_push(av, "-D");
+	sl_push(av, mode);
+	sl_push(av, "--sp-file");
+	sl_push(av, p->path);
+	for (size_t i = 0; i < p->options.n; i++)
+		sl_push(av, p->options.v[i]);
+	if (o->timeout) {
+		sl_push(av, "--timeout");
+		sl_push_own(av, xasprintf("%d", o->timeout));
+	}
+}
+
+static void first_line(const char *s, char *buf, size_t n)
+{
+	size_t k = strcspn(s, "\n");
+
+	snprintf(buf, n, "%.*s", (int)(k < n ? k : n - 1), s);
+}
+
+static void spatch_failed(FILE *rec, struct driver *d, const char *rule,
+			  struct run_result *r)
+{
+	char line[512];
+
+	first_line(*r->err.s ? r->err.s : r->out.s, line, sizeof(line));
+	fprintf(rec, "E");
+	put_field(rec, d->dir);
+	fprintf(rec, "\tspatch failed with %s (exit %d): %s\n", rule,
+		r->status, line);
+}
+
+static void apply_patch(struct child_ctx *c, const struct cocci_patch *p,
+			const char *work, const struct engine_opts *o)
+{
+	struct strlist av = { 0 };
+	struct run_result r;
+
+	spatch_argv(&av, p, "patch", o);
+	sl_push(&av, "--in-place");
+	sl_push(&av, "--file-groups");
+	sl_push(&av, c->groups);
+	sl_push_own(&av, NULL);
+	av.n--;
+	if (run_cmd(av.v, work, &r) || r.status) {
+		spatch_failed(c->rec, c->d, p->rule, &r);
+	} else {
+		c->rule = p->rule;
+		c->confidence = p->confidence;
+		udiff_walk(r.out.s, log_block, c);
+	}
+	run_free(&r);
+	sl_free(&av);
+}
+
+/* "file:line:col-col: reason", the file name may hold any character. */
+static void parse_report_line(FILE *rec, struct driver *d, const char *l)
+{
+	for (const char *p = l; (p = strchr(p, ':')); p++) {
+		int line, col, end, used = 0;
+
+		if (sscanf(p, ":%d:%d-%d: %n", &line, &col, &end, &used) < 3 ||
+		    !used)
+			continue;
+		char *file = xstrndup(l, p - l);
+
+		fprintf(rec, "L");
+		put_field(rec, disp_of(d, base_name(file)));
+		fprintf(rec, "\t%d\t%d", line, col);
+		put_field(rec, p + used);
+		fputc('\n', rec);
+		free(file);
+		return;
+	}
+}
+
+static void report_left(struct child_ctx *c, const struct cocci_patch *p,
+			const char *work, const struct engine_opts *o)
+{
+	struct strlist av = { 0 };
+	struct run_result r;
+	char *line, *save = NULL;
+
+	spatch_argv(&av, p, "report", o);
+	sl_push(&av, "--file-groups");
+	sl_push(&av, c->groups);
+	sl_push_own(&av, NULL);
+	av.n--;
+	if (run_cmd(av.v, work, &r) || r.status) {
+		spatch_failed(c->rec, c->d, p->rule, &r);
+	} else {
+		for (line = strtok_r(r.out.s, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save))
+			parse_report_line(c->rec, c->d, line);
+	}
+	run_free(&r);
+	sl_free(&av);
+}
+
+/* spatch skips what it cannot parse: find it first and say so by name. */
+static void parse_check(struct child_ctx *c, struct conv_file *f,
+			const char *work)
+{
+	const char *mode = ends_with(f->work, ".h") ? "--parse-h" : "--parse-c";
+	/* "./" so that a file named "-x.c" is not taken for an option. */
+	char *name = xasprintf("./%s", base_name(f->work));
+	char *argv[] = { "spatch", (char *)mode, name, NULL };
+	struct run_result r;
+	const char *bad, *where;
+	char *in_file = NULL;
+	int nbad = 0, line = 0;
+
+	if (run_cmd(argv, work, &r)) {
+		free(name);
+		return;
+	}
+	free(name);
+	bad = strstr(r.out.s, "nb bad = ");
+	if (!bad)
+		bad = strstr(r.err.s, "nb bad = ");
+	if (bad)
+		nbad = atoi(bad + 9);
+	where = strstr(r.out.s, "parse error");
+	if (!where)
+		where = strstr(r.err.s, "parse error");
+	if (where && (where = strstr(where, "File \""))) {
+		const char *q = strchr(where + 6, '"');
+
+		if (q && starts_with(q, "\", line ")) {
+			in_file = xstrndup(where + 6, q - (where + 6));
+			line = atoi(q + 8);
+		}
+	}
+	if (r.status) {
+		char msg[300];
+
+		first_line(*r.err.s ? r.err.s : r.out.s, msg, sizeof(msg));
+		fprintf(c->rec, "E");
+		put_field(c->rec, f->disp);
+		fprintf(c->rec, "\tspatch --parse-c failed (exit %d): %s\n",
+			r.status, msg);
+	} else if (nbad > 0) {
+		fprintf(c->rec, "E");
+		put_field(c->rec, f->disp);
+		if (line && in_file && strcmp(base_name(in_file),
+					      base_name(f->work)))
+			fprintf(c->rec, "\tspatch cannot parse %d line(s) "
+				"(first error at %s:%d); a legacy call there "
+				"is left unconverted\n", nbad,
+				base_name(in_file), line);
+		else if (line)
+			fprintf(c->rec, "\tspatch cannot parse %d line(s) "
+				"(first error at line %d); a legacy call there "
+				"is left unconverted\n", nbad, line);
+		else
+			fprintf(c->rec, "\tspatch cannot parse %d line(s); "
+				"a legacy call there is left unconverted\n",
+				nbad);
+	}
+	free(in_file);
+	run_free(&r);
+}
+
+/*
+ * One group of files for spatch: the driver's .c files see the structures
+ * and inlines of its headers, so a helper can be added where the buffer's
+ * structure is defined and a header inline can be traced to its buffer.
+ */
+static char *write_groups(struct driver *d, const char *rec)
+{
+	char *path = xasprintf("%s.groups", rec);
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		free(path);
+		return NULL;
+	}
+	for (size_t i = 0; i < d->nfiles; i++)
+		fprintf(f, "%s\n", base_name(d->files[i].work));
+	if (fclose(f)) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+int worker_run(struct driver *d, const char *work, const char *rec,
+	       const struct cocci_series *s, const struct engine_opts *o)
+{
+	struct child_ctx c = { 0 };
+
+	c.d = d;
+	c.groups = write_groups(d, rec);
+	c.rec = fopen(rec, "w");
+	if (!c.rec || !c.groups)
+		return 1;
+	/* Where a legacy call could hide: the files that name the API. */
+	if (o->parse_check)
+		for (size_t i = 0; i < d->nfiles; i++)
+			if (d->files[i].legacy)
+				parse_check(&c, &d->files[i], work);
+	for (size_t i = 0; i < s->n; i++)
+		apply_patch(&c, &s->v[i], work, o);
+	for (size_t i = 0; i < s->n; i++)
+		report_left(&c, &s->v[i], work, o);
+	return fclose(c.rec) ? 1 : 0;
+}
+
