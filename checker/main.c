@@ -311,6 +311,8 @@ static void print_findings(int from)
 {
 	int i;
 
+	if (nr_findings == from)
+		return;
 	qsort(findings + from, nr_findings - from, sizeof(*findings), by_position);
 	if (opt.format != FMT_TEXT)
 		return;
