@@ -120,6 +120,11 @@ int changeset_open_git(const char *repo, const char *range, char **paths,
 	struct strlist a = { 0 };
 	char *top, *from, *to = NULL;
 
+	for (int i = 0; i < n; i++)
+		if (!is_file(paths[i]) && !is_dir(paths[i])) {
+			err("%s: no such file or folder", paths[i]);
+			return EXIT_USAGE;
+		}
 	if (git_top(repo, &top))
 		return EXIT_USAGE;
 	if (range) {

@@ -242,6 +242,8 @@ ok "review of a patch file: the site and its rule" $(json "$T/reviewpatch.out" '
 (cd "$G" && tiny "$DMACONV" convert -q -i drivers >/dev/null && git -c user.name=t -c user.email=t@t commit -qam converted)
 run_in "$G" reviewgit tiny "$DMACONV" review -q --format=json HEAD~1..HEAD
 ok "review of a git range: the site and its rule" $(json "$T/reviewgit.out" '[(s["file"],s["rule"]) for s in d["drivers"][0]["sites"]]==[("drivers/net/drv_a/drv_a.c","tiny_sync")]'; echo $?) "$T/reviewgit.err"
+run_in "$G" reviewgitbad tiny "$DMACONV" review -q HEAD~1..HEAD -- no-such-folder
+ok "review of a git range limited to a missing path: exit 2, named" $([ $rc -eq 2 ] && has reviewgitbad.err "no-such-folder: no such file or folder"; echo $?) "$T/reviewgitbad.err"
 run reviewbad tiny "$DMACONV" review -q "$T/does-not-exist"
 ok "review of something that is none of the forms: exit 2" $([ $rc -eq 2 ]; echo $?) "$T/reviewbad.err"
 
