@@ -34,6 +34,7 @@ virtual narrow
 @initialize:python@
 @@
 import re
+import sys
 
 RULE = "dma_cache_sync"
 TO_DEVICE = "dma_sync_single_for_device"
@@ -172,6 +173,18 @@ def decide(p):
 				 buf=s["buf"])
 	decided[k] = d
 	return d
+
+def site_message(p):
+	"""The report line for a site patch mode leaves or converts on an
+	assumption; None for a site converted without doubt."""
+	s = sites[key(p)]
+	d = decide(p)
+	if d is None:
+		return "%s: not converted: %s" % (RULE, why_unconverted(s))
+	if d["doubt"]:
+		return ("%s: converted to %s%s, check by hand: %s"
+			% (RULE, d["fn"], d["how"], d["doubt"]))
+	return None
 
 def why_unconverted(s):
 	if s.get("why"):
@@ -513,6 +526,12 @@ fn;
 nd;
 h;
 @@
+# Patch mode says on stderr what report mode would (stdout carries the
+# diff), so that a front end applying the series keeps the sites it must
+# show a human.
+msg = site_message(p)
+if msg:
+	sys.stderr.write(coccilib.report.build_report(p[0], msg) + "\n")
 d = decide(p)
 if d is None:
 	cocci.include_match(False)
@@ -570,19 +589,13 @@ expression D, V, S, R;
 @script:python depends on legacy && org@
 p << site.p;
 @@
-s = sites[key(p)]
-d = decide(p)
-if d is None:
-	coccilib.org.print_todo(p[0], "%s: not converted: %s" % (RULE, why_unconverted(s)))
-elif d["doubt"]:
-	coccilib.org.print_todo(p[0], "%s: converted to %s%s, check by hand: %s" % (RULE, d["fn"], d["how"], d["doubt"]))
+msg = site_message(p)
+if msg:
+	coccilib.org.print_todo(p[0], msg)
 
 @script:python depends on legacy && report@
 p << site.p;
 @@
-s = sites[key(p)]
-d = decide(p)
-if d is None:
-	coccilib.report.print_report(p[0], "%s: not converted: %s" % (RULE, why_unconverted(s)))
-elif d["doubt"]:
-	coccilib.report.print_report(p[0], "%s: converted to %s%s, check by hand: %s" % (RULE, d["fn"], d["how"], d["doubt"]))
+msg = site_message(p)
+if msg:
+	coccilib.report.print_report(p[0], msg)

@@ -33,6 +33,7 @@ virtual narrow
 @initialize:python@
 @@
 import re
+import sys
 
 RULE = "non_consistent_attr"
 NC = "DMA_ATTR_NON_CONSISTENT"
@@ -221,7 +222,7 @@ def holder_done(a):
 	uses += [decide_free(k)[0] for k, s in frees.items() if s["attrs"] == a]
 	return bool(uses) and all(uses)
 
-report_on = False
+emit = None
 
 def span(p, pc):
 	"""From the function name (p) to the closing parenthesis (pc)."""
@@ -639,13 +640,25 @@ expression A : script:python() { attr_kind(A) in ("nc", "nowarn", "other") };
 
 @script:python depends on legacy && report@
 @@
-report_on = True
+emit = "report"
 
-@script:python depends on legacy && (org || report)@
+@script:python depends on legacy && org@
 @@
-for line in unconverted():
-	pos, msg = line
-	if report_on:
-		coccilib.report.print_report(pos, "%s: %s" % (RULE, msg))
+emit = "org"
+
+// Patch mode says the same on stderr (stdout carries the diff), so that a
+// front end applying the series keeps the sites it must show a human.
+@script:python depends on legacy && patch@
+@@
+emit = "stderr"
+
+@script:python depends on legacy && (org || report || patch)@
+@@
+for pos, msg in unconverted():
+	msg = "%s: %s" % (RULE, msg)
+	if emit == "report":
+		coccilib.report.print_report(pos, msg)
+	elif emit == "org":
+		coccilib.org.print_todo(pos, msg)
 	else:
-		coccilib.org.print_todo(pos, "%s: %s" % (RULE, msg))
+		sys.stderr.write(coccilib.report.build_report(pos, msg) + "\n")

@@ -37,13 +37,13 @@ def expectations(path):
 	return found
 
 
-def run(cmd, cwd):
+def run(cmd, cwd, want_stderr=False):
 	res = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE,
 			     stderr=subprocess.PIPE, universal_newlines=True)
 	if res.returncode != 0:
 		sys.stdout.write("spatch failed: %s\n%s" % (" ".join(cmd), res.stderr))
 		sys.exit(1)
-	return res.stdout
+	return res.stderr if want_stderr else res.stdout
 
 
 def main():
@@ -94,7 +94,12 @@ def main():
 				problems.append("unexpected report: " + line)
 			else:
 				hits[match] = hits.get(match, 0) + 1
-		run(base + ["-D", "patch", "--in-place", args.file], args.dir)
+		# patch mode says the same on stderr while it converts.
+		said = set(l for l in run(base + ["-D", "patch", "--in-place", args.file],
+					  args.dir, want_stderr=True).splitlines()
+			   if REPORT.match(l))
+		for l in sorted(said ^ set(l for l in out.splitlines() if l.strip())):
+			problems.append("patch mode's stderr and report mode differ: " + l)
 
 	wanted = set()
 	for fn in (args.file, re.sub(r'\.c$', '.h', args.file)):
