@@ -3,22 +3,30 @@
 #
 # The semantic patch suite.  Every tests/cocci/<name>.c is a kernel-style
 # driver in the 5.9 API and <name>.res its expected conversion (with
-# <name>.h / <name>.h.res when the driver has a header).  For each, in
-# the order of cocci/series:
+# <name>.h / <name>.h.res when the driver has a header).  For each, with
+# the patches applied in the order of cocci/series:
 #
 #   - patch mode turns <name>.c into exactly <name>.res;
 #   - a second run over the result changes nothing (idempotency);
-#   - report mode lists exactly the sites the fixture expects: each
-#     expected report is a comment "cocci-expect: <rule>: <text>" on the
-#     reported line or the line before it;
+#   - the series in reverse order also gives a driver that builds on 5.10
+#     (each patch is safe alone);
+#   - report mode, on the state each patch sees, lists exactly the sites
+#     the fixture expects: each expected report is a comment
+#     "cocci-expect: <rule>: <text>" on the reported line or the line
+#     before it; org mode and patch mode's stderr say the same
+#     (report-check.py);
 #   - the input compiles against include/ with -DDMAREF_API_5_9 and the
-#     result against the 5.10+ view, both with -Wall -Werror;
+#     result against the 5.10+ view, both with -Wall -Werror, and so do
+#     the drivers in <name>.users/ that #include the fixture;
 #   - build/dmacheck finds no legacy-api and no ownership problem in the
 #     result (skipped, saying why, until dmacheck is built);
-#   - a fixture with a <name>.sim.c harness is run twice on the simulated
-#     non-coherent device (legacy and converted, linked with
-#     build/libdmaref.a): the device must see the same data.
+#   - a fixture with a <name>.sim.c harness is run on the simulated
+#     non-coherent device, legacy and converted, linked with
+#     build/libdmaref.a: the device must see the same data, and the
+#     result without its first _for_device sync must be caught.
 #
+# A result that keeps legacy sites for a human (an expectation says "not
+# converted") cannot build on 5.10: those steps are skipped, saying why.
 # A fixture can pass spatch options in a comment "cocci-options: ...".
 # Prints TAP; exits non-zero when a test fails.
 set -u
