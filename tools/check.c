@@ -111,7 +111,7 @@ static int check_plain(const struct resources *res, const struct strlist *files,
 		disp[i] = clean_path(files->v[i]);
 		in[i].path = files->v[i];
 		in[i].disp = disp[i];
-		in[i].legacy = file_uses_legacy_api(files->v[i]);
+		in[i].legacy = needs_legacy_view(files->v[i]);
 	}
 	progress("checking %zu file(s) with %s", files->n, res->dmacheck);
 	ret = dmacheck_run(res->dmacheck, res->include_dir, in, files->n,

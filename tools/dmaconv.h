@@ -82,6 +82,7 @@ int program_exists(const char *name);
 /* ---- legacy.c ---- */
 int text_uses_legacy_api(const char *text, size_t len);
 int file_uses_legacy_api(const char *path);
+int needs_legacy_view(const char *path);
 
 /* ---- locate.c ---- */
 struct resources {

@@ -7,6 +7,7 @@
  * that picks the files to convert and the API view to check them with.
  */
 #define _GNU_SOURCE
+#include <stdlib.h>
 #include <string.h>
 #include "dmaconv.h"
 
@@ -83,6 +84,34 @@ int file_uses_legacy_api(const char *path)
 	if (read_file(path, &sb))
 		return 0;
 	hit = text_uses_legacy_api(sb.s, sb.len);
+	sb_free(&sb);
+	return hit;
+}
+
+/* A file that includes a local header still in the old API needs it too. */
+int needs_legacy_view(const char *path)
+{
+	struct strbuf sb = { 0 };
+	char *dir;
+	int hit;
+
+	if (read_file(path, &sb))
+		return 0;
+	hit = text_uses_legacy_api(sb.s, sb.len);
+	dir = dir_name(path);
+	for (const char *p = sb.s; !hit && (p = strstr(p, "#include \"")); p++) {
+		const char *name = p + 10, *q = strchr(name, '"');
+		char *rel, *full;
+
+		if (!q || memchr(name, '\n', q - name))
+			continue;
+		rel = xstrndup(name, q - name);
+		full = path_join(dir, rel);
+		hit = is_file(full) && file_uses_legacy_api(full);
+		free(rel);
+		free(full);
+	}
+	free(dir);
 	sb_free(&sb);
 	return hit;
 }

@@ -89,7 +89,7 @@ static void run_checker(struct driver *d, int after, const char *dmacheck,
 			continue;
 		in[n].path = p;
 		in[n].disp = d->files[k].disp;
-		in[n].legacy = file_uses_legacy_api(p);
+		in[n].legacy = needs_legacy_view(p);
 		n++;
 	}
 	if (n)

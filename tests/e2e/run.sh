@@ -153,6 +153,11 @@ sys.exit(0 if (a[:2] == ["-f", "json"] and "-DDMAREF_API_5_9" in a and
               "-I" + sys.argv[2] in a and "-Wno-legacy-api" in a) else 1)
 PY
 echo $?) "$T/plain.log"
+mkdir -p "$T/hdr"
+printf '#include "hdr drv.h"\nint drv(void) { return 0; }\n' >"$T/hdr/drv.c"
+printf 'static inline void h(void *d, void *p) { dma_cache_sync(d, p, 4, DMA_TO_DEVICE); }\n' >"$T/hdr/hdr drv.h"
+FAKE_DMACHECK_LOG=$T/hdr.log run checkhdr tiny "$DMACONV" check -q "$T/hdr/drv.c"
+ok "check: a file including a local header in the old API gets the 5.9 view" $(grep -q 'DMAREF_API_5_9' "$T/hdr.log"; echo $?) "$T/hdr.log"
 run checkjson tiny "$DMACONV" check -q --format=json "$FIX/drv_a"
 ok "check --format=json: findings with check ids" $(json "$T/checkjson.out" '[f["check"] for f in d["findings"]]==["legacy-api","legacy-api"]'; echo $?) "$T/checkjson.out"
 printf 'int clean(void) { return 0; }\n' >"$T/clean.c"
