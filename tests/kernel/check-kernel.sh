@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Run dmacheck over real Linux 6.1 builds of the drivers that use the
-# non-coherent DMA API (make check-kernel).  For each architecture:
+# non-coherent DMA API, and of a few streaming-DMA network drivers as a
+# false-positive guard (make check-kernel).  For each architecture:
 #
 #   1. configure build/kbuild-<arch> (defconfig + the drivers, as modules
 #      where they can be), make olddefconfig, make modules_prepare;
@@ -19,7 +20,8 @@
 #
 # Environment: BUILD (default <top>/build), KCHECK (checker to run,
 # default $BUILD/dmacheck; plain sparse takes the same command line),
-# JOBS (default 2), KCHECK_FILE_TIMEOUT (seconds per file, default 300),
+# JOBS (default 2), KCHECK_FILE_TIMEOUT (seconds per file, default 360:
+# dmacheck's own 300 s limit should fire first and say so),
 # KCHECK_OUT (logs and records, default $BUILD/check-kernel; the
 # benchmarks use their own folder so they keep check-kernel's logs),
 # KCHECK_KBUILD (where the kbuild-<arch> folders go, default $BUILD: an
@@ -148,7 +150,7 @@ summarise() {
 			failed=$((failed + 1))
 			case $rc in
 			none) why="no exit status (killed with the build?)" ;;
-			124|137) why="hung: killed after ${KCHECK_FILE_TIMEOUT:-300}s" ;;
+			124|137) why="hung: killed after ${KCHECK_FILE_TIMEOUT:-360}s" ;;
 			1) why="not processed" ;;
 			*) [ "$rc" -gt 128 ] &&
 				why="crashed (signal $((rc - 128)))" ||

@@ -15,7 +15,8 @@ set -u
 
 tool=${KCHECK_TOOL:?check-wrap: KCHECK_TOOL is not set}
 records=${KCHECK_RECORDS:?check-wrap: KCHECK_RECORDS is not set}
-limit=${KCHECK_FILE_TIMEOUT:-300}
+# Above dmacheck's own per-file limit (300 s), which reports itself.
+limit=${KCHECK_FILE_TIMEOUT:-360}
 
 rec=$(mktemp "$records/XXXXXXXX") || exit 1
 { pwd; printf '%s\n' "$@"; } >"$rec.cmd"
