@@ -1310,10 +1310,38 @@ static void exit_effects(struct summary *sum, const struct slot_state *exit_stat
 	}
 }
 
+/* The first event that changes the buffer's ownership, per buffer. */
+static void mark_first_ownership(void)
+{
+	int k;
+
+	for (k = ctx.nr_events - 1; k >= 0; k--) {
+		const struct event *o = &ctx.events[k];
+
+		if (!o->buf || o->kind == EV_READ || o->kind == EV_WRITE)
+			continue;
+		o->buf->first_own = k;
+		o->buf->first_own_gen = slot_gen;
+	}
+}
+
+static bool owned_before(int i)
+{
+	const struct buffer *b = ctx.events[i].buf;
+
+	return b->first_own_gen == slot_gen && b->first_own < i;
+}
+
+/*
+ * The accesses a helper makes to what its caller passed, as the caller
+ * left it: once the helper syncs or maps the buffer itself, its own
+ * accesses are its own business (and its own findings).
+ */
 static void access_effects(struct summary *sum)
 {
 	int i;
 
+	mark_first_ownership();
 	for (i = 0; i < ctx.nr_events; i++) {
 		const struct event *ev = &ctx.events[i];
 		struct sum_effect fx = { 0 };
@@ -1325,7 +1353,7 @@ static void access_effects(struct summary *sum)
 		if (ev->kind != EV_READ && ev->kind != EV_WRITE)
 			continue;
 		if (!ev->buf->param || ev->buf->param_kind != BK_CPU ||
-		    ctx.slots[ev->slot].anchor)
+		    ctx.slots[ev->slot].anchor || owned_before(i))
 			continue;
 		fx.kind = ev->kind;
 		fx.param = ev->buf->param;

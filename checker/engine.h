@@ -29,6 +29,8 @@ struct buffer {
 	struct ident *param_fn;
 	int slot;			/* slot of the whole buffer in this function */
 	unsigned int slot_gen;
+	int first_own;			/* first hand-off/take-back event, this function */
+	unsigned int first_own_gen;
 };
 
 /* Where a pointer or handle points: a buffer, and which part of it. */
