@@ -60,7 +60,7 @@ narrow_on = False
 def reset():
 	"""spatch applies every rule to one file (or one file and the headers
 	it includes) before the next: the state lives that long."""
-	global buffers, sites, decided, defined_types
+	global buffers, sites, decided, defined_types, elem_types
 	# One entry per buffer: the field name (or the plain variable) that
 	# holds the CPU address, with its handle, holder type and direction.
 	buffers = {}
@@ -69,6 +69,8 @@ def reset():
 	decided = {}
 	# Structures defined in the group: a helper goes after one of them.
 	defined_types = set()
+	# What the pointer of each buffer points to, from its declaration.
+	elem_types = {}
 
 def key(p):
 	return (p[0].file, int(p[0].line), int(p[0].column))
@@ -108,6 +110,18 @@ def resolve(p, buf, handle, holder=None, doubt=None):
 	s["buf"] = buf
 	s["guess"] = doubt
 	s["handle"] = handle
+
+# Pointer arithmetic on these counts bytes: "base + off" is "handle + off".
+BYTE_TYPES = set(["void", "char", "unsigned char", "signed char", "u8", "s8",
+		  "__u8", "__s8", "uint8_t", "int8_t"])
+
+def byte_offset(buf, base, off):
+	"""The handle offset for "base + off": off itself on a byte pointer,
+	off elements otherwise (also when the type is not known)."""
+	t = re.sub(r'\b(const|volatile|__iomem|__force)\b', '', elem_types.get(buf, ""))
+	if " ".join(t.split()) in BYTE_TYPES:
+		return off
+	return "%s * sizeof(*%s)" % (paren(off), base)
 
 def paren(e):
 	return e if re.match(r'^[\w>.-]+$', e) else "(%s)" % e
@@ -250,6 +264,19 @@ I << holder_def.I;
 @@
 defined_types.add("struct " + I)
 
+// The type the field of a buffer points to, for pointer arithmetic.
+@elem_type depends on legacy@
+identifier I, buf_field.f;
+type FT;
+@@
+struct I { ... FT *f; ... };
+
+@script:python depends on legacy@
+f << buf_field.f;
+FT << elem_type.FT;
+@@
+elem_types[f] = FT
+
 // A buffer the driver keeps as a struct page: synced at page_address().
 @buf_page depends on legacy@
 identifier f, hf;
@@ -294,6 +321,19 @@ pa << buf_var.pa;
 @@
 if "->" not in B and "." not in B:
 	add_buffer(B, "var", H, None, DIR or None, D, pa[0].line)
+
+@var_type depends on legacy@
+identifier V;
+type FT;
+@@
+FT *V;
+
+@script:python depends on legacy@
+V << var_type.V;
+FT << var_type.FT;
+@@
+if V in buffers and buffers[V]["kind"] == "var":
+	elem_types[V] = FT
 
 //----------------------------------------------------------------------
 // 2. The legacy sites.
@@ -347,7 +387,8 @@ hf << buf_field.hf;
 Z << res_off.Z;
 O << res_off.O;
 @@
-resolve(p, f, "%s->%s + %s" % (Z, hf, O))
+resolve(p, f, "%s->%s + %s" % (pretty(Z), hf,
+			       byte_offset(f, "%s->%s" % (pretty(Z), f), O)))
 
 @res_elem depends on legacy@
 identifier buf_field.f;
@@ -402,7 +443,7 @@ H << buf_var.H;
 O << res_var.O = "";
 @@
 if B in buffers:
-	resolve(p, B, H + (" + " + O if O else ""))
+	resolve(p, B, H + (" + " + byte_offset(B, B, O) if O else ""))
 
 // The address of a member or element inside the buffer.
 @res_inside depends on legacy@

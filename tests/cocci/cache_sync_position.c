@@ -93,6 +93,14 @@ static void rx_period(struct rxq_priv *priv, size_t off, u8 *out, size_t n)
 	memcpy(out, priv->data + off, n);
 }
 
+/* Arithmetic on a typed pointer: the offset counts elements, not bytes. */
+static u32 rx_second(struct rxq_priv *priv)
+{
+	dma_cache_sync(priv->dev, priv->st + 1, sizeof(*priv->st),
+		       DMA_FROM_DEVICE);
+	return priv->st[1].count;
+}
+
 static void rx_prepare(struct rxq_priv *priv)
 {
 	/* cocci-expect: dma_cache_sync: converted to dma_sync_single_for_cpu by default */
