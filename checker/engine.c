@@ -925,7 +925,9 @@ static void apply_one(struct slot_state *st, const struct event *ev, int idx)
 		}
 		break;
 	case EV_WRITE:
-		if ((st->owner == OWN_CPU || st->owner == OWN_ENTRY) && !st->dirty) {
+		/* after an unmap the next map writes the CPU's stores back */
+		if ((st->owner == OWN_CPU || st->owner == OWN_ENTRY) && !st->dirty &&
+		    !st->unmapped) {
 			st->dirty = true;
 			st->dirty_ev = idx;
 		}
