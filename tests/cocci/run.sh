@@ -286,6 +286,41 @@ run_sim() {
 	"$bin" >"$work/$name.$tag.out" 2>>"$work/$name.sim.log" || return 1
 }
 
+# The form every patch of the series keeps: the kernel's header, the four
+# modes, rules guarded by "depends on", and a docs page.
+check_form() {
+	local p=$1 file=$TOP/cocci/$1 log=$work/form.diag field mode
+	: >"$log"
+	head -n 1 "$file" | grep -q '^// SPDX-License-Identifier: ' ||
+		echo "no SPDX line first" >>"$log"
+	grep -q '^///' "$file" || echo "no /// description" >>"$log"
+	for field in Confidence Options Requires Keywords; do
+		grep -q "^// *$field:" "$file" || echo "no // $field: line" >>"$log"
+	done
+	for mode in patch context org report; do
+		grep -q "^virtual $mode\$" "$file" || echo "no virtual $mode" >>"$log"
+	done
+	# Every rule but the keyword gate (@legacy@) depends on it or on a mode.
+	grep -E '^@[^@]' "$file" |
+		grep -v -e '^@initialize' -e '^@legacy@' -e 'depends on' >>"$log"
+	[ -f "$TOP/docs/cocci/${p%.cocci}.md" ] ||
+		echo "no docs/cocci/${p%.cocci}.md" >>"$log"
+	if [ -s "$log" ]; then
+		not_ok "$p: kernel header, four modes, guarded rules, docs page" "$log"
+	else
+		ok "$p: kernel header, four modes, guarded rules, docs page"
+	fi
+}
+
+for p in "${SERIES[@]}"; do
+	if [ -f "$TOP/cocci/$p" ]; then
+		check_form "$p"
+	else
+		n=$((n + 1)); failed=$((failed + 1))
+		echo "not ok $n - $p: listed in cocci/series but cocci/$p does not exist"
+	fi
+done
+
 names=()
 for f in "$HERE"/*.c; do
 	case $f in *.sim.c) continue ;; esac
