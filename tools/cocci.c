@@ -181,3 +181,29 @@ int spatch_check_version(void)
 	run_free(&r);
 	return ret;
 }
+
+/* A semantic patch spatch cannot read would fail on every driver: once. */
+int cocci_check_patches(const struct cocci_series *s)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		char *argv[] = { "spatch", "-D", "patch", "--parse-cocci",
+				 s->v[i].path, NULL };
+		struct run_result r;
+		const char *where;
+
+		if (run_cmd(argv, NULL, &r) || r.status) {
+			where = strstr(r.out.s, "File \"");
+			if (!where)
+				where = strstr(r.err.s, "File \"");
+			if (!where)
+				where = *r.err.s ? r.err.s : r.out.s;
+			err("%s: spatch cannot read this semantic patch: %.*s",
+			    s->v[i].path, (int)strcspn(where, "\n"), where);
+			bad = 1;
+		}
+		run_free(&r);
+	}
+	return bad ? -1 : 0;
+}

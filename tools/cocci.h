@@ -22,6 +22,7 @@ int cocci_load_series(const char *cocci_dir, struct cocci_series *s);
 const struct cocci_patch *cocci_find(const struct cocci_series *s,
 				     const char *rule);
 int spatch_check_version(void);
+int cocci_check_patches(const struct cocci_series *s);
 
 #define SPATCH_MIN_VERSION "1.0.8"
 #define SPATCH_INSTALL_HINT "sudo apt-get install coccinelle"

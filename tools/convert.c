@@ -158,7 +158,7 @@ int load_cocci(struct cocci_series *s)
 	locate_resources(&res);
 	if (spatch_check_version())
 		return EXIT_TOOL;
-	if (cocci_load_series(res.cocci_dir, s))
+	if (cocci_load_series(res.cocci_dir, s) || cocci_check_patches(s))
 		return EXIT_TOOL;
 	return EXIT_OK;
 }

@@ -73,7 +73,8 @@ static void take_left(struct driver *d, const struct driver *post)
 		site_push(&d->left, &c);
 	}
 	for (size_t i = 0; i < post->errors.n; i++)
-		sl_push(&d->errors, post->errors.v[i]);
+		if (!sl_contains(&d->errors, post->errors.v[i]))
+			sl_push(&d->errors, post->errors.v[i]);
 }
 
 static void run_checker(struct driver *d, int after, const char *dmacheck,
@@ -185,6 +186,9 @@ int review_build(const struct changeset *cs, const struct cocci_series *s,
 		struct driver *d = &rv->ds.v[i];
 		diff_driver(d);
 		attribute_sites(d, &pre.v[i], 0);
+		for (size_t k = 0; k < pre.v[i].errors.n; k++)
+			if (!sl_contains(&d->errors, pre.v[i].errors.v[k]))
+				sl_push(&d->errors, pre.v[i].errors.v[k]);
 		take_left(d, &post.v[i]);
 		if (!with_checker || rv->dmacheck_missing)
 			continue;

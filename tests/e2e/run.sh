@@ -98,6 +98,15 @@ ok "no spatch: exit 4, one line with the install command" $([ $rc -eq 4 ] && has
 run oldspatch env PATH="$T/bin-oldspatch" DMACONV_COCCI_DIR=$TINY "$DMACONV" convert "$FIX/drv_a"
 ok "spatch 1.0.0: exit 4, too old, upgrade command" $([ $rc -eq 4 ] && has oldspatch.err "1.0.0 is too old" && has oldspatch.err "apt-get install coccinelle"; echo $?) "$T/oldspatch.err"
 
+mkdir -p "$T/badcocci"
+printf 'tiny_sync.cocci\n' >"$T/badcocci/series"
+printf '@@\nexpression E;\n@@\n- foo(E\n' >"$T/badcocci/tiny_sync.cocci"
+run badcocci env DMACONV_COCCI_DIR="$T/badcocci" "$DMACONV" convert "$FIX/drv_a"
+ok "a semantic patch spatch cannot read: named once, exit 4" $([ $rc -eq 4 ] && [ "$(grep -c 'cannot read this semantic patch' "$T/badcocci.err")" -eq 1 ] && has badcocci.err "badcocci/tiny_sync.cocci"; echo $?) "$T/badcocci.err"
+printf 'missing_one.cocci\n' >"$T/badcocci/series"
+run nococci env DMACONV_COCCI_DIR="$T/badcocci" "$DMACONV" convert "$FIX/drv_a"
+ok "a patch listed in series but missing: named, exit 4" $([ $rc -eq 4 ] && has nococci.err "missing_one.cocci: listed in .*series but missing"; echo $?) "$T/nococci.err"
+
 # ---- convert with the test patch ---------------------------------------
 run diff tiny "$DMACONV" convert "$FIX/drv_a"
 ok "convert: unified diff on stdout" $([ $rc -eq 0 ] && has diff.out "^+++ b/.*drv_a/drv_a.c" && has diff.out "^-.*dma_cache_sync(a->dev, a->buf, 4, DMA_TO_DEVICE);" && has diff.out "^+.*dma_sync_single_for_device(a->dev, a->buf, 4, DMA_TO_DEVICE);"; echo $?) "$T/diff.err"
