@@ -27,13 +27,13 @@ struct ovl_priv {
 
 static int ovl_probe(struct ovl_priv *priv)
 {
-	/* cocci-expect: non_consistent_attr: attributes other than DMA_ATTR_NO_WARN */
+	/* cocci-expect: non_consistent_attr: dma_alloc_attrs() not converted: attributes other than DMA_ATTR_NO_WARN */
 	priv->overlay = dma_alloc_attrs(priv->dev, OVL_SIZE, &priv->overlay_dma,
 					GFP_KERNEL, DMA_ATTR_NON_CONSISTENT |
 					DMA_ATTR_WRITE_COMBINE);
 	if (!priv->overlay)
 		return -ENOMEM;
-	/* cocci-expect: non_consistent_attr: no dmam_ variant */
+	/* cocci-expect: non_consistent_attr: dmam_alloc_attrs() not converted: a device-managed buffer that is synced */
 	priv->cmd = dmam_alloc_attrs(priv->dev, CMD_SIZE, &priv->cmd_dma,
 				     GFP_KERNEL, DMA_ATTR_NON_CONSISTENT);
 	if (!priv->cmd)
