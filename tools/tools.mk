@@ -18,16 +18,13 @@ $(BUILD)/dmaconv: $(DMACONV_OBJS)
 ALL_TARGETS += $(BUILD)/dmaconv
 CHECK_DEPS += $(BUILD)/dmaconv
 
+# The semantic patches dmaconv runs are installed by install-cocci.
 .PHONY: install-dmaconv
 install-dmaconv: $(BUILD)/dmaconv
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(DATADIR)/cocci $(DESTDIR)$(DOCDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BUILD)/dmaconv $(DESTDIR)$(BINDIR)/dmaconv
 	install -m 644 docs/man/dmaconv.1 $(DESTDIR)$(MANDIR)/man1/dmaconv.1
 	install -m 644 docs/dmaconv.md docs/review-checklist.md $(DESTDIR)$(DOCDIR)/
-	if [ -f cocci/series ]; then \
-		install -m 644 cocci/series $(wildcard cocci/*.cocci) \
-			$(DESTDIR)$(DATADIR)/cocci/; fi
 INSTALL_RULES += install-dmaconv
 
 .PHONY: bench-dmaconv

@@ -86,6 +86,8 @@ static void spatch_failed(FILE *rec, struct driver *d, const char *rule,
 		r->status, line);
 }
 
+static void log_doubts(FILE *rec, struct driver *d, char *err);
+
 static void apply_patch(struct child_ctx *c, const struct cocci_patch *p,
 			const char *work, const struct engine_opts *o)
 {
@@ -104,6 +106,7 @@ static void apply_patch(struct child_ctx *c, const struct cocci_patch *p,
 		c->rule = p->rule;
 		c->confidence = p->confidence;
 		udiff_walk(r.out.s, log_block, c);
+		log_doubts(c->rec, c->d, r.err.s);
 	}
 	run_free(&r);
 	sl_free(&av);
@@ -128,6 +131,23 @@ static void parse_report_line(FILE *rec, struct driver *d, const char *l)
 		free(file);
 		return;
 	}
+}
+
+/*
+ * Patch mode prints the report lines on stderr.  The sites it did not
+ * convert come back from report mode on the result (report_left); the
+ * ones it converted on an assumption ("converted to ..., check by hand")
+ * exist only here, and a reviewer must see them among the sites left for
+ * a human.
+ */
+static void log_doubts(FILE *rec, struct driver *d, char *err)
+{
+	char *line, *save = NULL;
+
+	for (line = strtok_r(err, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		if (strstr(line, ", check by hand: "))
+			parse_report_line(rec, d, line);
 }
 
 static void report_left(struct child_ctx *c, const struct cocci_patch *p,
