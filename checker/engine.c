@@ -49,6 +49,7 @@ struct bb_info {
 	struct basic_block *bb;
 	int first, last;		/* events of the block */
 	struct slot_state *out;		/* NULL until visited */
+	int rpo;			/* reverse post-order number, -1 unreached */
 	bool queued;
 	unsigned char ret_kind;		/* RET_ERROR/RET_NORMAL if it sets the return value */
 	unsigned char exit_edge;	/* the kind of its edge straight into the return */
@@ -1072,34 +1073,142 @@ static void apply(struct slot_state *st, int idx)
 	}
 }
 
+/*
+ * Number the blocks reachable from the entry in reverse post-order: a
+ * block comes after all its parents but those that close a loop.
+ */
+static void number_rpo(void)
+{
+	struct rpo_frame {
+		int b;
+		int next;	/* index of the next child to look at */
+	} *stack;
+	struct bb_info *e = ctx.ep->entry->bb->priv;
+	int top = 0, post = 0, i, reached = 0;
+
+	for (i = 0; i < nr_bbs; i++)
+		bbs[i].rpo = -1;
+	stack = malloc((nr_bbs + 1) * sizeof(*stack));
+	if (!stack)
+		die("dmacheck: out of memory");
+	/* -2: on the stack or done; numbered once its children are done */
+	e->rpo = -2;
+	stack[top++] = (struct rpo_frame){ e - bbs, 0 };
+	while (top) {
+		struct rpo_frame *f = &stack[top - 1];
+		struct basic_block *child;
+		struct bb_info *next = NULL;
+		int k = 0;
+
+		FOR_EACH_PTR(bbs[f->b].bb->children, child) {
+			struct bb_info *ci = child->priv;
+
+			if (k++ < f->next)
+				continue;
+			f->next = k;
+			if (ci && ci->rpo == -1) {
+				next = ci;
+				break;
+			}
+		} END_FOR_EACH_PTR(child);
+		if (next) {
+			next->rpo = -2;
+			stack[top++] = (struct rpo_frame){ next - bbs, 0 };
+			continue;
+		}
+		bbs[f->b].rpo = post++;
+		top--;
+	}
+	free(stack);
+	reached = post;
+	for (i = 0; i < nr_bbs; i++)
+		if (bbs[i].rpo >= 0)
+			bbs[i].rpo = reached - 1 - bbs[i].rpo;
+}
+
+/*
+ * The blocks waiting for a visit, lowest reverse post-order number
+ * first (a binary heap): a join waits until its parents have settled,
+ * so it is visited about once instead of once per parent.
+ */
+struct block_heap {
+	int *v;
+	int nr;
+};
+
+static bool heap_before(const struct block_heap *h, int a, int b)
+{
+	return bbs[h->v[a]].rpo < bbs[h->v[b]].rpo;
+}
+
+static void heap_swap(struct block_heap *h, int a, int b)
+{
+	int t = h->v[a];
+
+	h->v[a] = h->v[b];
+	h->v[b] = t;
+}
+
+static void heap_push(struct block_heap *h, int b)
+{
+	int i = h->nr++;
+
+	h->v[i] = b;
+	while (i && heap_before(h, i, (i - 1) / 2)) {
+		heap_swap(h, i, (i - 1) / 2);
+		i = (i - 1) / 2;
+	}
+}
+
+static int heap_pop(struct block_heap *h)
+{
+	int top = h->v[0], i = 0;
+
+	h->v[0] = h->v[--h->nr];
+	for (;;) {
+		int l = 2 * i + 1, r = l + 1, m = i;
+
+		if (l < h->nr && heap_before(h, l, m))
+			m = l;
+		if (r < h->nr && heap_before(h, r, m))
+			m = r;
+		if (m == i)
+			break;
+		heap_swap(h, i, m);
+		i = m;
+	}
+	return top;
+}
+
 /* Run the data-flow to a fixed point; false if the work limit hit. */
 static bool solve(void)
 {
-	int *queue, head = 0, tail = 0, i;
+	struct block_heap queue = { 0 };
 	unsigned long work = 0;
 	struct slot_state *cur;
 	bool done = true;
+	int i;
 
-	queue = malloc((nr_bbs + 1) * sizeof(*queue));
+	queue.v = malloc((nr_bbs + 1) * sizeof(*queue.v));
 	cur = malloc((ctx.nr_slots + 1) * sizeof(*cur));
-	if (!queue || !cur)
+	if (!queue.v || !cur)
 		die("dmacheck: out of memory");
 	for (i = 0; i < nr_bbs; i++) {
 		free(bbs[i].out);
 		bbs[i].out = NULL;
 		bbs[i].queued = false;
 	}
+	number_rpo();
 	{
 		struct bb_info *e = ctx.ep->entry->bb->priv;
 
-		queue[tail++] = e - bbs;
+		heap_push(&queue, e - bbs);
 		e->queued = true;
 	}
-	while (head != tail) {
-		struct bb_info *bi = &bbs[queue[head]];
+	while (queue.nr) {
+		struct bb_info *bi = &bbs[heap_pop(&queue)];
 		struct basic_block *bb = bi->bb, *child;
 
-		head = (head + 1) % (nr_bbs + 1);
 		bi->queued = false;
 		work += ctx.nr_slots + (bi->last - bi->first) + 1;
 		if (work > work_limit) {
@@ -1137,12 +1246,11 @@ static bool solve(void)
 
 			if (ci && !ci->queued) {
 				ci->queued = true;
-				queue[tail] = ci - bbs;
-				tail = (tail + 1) % (nr_bbs + 1);
+				heap_push(&queue, ci - bbs);
 			}
 		} END_FOR_EACH_PTR(child);
 	}
-	free(queue);
+	free(queue.v);
 	free(cur);
 	return done;
 }
