@@ -14,7 +14,9 @@
  *
  * Ownership is tracked per line.  A CPU store into a device-owned line is
  * seen at the next sync or free of that line (cpu differs from its clean
- * copy) or when the eviction model writes it back (evict.c).
+ * copy) or when the eviction model writes it back (evict.c).  Not for a
+ * DMA_TO_DEVICE buffer: there the store is legal, and only a device read
+ * of the changed bytes before the next _for_device is reported (access.c).
  */
 #include <stdlib.h>
 
@@ -159,7 +161,7 @@ void dmaref_cache_check_cpu_writes(struct dmaref_buf *buf, size_t off,
 {
 	struct write_check wc = { .call = call, .dir = dir };
 
-	if (!buf->tracked || !any_device_owned(buf))
+	if (!buf->tracked || device_only_reads(buf) || !any_device_owned(buf))
 		return;
 	dmaref_materialize(buf);
 	for_each_line(buf, off, len, dmaref_line_check, &wc);
@@ -202,7 +204,7 @@ static bool give_line(struct dmaref_buf *buf, struct line *l, void *arg)
 	if (!owned && !buf->diverged && buf->tracked) {
 		line_write_back(buf, l);
 	} else if (line_dirty(buf, l)) {
-		if (owned && !wc->lines++)
+		if (owned && !device_only_reads(buf) && !wc->lines++)
 			wc->first = line_first_change(buf, l);
 		line_write_back(buf, l);
 	}
@@ -338,7 +340,8 @@ static void take_fast(struct dmaref_buf *buf, size_t off, size_t len,
 	size_t end = (stop + (1UL << buf->line_shift) - 1) >> buf->line_shift;
 	size_t from = line_offset(buf, first), to = line_offset(buf, end);
 
-	for_each_run(buf, off, len, check_run, wc);
+	if (!device_only_reads(buf))
+		for_each_run(buf, off, len, check_run, wc);
 	if (invalidate && buf->cached) {
 		memcpy(s->cpu + from, s->ram + from, to - from);
 		bits_assign(buf->in_ram, first, end, true);
@@ -377,7 +380,8 @@ void dmaref_cache_for_cpu(struct dmaref_buf *buf, size_t off, size_t len,
 	if (simple_geometry(buf)) {
 		take_fast(buf, off, len, &wc, invalidate);
 	} else {
-		for_each_line(buf, off, len, dmaref_line_check, &wc);
+		if (!device_only_reads(buf))
+			for_each_line(buf, off, len, dmaref_line_check, &wc);
 		for_each_line(buf, off, len,
 			      invalidate ? invalidate_line : take_line, NULL);
 	}

@@ -72,6 +72,11 @@ static bool evict_line(struct dmaref_buf *buf, struct line *l, void *arg)
 		return true;
 	if (!line_dirty(buf, l))
 		return true;
+	if (line_device_owned(buf, l) && device_only_reads(buf)) {
+		/* Legal; a device read of it is what gets reported. */
+		line_write_back_unsynced(buf, l);
+		return true;
+	}
 	if (line_device_owned(buf, l) && !e->reported++) {
 		first = line_first_change(buf, l);
 		dmaref_report(DMAREF_ERR_CPU_WRITE_DEVICE_OWNED, buf->dev,

@@ -110,6 +110,17 @@ static inline void line_set_owner(struct dmaref_buf *buf,
 	bit_assign(buf->dev_owned, l->index, device);
 }
 
+/*
+ * The device only reads a DMA_TO_DEVICE buffer: the CPU may refill lines
+ * it handed off without taking them back first (nothing of the device's
+ * can be lost).  What breaks the rules there is the device reading bytes
+ * the CPU changed after the last _for_device sync (access.c).
+ */
+static inline bool device_only_reads(const struct dmaref_buf *buf)
+{
+	return buf->dir == DMA_TO_DEVICE;
+}
+
 /* ---- line operations ---- */
 
 /* Where the clean copy of the line lives: memory's view or the shadow. */
@@ -190,6 +201,20 @@ static inline void line_detach_clean(struct dmaref_buf *buf, struct line *l)
 		return;
 	memcpy(s->shadow + l->seg_off, s->ram + l->seg_off, l->len);
 	bit_assign(buf->in_ram, l->index, false);
+}
+
+/*
+ * An eviction of a line the CPU refilled after handing it to a device that
+ * only reads it: memory gets the new bytes, but the clean copy stays the
+ * one handed off, so a device read still tells them apart (torn data).
+ */
+static inline void line_write_back_unsynced(struct dmaref_buf *buf,
+					    struct line *l)
+{
+	struct dmaref_seg *s = l->seg;
+
+	line_detach_clean(buf, l);
+	memcpy(s->ram + l->seg_off, s->cpu + l->seg_off, l->len);
 }
 
 /* ---- shared by the cache files ---- */

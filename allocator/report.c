@@ -58,6 +58,7 @@ static const char *const class_names[DMAREF_NR_ERROR_CLASSES] = {
 	[DMAREF_ERR_DEVICE_UNMAPPED]		= "device-unmapped",
 	[DMAREF_ERR_DEVICE_UNREACHABLE]		= "device-unreachable",
 	[DMAREF_ERR_CACHE_SYNC_UNKNOWN]		= "cache-sync-unknown",
+	[DMAREF_ERR_DEVICE_READ_UNSYNCED]	= "device-read-unsynced",
 };
 
 static const char *const dir_names[] = {

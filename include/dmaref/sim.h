@@ -140,6 +140,8 @@ enum dmaref_error_class {
 	DMAREF_ERR_DEVICE_UNMAPPED,	/* device access outside any buffer */
 	DMAREF_ERR_DEVICE_UNREACHABLE,	/* device access above its mask */
 	DMAREF_ERR_CACHE_SYNC_UNKNOWN,	/* dma_cache_sync() on unknown memory */
+	DMAREF_ERR_DEVICE_READ_UNSYNCED, /* TO_DEVICE: read CPU stores made
+					    after the last _for_device */
 	DMAREF_NR_ERROR_CLASSES
 };
 
