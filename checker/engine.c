@@ -540,7 +540,8 @@ static void learn_from_store(struct instruction *insn)
  * second an access made before the sync already lands in its part.
  */
 static void extract_round(struct entrypoint *ep, bool first);
-static void classify_returns(struct entrypoint *ep);
+struct fn_insns;
+static void classify_returns(struct entrypoint *ep, const struct fn_insns *f);
 
 static void extract(struct entrypoint *ep)
 {
@@ -550,32 +551,122 @@ static void extract(struct entrypoint *ep)
 	extract_round(ep, false);
 }
 
-static void extract_round(struct entrypoint *ep, bool first)
+/*
+ * The instructions that make events (calls, loads, stores, returns) of
+ * one function, block by block.  The linearized code does not change
+ * once built, and every function is extracted six times (two rounds in
+ * each of three passes): walking every instruction each time strays
+ * over all of libsparse's memory for a large function, so the few that
+ * matter are picked once.
+ */
+struct fn_insns {
+	struct entrypoint *ep;
+	int nr_bbs;
+	struct basic_block **bbs;
+	int *end;			/* per block: end of its run in insns[] */
+	struct instruction **insns;
+	int nr_insns;
+};
+
+static struct fn_insns *fn_cache;
+static int nr_fn_cache, cap_fn_cache, fn_hint;
+
+static bool makes_events(const struct instruction *insn)
+{
+	switch (insn->opcode) {
+	case OP_CALL:
+	case OP_INLINED_CALL:
+	case OP_STORE:
+	case OP_LOAD:
+	case OP_RET:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void pick_insns(struct fn_insns *f, struct entrypoint *ep)
 {
 	struct basic_block *bb;
 	struct instruction *insn;
-	int i = 0;
+	int i = 0, nr = 0, cap = 0;
+
+	f->ep = ep;
+	f->nr_bbs = ptr_list_size((struct ptr_list *)ep->bbs);
+	f->bbs = malloc((f->nr_bbs + 1) * sizeof(*f->bbs));
+	f->end = malloc((f->nr_bbs + 1) * sizeof(*f->end));
+	f->insns = NULL;
+	if (!f->bbs || !f->end)
+		die("dmacheck: out of memory");
+	FOR_EACH_PTR(ep->bbs, bb) {
+		f->bbs[i] = bb;
+		FOR_EACH_PTR(bb->insns, insn) {
+			if (!insn->bb || !makes_events(insn))
+				continue;
+			if (nr == cap) {
+				cap = cap ? cap * 2 : 64;
+				f->insns = realloc(f->insns, cap * sizeof(*f->insns));
+				if (!f->insns)
+					die("dmacheck: out of memory");
+			}
+			f->insns[nr++] = insn;
+		} END_FOR_EACH_PTR(insn);
+		f->end[i++] = nr;
+	} END_FOR_EACH_PTR(bb);
+	f->nr_insns = nr;
+}
+
+/* The passes take the functions in the same order: look after the last. */
+static const struct fn_insns *insns_of(struct entrypoint *ep)
+{
+	int k;
+
+	for (k = 0; k < nr_fn_cache; k++) {
+		struct fn_insns *f = &fn_cache[(fn_hint + k) % nr_fn_cache];
+
+		if (f->ep == ep) {
+			fn_hint = (fn_hint + k) % nr_fn_cache;
+			return f;
+		}
+	}
+	if (nr_fn_cache == cap_fn_cache) {
+		cap_fn_cache = cap_fn_cache ? cap_fn_cache * 2 : 64;
+		fn_cache = realloc(fn_cache, cap_fn_cache * sizeof(*fn_cache));
+		if (!fn_cache)
+			die("dmacheck: out of memory");
+	}
+	fn_hint = nr_fn_cache;
+	pick_insns(&fn_cache[nr_fn_cache], ep);
+	return &fn_cache[nr_fn_cache++];
+}
+
+static void extract_round(struct entrypoint *ep, bool first)
+{
+	const struct fn_insns *f = insns_of(ep);
+	struct basic_block *bb;
+	struct instruction *insn;
+	int i, k = 0;
 
 	ctx.ep = ep;
 	ctx.fn = ep->name->ident ? ident_name(ep->name->ident) : "?";
 	ctx.nr_events = 0;
 	if (first)
 		ctx.nr_slots = 0;
-	nr_bbs = ptr_list_size((struct ptr_list *)ep->bbs);
+	nr_bbs = f->nr_bbs;
 	free(bbs);
 	bbs = calloc(nr_bbs + 1, sizeof(*bbs));
 	if (!bbs)
 		die("dmacheck: out of memory");
 
-	FOR_EACH_PTR(ep->bbs, bb) {
+	for (i = 0; i < nr_bbs; i++) {
+		bb = f->bbs[i];
 		bb->priv = &bbs[i];
 		bbs[i].bb = bb;
 		bbs[i].first = ctx.nr_events;
-		FOR_EACH_PTR(bb->insns, insn) {
+		for (; k < f->end[i]; k++) {
 			struct call_site *cs;
 
-			if (!insn->bb)
-				continue;
+			insn = f->insns[k];
 			switch (insn->opcode) {
 			case OP_CALL:
 			case OP_INLINED_CALL:
@@ -596,11 +687,10 @@ static void extract_round(struct entrypoint *ep, bool first)
 			default:
 				break;
 			}
-		} END_FOR_EACH_PTR(insn);
+		}
 		bbs[i].last = ctx.nr_events;
-		i++;
-	} END_FOR_EACH_PTR(bb);
-	classify_returns(ep);
+	}
+	classify_returns(ep, f);
 	free(ev_bb);
 	free(gives_back_memo);
 	ev_bb = malloc((ctx.nr_events + 1) * sizeof(*ev_bb));
@@ -674,39 +764,36 @@ static void classify_select(struct entrypoint *ep, struct instruction *sel,
  * return each block can reach (a few passes over the blocks; each bit
  * only turns on).
  */
-static void classify_returns(struct entrypoint *ep)
+static void classify_returns(struct entrypoint *ep, const struct fn_insns *f)
 {
-	struct basic_block *bb;
 	struct instruction *insn;
 	pseudo_t src;
 	bool changed = true;
-	int b;
+	int b, k;
 
-	FOR_EACH_PTR(ep->bbs, bb) {
-		FOR_EACH_PTR(bb->insns, insn) {
-			struct instruction *phi;
+	for (k = 0; k < f->nr_insns; k++) {
+		struct instruction *phi;
 
-			if (!insn->bb || insn->opcode != OP_RET || !insn->src ||
-			    insn->src->type != PSEUDO_REG)
-				continue;
-			phi = insn->src->def;
-			if (phi->opcode == OP_SEL) {
-				classify_select(ep, phi, insn->bb);
-				continue;
-			}
-			if (phi->opcode != OP_PHI)
-				continue;
-			FOR_EACH_PTR(phi->phi_list, src) {
-				struct instruction *ps;
-				struct bb_info *pi;
+		insn = f->insns[k];
+		if (insn->opcode != OP_RET || !insn->src || insn->src->type != PSEUDO_REG)
+			continue;
+		phi = insn->src->def;
+		if (phi->opcode == OP_SEL) {
+			classify_select(ep, phi, insn->bb);
+			continue;
+		}
+		if (phi->opcode != OP_PHI)
+			continue;
+		FOR_EACH_PTR(phi->phi_list, src) {
+			struct instruction *ps;
+			struct bb_info *pi;
 
-				if (src == VOID || !(ps = src->def) || ps->opcode != OP_PHISOURCE ||
-				    !ps->bb || !(pi = ps->bb->priv))
-					continue;
-				pi->ret_kind = negative(ps->phi_src, ps->size) ? RET_ERROR : RET_NORMAL;
-			} END_FOR_EACH_PTR(src);
-		} END_FOR_EACH_PTR(insn);
-	} END_FOR_EACH_PTR(bb);
+			if (src == VOID || !(ps = src->def) || ps->opcode != OP_PHISOURCE ||
+			    !ps->bb || !(pi = ps->bb->priv))
+				continue;
+			pi->ret_kind = negative(ps->phi_src, ps->size) ? RET_ERROR : RET_NORMAL;
+		} END_FOR_EACH_PTR(src);
+	}
 	for (b = 0; b < nr_bbs; b++)
 		bbs[b].reach = bbs[b].ret_kind;
 	while (changed) {
@@ -1077,7 +1164,7 @@ static void apply(struct slot_state *st, int idx)
  * Number the blocks reachable from the entry in reverse post-order: a
  * block comes after all its parents but those that close a loop.
  */
-static void number_rpo(void)
+static int number_rpo(void)
 {
 	struct rpo_frame {
 		int b;
@@ -1124,6 +1211,28 @@ static void number_rpo(void)
 	for (i = 0; i < nr_bbs; i++)
 		if (bbs[i].rpo >= 0)
 			bbs[i].rpo = reached - 1 - bbs[i].rpo;
+	return reached;
+}
+
+/*
+ * The output states of all reached blocks, one run of slots per block in
+ * reverse post-order: one allocation kept from function to function
+ * instead of one per block, and a block's parents mostly sit near it.
+ */
+static struct slot_state *state_pool;
+static size_t cap_pool;
+
+static void reserve_states(int reached)
+{
+	size_t need = (size_t)reached * ctx.nr_slots + 1;
+
+	if (need <= cap_pool)
+		return;
+	free(state_pool);
+	state_pool = malloc(need * sizeof(*state_pool));
+	if (!state_pool)
+		die("dmacheck: out of memory");
+	cap_pool = need;
 }
 
 /*
@@ -1194,11 +1303,10 @@ static bool solve(void)
 	if (!queue.v || !cur)
 		die("dmacheck: out of memory");
 	for (i = 0; i < nr_bbs; i++) {
-		free(bbs[i].out);
 		bbs[i].out = NULL;
 		bbs[i].queued = false;
 	}
-	number_rpo();
+	reserve_states(number_rpo());
 	{
 		struct bb_info *e = ctx.ep->entry->bb->priv;
 
@@ -1236,9 +1344,7 @@ static bool solve(void)
 			if (!changed)
 				continue;
 		} else {
-			bi->out = malloc((ctx.nr_slots + 1) * sizeof(*cur));
-			if (!bi->out)
-				die("dmacheck: out of memory");
+			bi->out = state_pool + (size_t)bi->rpo * ctx.nr_slots;
 			memcpy(bi->out, cur, ctx.nr_slots * sizeof(*cur));
 		}
 		FOR_EACH_PTR(bb->children, child) {
@@ -1289,10 +1395,8 @@ static void free_states(void)
 {
 	int i;
 
-	for (i = 0; i < nr_bbs; i++) {
-		free(bbs[i].out);
+	for (i = 0; i < nr_bbs; i++)
 		bbs[i].out = NULL;
-	}
 }
 
 void engine_learn_fields(struct entrypoint *ep)
