@@ -1168,50 +1168,60 @@ static int number_rpo(void)
 {
 	struct rpo_frame {
 		int b;
-		int next;	/* index of the next child to look at */
+		int next;	/* the next of its children to look at */
 	} *stack;
 	struct bb_info *e = ctx.ep->entry->bb->priv;
-	int top = 0, post = 0, i, reached = 0;
+	int *first, *child_of, nr_edges = 0, top = 0, post = 0, i;
+	struct basic_block *child;
 
+	/*
+	 * The children as arrays first: a walk that stops in the middle of
+	 * a ptr list and comes back later is awkward with FOR_EACH_PTR.
+	 */
 	for (i = 0; i < nr_bbs; i++)
-		bbs[i].rpo = -1;
+		nr_edges += ptr_list_size((struct ptr_list *)bbs[i].bb->children);
+	first = malloc((nr_bbs + 1) * sizeof(*first));
+	child_of = malloc((nr_edges + 1) * sizeof(*child_of));
 	stack = malloc((nr_bbs + 1) * sizeof(*stack));
-	if (!stack)
+	if (!first || !child_of || !stack)
 		die("dmacheck: out of memory");
-	/* -2: on the stack or done; numbered once its children are done */
-	e->rpo = -2;
-	stack[top++] = (struct rpo_frame){ e - bbs, 0 };
-	while (top) {
-		struct rpo_frame *f = &stack[top - 1];
-		struct basic_block *child;
-		struct bb_info *next = NULL;
-		int k = 0;
-
-		FOR_EACH_PTR(bbs[f->b].bb->children, child) {
+	nr_edges = 0;
+	for (i = 0; i < nr_bbs; i++) {
+		first[i] = nr_edges;
+		FOR_EACH_PTR(bbs[i].bb->children, child) {
 			struct bb_info *ci = child->priv;
 
-			if (k++ < f->next)
-				continue;
-			f->next = k;
-			if (ci && ci->rpo == -1) {
-				next = ci;
-				break;
-			}
+			if (ci)
+				child_of[nr_edges++] = ci - bbs;
 		} END_FOR_EACH_PTR(child);
-		if (next) {
-			next->rpo = -2;
-			stack[top++] = (struct rpo_frame){ next - bbs, 0 };
+		bbs[i].rpo = -1;
+	}
+	first[nr_bbs] = nr_edges;
+	/* -2: on the stack; numbered once all its children are done */
+	e->rpo = -2;
+	stack[top++] = (struct rpo_frame){ e - bbs, first[e - bbs] };
+	while (top) {
+		struct rpo_frame *f = &stack[top - 1];
+
+		while (f->next < first[f->b + 1] && bbs[child_of[f->next]].rpo != -1)
+			f->next++;
+		if (f->next < first[f->b + 1]) {
+			int c = child_of[f->next++];
+
+			bbs[c].rpo = -2;
+			stack[top++] = (struct rpo_frame){ c, first[c] };
 			continue;
 		}
 		bbs[f->b].rpo = post++;
 		top--;
 	}
+	free(first);
+	free(child_of);
 	free(stack);
-	reached = post;
 	for (i = 0; i < nr_bbs; i++)
 		if (bbs[i].rpo >= 0)
-			bbs[i].rpo = reached - 1 - bbs[i].rpo;
-	return reached;
+			bbs[i].rpo = post - 1 - bbs[i].rpo;
+	return post;
 }
 
 /*
