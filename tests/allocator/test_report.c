@@ -57,22 +57,22 @@ static void a_report_names_buffer_offset_call_and_direction(void **state)
 {
 	struct device *dev = new_noncoherent();
 	dma_addr_t h;
-	struct page *pg = dma_alloc_pages(dev, 4096, &h, DMA_TO_DEVICE, GFP_KERNEL);
+	struct page *pg = dma_alloc_pages(dev, 4096, &h, DMA_BIDIRECTIONAL, GFP_KERNEL);
 	u8 *p = page_address(pg);
 	char hex[32];
 
-	dma_sync_single_for_device(dev, h, 4096, DMA_TO_DEVICE);
+	dma_sync_single_for_device(dev, h, 4096, DMA_BIDIRECTIONAL);
 	p[300] = 1;
-	dma_sync_single_for_cpu(dev, h, 4096, DMA_TO_DEVICE);
+	dma_sync_single_for_cpu(dev, h, 4096, DMA_BIDIRECTIONAL);
 	assert_only_report(DMAREF_ERR_CPU_WRITE_DEVICE_OWNED);
 	snprintf(hex, sizeof(hex), "dma 0x%llx", (unsigned long long)h);
 	assert_non_null(strstr(seen.r[0].message, hex));
 	assert_non_null(strstr(seen.r[0].message, "dma_alloc_pages buffer"));
 	assert_non_null(strstr(seen.r[0].message, "offset 300"));
-	assert_non_null(strstr(seen.r[0].message, "dma_sync_single_for_cpu(DMA_TO_DEVICE)"));
+	assert_non_null(strstr(seen.r[0].message, "dma_sync_single_for_cpu(DMA_BIDIRECTIONAL)"));
 	assert_non_null(strstr(seen.r[0].message, "[cpu-write-device-owned]"));
 	assert_non_null(strstr(seen.r[0].message, "nc0"));
-	dma_free_pages(dev, 4096, pg, h, DMA_TO_DEVICE);
+	dma_free_pages(dev, 4096, pg, h, DMA_BIDIRECTIONAL);
 	dmaref_device_free(dev);
 }
 
