@@ -328,22 +328,19 @@ static void fold_note(int n)
 
 static void collect_calls(struct entrypoint *ep)
 {
-	struct basic_block *bb;
-	struct instruction *insn;
-	int i;
+	struct instruction *const *insns;
+	int i, nr;
 
 	calls.nr = 0;
 	calls.nr_kick_args = 0;
-	FOR_EACH_PTR(ep->bbs, bb) {
-		FOR_EACH_PTR(bb->insns, insn) {
-			if (!insn->bb)
-				continue;
-			if (calls.nr == calls.cap)
-				calls.v = grow(calls.v, &calls.cap, sizeof(*calls.v));
-			if (decode_call(insn, &calls.v[calls.nr]))
-				calls.nr++;
-		} END_FOR_EACH_PTR(insn);
-	} END_FOR_EACH_PTR(bb);
+	/* the engine's pick of the function's instructions holds the calls */
+	insns = engine_insns(ep, &nr);
+	for (i = 0; i < nr; i++) {
+		if (calls.nr == calls.cap)
+			calls.v = grow(calls.v, &calls.cap, sizeof(*calls.v));
+		if (decode_call(insns[i], &calls.v[calls.nr]))
+			calls.nr++;
+	}
 	for (i = 0; i < calls.nr; i++) {
 		struct call_site *cs = &calls.v[i];
 

@@ -640,6 +640,14 @@ static const struct fn_insns *insns_of(struct entrypoint *ep)
 	return &fn_cache[nr_fn_cache++];
 }
 
+struct instruction *const *engine_insns(struct entrypoint *ep, int *nr)
+{
+	const struct fn_insns *f = insns_of(ep);
+
+	*nr = f->nr_insns;
+	return f->insns;
+}
+
 static void extract_round(struct entrypoint *ep, bool first)
 {
 	const struct fn_insns *f = insns_of(ep);
