@@ -63,12 +63,58 @@ extern struct dmaref_phys dmaref_phys;
 int dmaref_phys_init(const struct dmaref_machine_config *cfg);
 void dmaref_phys_exit(void);
 bool dmaref_phys_valid(phys_addr_t pa, size_t len);
-size_t dmaref_phys_to_off(phys_addr_t pa);
-phys_addr_t dmaref_off_to_phys(size_t off);
 bool dmaref_cpu_in_arena(const void *p);
-enum dmaref_zone dmaref_phys_zone(phys_addr_t pa);
-struct page *dmaref_phys_to_page(phys_addr_t pa);
-phys_addr_t dmaref_page_phys(const struct page *page);
+
+/*
+ * Address translations, inline: every allocation and free makes several,
+ * and as calls they cost more than the arithmetic (make bench).
+ */
+static inline const struct dmaref_bank *dmaref_bank_of(phys_addr_t pa)
+{
+	/* Each zone's bank starts at the zone's base: the address says which. */
+	const struct dmaref_bank *b = &dmaref_phys.bank[
+		pa >= DMAREF_DMA32_LIMIT ? ZONE_NORMAL :
+		pa >= DMAREF_DMA_LIMIT ? ZONE_DMA32 : ZONE_DMA];
+
+	return pa - b->start < b->size ? b : NULL;
+}
+
+static inline size_t dmaref_phys_to_off(phys_addr_t pa)
+{
+	const struct dmaref_bank *b = dmaref_bank_of(pa);
+
+	return b->arena_off + (pa - b->start);
+}
+
+static inline phys_addr_t dmaref_off_to_phys(size_t off)
+{
+	int z;
+
+	for (z = 0; z < DMAREF_NR_ZONES; z++) {
+		const struct dmaref_bank *b = &dmaref_phys.bank[z];
+
+		if (off >= b->arena_off && off - b->arena_off < b->size)
+			return b->start + (off - b->arena_off);
+	}
+	return ~(phys_addr_t)0;
+}
+
+static inline enum dmaref_zone dmaref_phys_zone(phys_addr_t pa)
+{
+	return dmaref_bank_of(pa)->zone;
+}
+
+static inline struct page *dmaref_phys_to_page(phys_addr_t pa)
+{
+	return &dmaref_phys.pages[dmaref_phys_to_off(pa) >> PAGE_SHIFT];
+}
+
+static inline phys_addr_t dmaref_page_phys(const struct page *page)
+{
+	size_t idx = page - dmaref_phys.pages;
+
+	return dmaref_off_to_phys(idx << PAGE_SHIFT);
+}
 
 /* ---- page allocator and zones (buddy.c, zone.c) ---- */
 #define PG_BUDDY	0x1UL	/* head of a free block; order in private */

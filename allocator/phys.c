@@ -128,46 +128,11 @@ void dmaref_phys_exit(void)
 	dmaref_phys.memfd = -1;
 }
 
-static inline const struct dmaref_bank *bank_of(phys_addr_t pa)
-{
-	/* Each zone's bank starts at the zone's base: the address says which. */
-	const struct dmaref_bank *b = &dmaref_phys.bank[
-		pa >= DMAREF_DMA32_LIMIT ? ZONE_NORMAL :
-		pa >= DMAREF_DMA_LIMIT ? ZONE_DMA32 : ZONE_DMA];
-
-	return pa - b->start < b->size ? b : NULL;
-}
-
 bool dmaref_phys_valid(phys_addr_t pa, size_t len)
 {
-	const struct dmaref_bank *b = bank_of(pa);
+	const struct dmaref_bank *b = dmaref_bank_of(pa);
 
 	return b && len <= b->size - (pa - b->start);
-}
-
-size_t dmaref_phys_to_off(phys_addr_t pa)
-{
-	const struct dmaref_bank *b = bank_of(pa);
-
-	return b->arena_off + (pa - b->start);
-}
-
-phys_addr_t dmaref_off_to_phys(size_t off)
-{
-	int z;
-
-	for (z = 0; z < DMAREF_NR_ZONES; z++) {
-		const struct dmaref_bank *b = &dmaref_phys.bank[z];
-
-		if (off >= b->arena_off && off - b->arena_off < b->size)
-			return b->start + (off - b->arena_off);
-	}
-	return ~(phys_addr_t)0;
-}
-
-enum dmaref_zone dmaref_phys_zone(phys_addr_t pa)
-{
-	return bank_of(pa)->zone;
 }
 
 bool dmaref_cpu_in_arena(const void *p)
@@ -176,18 +141,6 @@ bool dmaref_cpu_in_arena(const void *p)
 
 	return dmaref_phys.cpu && c >= dmaref_phys.cpu &&
 	       c < dmaref_phys.cpu + dmaref_phys.arena_size;
-}
-
-struct page *dmaref_phys_to_page(phys_addr_t pa)
-{
-	return &dmaref_phys.pages[dmaref_phys_to_off(pa) >> PAGE_SHIFT];
-}
-
-phys_addr_t dmaref_page_phys(const struct page *page)
-{
-	size_t idx = page - dmaref_phys.pages;
-
-	return dmaref_off_to_phys(idx << PAGE_SHIFT);
 }
 
 /* ---- the kernel's page helpers ---- */
