@@ -542,6 +542,7 @@ static void learn_from_store(struct instruction *insn)
 static void extract_round(struct entrypoint *ep, bool first);
 struct fn_insns;
 static void classify_returns(struct entrypoint *ep, const struct fn_insns *f);
+static void forget_reach(void);
 
 static void extract(struct entrypoint *ep)
 {
@@ -701,6 +702,7 @@ static void extract_round(struct entrypoint *ep, bool first)
 	classify_returns(ep, f);
 	free(ev_bb);
 	free(gives_back_memo);
+	forget_reach();
 	ev_bb = malloc((ctx.nr_events + 1) * sizeof(*ev_bb));
 	gives_back_memo = calloc(ctx.nr_events + 1, 1);
 	if (!ev_bb || !gives_back_memo)
@@ -842,47 +844,131 @@ static bool gives_back_in(int slot, int b, int from)
 }
 
 /*
+ * Per slot, lazily: from which blocks (from their start) some path gives
+ * it back.  One backward walk over the edges per slot asked about, in
+ * place of a forward walk per event.
+ */
+static unsigned char **slot_reach;
+static int nr_slot_reach;
+static int *rev_first, *rev_parent;	/* the edges, child to parent */
+
+static void forget_reach(void)
+{
+	int i;
+
+	for (i = 0; i < nr_slot_reach; i++)
+		free(slot_reach[i]);
+	free(slot_reach);
+	free(rev_first);
+	free(rev_parent);
+	slot_reach = NULL;
+	nr_slot_reach = 0;
+	rev_first = rev_parent = NULL;
+}
+
+/* The parents of each block, as the children lists say (CSR arrays). */
+static void reverse_edges(void)
+{
+	struct basic_block *child;
+	int *fill, b, nr = 0;
+
+	rev_first = calloc(nr_bbs + 2, sizeof(*rev_first));
+	fill = calloc(nr_bbs + 1, sizeof(*fill));
+	if (!rev_first || !fill)
+		die("dmacheck: out of memory");
+	for (b = 0; b < nr_bbs; b++) {
+		FOR_EACH_PTR(bbs[b].bb->children, child) {
+			struct bb_info *ci = child->priv;
+
+			if (ci) {
+				rev_first[ci - bbs + 1]++;
+				nr++;
+			}
+		} END_FOR_EACH_PTR(child);
+	}
+	for (b = 0; b < nr_bbs; b++)
+		rev_first[b + 1] += rev_first[b];
+	rev_parent = malloc((nr + 1) * sizeof(*rev_parent));
+	if (!rev_parent)
+		die("dmacheck: out of memory");
+	for (b = 0; b < nr_bbs; b++) {
+		FOR_EACH_PTR(bbs[b].bb->children, child) {
+			struct bb_info *ci = child->priv;
+
+			if (ci)
+				rev_parent[rev_first[ci - bbs] + fill[ci - bbs]++] = b;
+		} END_FOR_EACH_PTR(child);
+	}
+	free(fill);
+}
+
+static const unsigned char *reach_of(int slot)
+{
+	unsigned char *r;
+	int *stack, top = 0, b, k;
+
+	if (slot >= nr_slot_reach) {
+		slot_reach = realloc(slot_reach, ctx.nr_slots * sizeof(*slot_reach));
+		if (!slot_reach)
+			die("dmacheck: out of memory");
+		for (k = nr_slot_reach; k < ctx.nr_slots; k++)
+			slot_reach[k] = NULL;
+		nr_slot_reach = ctx.nr_slots;
+	}
+	if (slot_reach[slot])
+		return slot_reach[slot];
+	if (!rev_first)
+		reverse_edges();
+	r = calloc(nr_bbs + 1, 1);
+	stack = malloc((nr_bbs + 1) * sizeof(*stack));
+	if (!r || !stack)
+		die("dmacheck: out of memory");
+	for (b = 0; b < nr_bbs; b++) {
+		if (gives_back_in(slot, b, bbs[b].first)) {
+			r[b] = 1;
+			stack[top++] = b;
+		}
+	}
+	while (top) {
+		b = stack[--top];
+		for (k = rev_first[b]; k < rev_first[b + 1]; k++) {
+			int p = rev_parent[k];
+
+			if (!r[p]) {
+				r[p] = 1;
+				stack[top++] = p;
+			}
+		}
+	}
+	free(stack);
+	slot_reach[slot] = r;
+	return r;
+}
+
+/*
  * Is the slot of event @idx given back to the device (a _for_device sync
- * or a map) on some path that starts at that event?  One walk over the
- * blocks reachable from it, remembered per event.
+ * or a map) on some path that starts at that event?  Remembered per
+ * event.
  */
 bool engine_gives_back_after(struct engine_ctx *c, int idx, int slot)
 {
-	unsigned char *seen;
-	int *stack, top = 0, b = ev_bb[idx];
+	struct basic_block *child;
+	int b = ev_bb[idx];
 	bool found;
 
 	if (gives_back_memo[idx])
 		return gives_back_memo[idx] == 2;
 	found = gives_back_in(slot, b, idx + 1);
-	seen = calloc(nr_bbs + 1, 1);
-	stack = malloc((nr_bbs + 1) * sizeof(*stack));
-	if (!seen || !stack)
-		die("dmacheck: out of memory");
-	stack[top++] = b;
-	while (top && !found) {
-		struct basic_block *child;
-		int cur = stack[--top];
+	if (!found) {
+		const unsigned char *r = reach_of(slot);
 
-		FOR_EACH_PTR(bbs[cur].bb->children, child) {
+		FOR_EACH_PTR(bbs[b].bb->children, child) {
 			struct bb_info *ci = child->priv;
-			int n;
 
-			if (!ci)
-				continue;
-			n = ci - bbs;
-			if (seen[n])
-				continue;
-			seen[n] = 1;
-			if (gives_back_in(slot, n, bbs[n].first)) {
+			if (ci && r[ci - bbs])
 				found = true;
-				break;
-			}
-			stack[top++] = n;
 		} END_FOR_EACH_PTR(child);
 	}
-	free(seen);
-	free(stack);
 	gives_back_memo[idx] = found ? 2 : 1;
 	return found;
 }
@@ -1454,15 +1540,20 @@ static int returns_handle_of(struct entrypoint *ep)
 	return 0;
 }
 
-static bool allocated_here(struct buffer *buf)
+/* Mark the buffers this function allocates or maps: one pass, not one per slot. */
+static void mark_allocated(void)
 {
 	int i;
 
 	for (i = 0; i < ctx.nr_events; i++)
-		if (ctx.events[i].buf == buf &&
+		if (ctx.events[i].buf &&
 		    (ctx.events[i].kind == EV_ALLOC || ctx.events[i].kind == EV_MAP))
-			return true;
-	return false;
+			ctx.events[i].buf->alloc_gen = slot_gen;
+}
+
+static bool allocated_here(const struct buffer *buf)
+{
+	return buf->alloc_gen == slot_gen;
 }
 
 /* DMACHECK_DEBUG_SUMMARY=1: every summary learnt, for debugging. */
@@ -1499,6 +1590,7 @@ static void exit_effects(struct summary *sum, const struct slot_state *exit_stat
 {
 	int i;
 
+	mark_allocated();
 	for (i = 0; i < ctx.nr_slots; i++) {
 		const struct slot *s = &ctx.slots[i];
 		const struct slot_state *st = &exit_state[i];

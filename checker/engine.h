@@ -31,6 +31,7 @@ struct buffer {
 	unsigned int slot_gen;
 	int first_own;			/* first hand-off/take-back event, this function */
 	unsigned int first_own_gen;
+	unsigned int alloc_gen;		/* allocated or mapped in this function */
 };
 
 /* Where a pointer or handle points: a buffer, and which part of it. */
