@@ -157,6 +157,9 @@ static struct {
 	int hsize;
 	pseudo_t *kick_args;
 	int nr_kick_args, cap_kick_args;
+	pseudo_t *folded;		/* open addressing: the kick args, stripped */
+	int fsize;
+	bool folded_null;
 } calls;
 
 static void *grow(void *v, int *cap, size_t elem)
@@ -326,6 +329,39 @@ static void fold_note(int n)
 	}
 }
 
+static pseudo_t strip_offsets(pseudo_t p);
+
+static unsigned int pseudo_hash(pseudo_t p, int size)
+{
+	return ((unsigned long)p >> 4) * 2654435761u % size;
+}
+
+/* A set of what the kick args point at: a store asks once, not per kick. */
+static void index_kick_args(void)
+{
+	int i;
+
+	free(calls.folded);
+	calls.folded_null = false;
+	calls.fsize = calls.nr_kick_args * 2 + 1;
+	calls.folded = calloc(calls.fsize, sizeof(*calls.folded));
+	if (!calls.folded)
+		die("dmacheck: out of memory");
+	for (i = 0; i < calls.nr_kick_args; i++) {
+		pseudo_t p = strip_offsets(calls.kick_args[i]);
+		unsigned int h;
+
+		if (!p) {
+			calls.folded_null = true;
+			continue;
+		}
+		h = pseudo_hash(p, calls.fsize);
+		while (calls.folded[h] && calls.folded[h] != p)
+			h = (h + 1) % calls.fsize;
+		calls.folded[h] = p;
+	}
+}
+
 static void collect_calls(struct entrypoint *ep)
 {
 	struct instruction *const *insns;
@@ -352,6 +388,7 @@ static void collect_calls(struct entrypoint *ep)
 			fold_note(i);
 	}
 	index_calls();
+	index_kick_args();
 }
 
 static pseudo_t strip_offsets(pseudo_t p)
@@ -367,11 +404,18 @@ static pseudo_t strip_offsets(pseudo_t p)
 bool insn_is_folded(struct instruction *insn)
 {
 	pseudo_t addr = strip_offsets(insn->src);
-	int i;
+	unsigned int h;
 
-	for (i = 0; i < calls.nr_kick_args; i++)
-		if (strip_offsets(calls.kick_args[i]) == addr)
+	if (!addr)
+		return calls.folded_null;
+	if (!calls.folded)
+		return false;
+	h = pseudo_hash(addr, calls.fsize);
+	while (calls.folded[h]) {
+		if (calls.folded[h] == addr)
 			return true;
+		h = (h + 1) % calls.fsize;
+	}
 	return false;
 }
 
