@@ -369,8 +369,8 @@ static void collect_calls(struct entrypoint *ep)
 
 	calls.nr = 0;
 	calls.nr_kick_args = 0;
-	/* the engine's pick of the function's instructions holds the calls */
-	insns = engine_insns(ep, &nr);
+	/* the engine picks the function's calls once for all passes */
+	insns = engine_calls(ep, &nr);
 	for (i = 0; i < nr; i++) {
 		if (calls.nr == calls.cap)
 			calls.v = grow(calls.v, &calls.cap, sizeof(*calls.v));

@@ -567,6 +567,8 @@ struct fn_insns {
 	int *end;			/* per block: end of its run in insns[] */
 	struct instruction **insns;
 	int nr_insns;
+	struct instruction **calls;	/* the calls alone, for collect_calls() */
+	int nr_calls;
 };
 
 static struct fn_insns *fn_cache;
@@ -590,7 +592,7 @@ static void pick_insns(struct fn_insns *f, struct entrypoint *ep)
 {
 	struct basic_block *bb;
 	struct instruction *insn;
-	int i = 0, nr = 0, cap = 0;
+	int i = 0, nr = 0, cap = 0, k;
 
 	f->ep = ep;
 	f->nr_bbs = ptr_list_size((struct ptr_list *)ep->bbs);
@@ -615,6 +617,13 @@ static void pick_insns(struct fn_insns *f, struct entrypoint *ep)
 		f->end[i++] = nr;
 	} END_FOR_EACH_PTR(bb);
 	f->nr_insns = nr;
+	f->calls = malloc((nr + 1) * sizeof(*f->calls));
+	if (!f->calls)
+		die("dmacheck: out of memory");
+	f->nr_calls = 0;
+	for (k = 0; k < nr; k++)
+		if (f->insns[k]->opcode == OP_CALL || f->insns[k]->opcode == OP_INLINED_CALL)
+			f->calls[f->nr_calls++] = f->insns[k];
 }
 
 /* The passes take the functions in the same order: look after the last. */
@@ -641,12 +650,12 @@ static const struct fn_insns *insns_of(struct entrypoint *ep)
 	return &fn_cache[nr_fn_cache++];
 }
 
-struct instruction *const *engine_insns(struct entrypoint *ep, int *nr)
+struct instruction *const *engine_calls(struct entrypoint *ep, int *nr)
 {
 	const struct fn_insns *f = insns_of(ep);
 
-	*nr = f->nr_insns;
-	return f->insns;
+	*nr = f->nr_calls;
+	return f->calls;
 }
 
 static void extract_round(struct entrypoint *ep, bool first)
