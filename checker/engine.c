@@ -566,6 +566,7 @@ struct fn_insns {
 	struct basic_block **bbs;
 	int *end;			/* per block: end of its run in insns[] */
 	struct instruction **insns;
+	unsigned char *op;		/* their opcodes: no trip to each one to skip it */
 	int nr_insns;
 	struct instruction **calls;	/* the calls alone, for collect_calls() */
 	int nr_calls;
@@ -618,12 +619,15 @@ static void pick_insns(struct fn_insns *f, struct entrypoint *ep)
 	} END_FOR_EACH_PTR(bb);
 	f->nr_insns = nr;
 	f->calls = malloc((nr + 1) * sizeof(*f->calls));
-	if (!f->calls)
+	f->op = malloc(nr + 1);
+	if (!f->calls || !f->op)
 		die("dmacheck: out of memory");
 	f->nr_calls = 0;
-	for (k = 0; k < nr; k++)
-		if (f->insns[k]->opcode == OP_CALL || f->insns[k]->opcode == OP_INLINED_CALL)
+	for (k = 0; k < nr; k++) {
+		f->op[k] = f->insns[k]->opcode;
+		if (f->op[k] == OP_CALL || f->op[k] == OP_INLINED_CALL)
 			f->calls[f->nr_calls++] = f->insns[k];
+	}
 }
 
 /* The passes take the functions in the same order: look after the last. */
@@ -685,7 +689,7 @@ static void extract_round(struct entrypoint *ep, bool first)
 			struct call_site *cs;
 
 			insn = f->insns[k];
-			switch (insn->opcode) {
+			switch (f->op[k]) {
 			case OP_CALL:
 			case OP_INLINED_CALL:
 				cs = call_site_of(insn);
@@ -793,8 +797,10 @@ static void classify_returns(struct entrypoint *ep, const struct fn_insns *f)
 	for (k = 0; k < f->nr_insns; k++) {
 		struct instruction *phi;
 
+		if (f->op[k] != OP_RET)
+			continue;
 		insn = f->insns[k];
-		if (insn->opcode != OP_RET || !insn->src || insn->src->type != PSEUDO_REG)
+		if (!insn->src || insn->src->type != PSEUDO_REG)
 			continue;
 		phi = insn->src->def;
 		if (phi->opcode == OP_SEL) {
@@ -1520,32 +1526,31 @@ void engine_learn_fields(struct entrypoint *ep)
 /* f(void *p) { return base_handle + (p - base); } hands out handles. */
 static int returns_handle_of(struct entrypoint *ep)
 {
-	struct basic_block *bb;
-	struct instruction *insn;
+	const struct fn_insns *f = insns_of(ep);
+	int k;
 
-	FOR_EACH_PTR(ep->bbs, bb) {
-		FOR_EACH_PTR(bb->insns, insn) {
-			pseudo_t v, sides[2];
-			int i;
+	for (k = 0; k < f->nr_insns; k++) {
+		struct instruction *insn = f->insns[k];
+		pseudo_t v, sides[2];
+		int i;
 
-			if (!insn->bb || insn->opcode != OP_RET || !insn->src)
+		if (f->op[k] != OP_RET || !insn->src)
+			continue;
+		v = strip_casts(insn->src);
+		if (!v || v->type != PSEUDO_REG || v->def->opcode != OP_ADD)
+			continue;
+		sides[0] = strip_casts(v->def->src1);
+		sides[1] = strip_casts(v->def->src2);
+		for (i = 0; i < 2; i++) {
+			pseudo_t d = sides[i], p;
+
+			if (!d || d->type != PSEUDO_REG || d->def->opcode != OP_SUB)
 				continue;
-			v = strip_casts(insn->src);
-			if (!v || v->type != PSEUDO_REG || v->def->opcode != OP_ADD)
-				continue;
-			sides[0] = strip_casts(v->def->src1);
-			sides[1] = strip_casts(v->def->src2);
-			for (i = 0; i < 2; i++) {
-				pseudo_t d = sides[i], p;
-
-				if (!d || d->type != PSEUDO_REG || d->def->opcode != OP_SUB)
-					continue;
-				p = strip_casts(d->def->src1);
-				if (p && p->type == PSEUDO_ARG)
-					return p->nr;
-			}
-		} END_FOR_EACH_PTR(insn);
-	} END_FOR_EACH_PTR(bb);
+			p = strip_casts(d->def->src1);
+			if (p && p->type == PSEUDO_ARG)
+				return p->nr;
+		}
+	}
 	return 0;
 }
 
