@@ -157,6 +157,8 @@ static struct {
 	int hsize;
 	pseudo_t *kick_args;
 	int nr_kick_args, cap_kick_args;
+	int *nth;			/* per call of the function: its index, or -1 */
+	int nr_nth, cap_nth;
 	pseudo_t *folded;		/* open addressing: the kick args, stripped */
 	int fsize;
 	bool folded_null;
@@ -195,6 +197,24 @@ static void index_calls(void)
 		calls.keys[h] = calls.v[i].insn;
 		calls.vals[h] = i;
 	}
+}
+
+/*
+ * The same for @insn, the @n-th call of engine_calls(): straight to it
+ * in the order the calls were collected, the hash only as a fallback.
+ */
+struct call_site *call_site_nth(struct instruction *insn, int n)
+{
+	struct call_site *cs;
+
+	if (n < 0 || n >= calls.nr_nth)
+		return call_site_of(insn);
+	if (calls.nth[n] < 0)
+		return NULL;
+	cs = &calls.v[calls.nth[n]];
+	if (cs->insn != insn)
+		return call_site_of(insn);
+	return cs->name ? cs : NULL;
 }
 
 struct call_site *call_site_of(struct instruction *insn)
@@ -368,15 +388,20 @@ static void collect_calls(struct entrypoint *ep)
 	int i, nr;
 
 	calls.nr = 0;
+	calls.nr_nth = 0;
 	calls.nr_kick_args = 0;
 	/* the engine picks the function's calls once for all passes */
 	insns = engine_calls(ep, &nr);
+	while (calls.cap_nth <= nr)
+		calls.nth = grow(calls.nth, &calls.cap_nth, sizeof(*calls.nth));
 	for (i = 0; i < nr; i++) {
 		if (calls.nr == calls.cap)
 			calls.v = grow(calls.v, &calls.cap, sizeof(*calls.v));
+		calls.nth[i] = -1;
 		if (decode_call(insns[i], &calls.v[calls.nr]))
-			calls.nr++;
+			calls.nth[i] = calls.nr++;
 	}
+	calls.nr_nth = nr;
 	for (i = 0; i < calls.nr; i++) {
 		struct call_site *cs = &calls.v[i];
 

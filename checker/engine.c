@@ -667,7 +667,7 @@ static void extract_round(struct entrypoint *ep, bool first)
 	const struct fn_insns *f = insns_of(ep);
 	struct basic_block *bb;
 	struct instruction *insn;
-	int i, k = 0;
+	int i, k = 0, nth_call = 0;
 
 	ctx.ep = ep;
 	ctx.fn = ep->name->ident ? ident_name(ep->name->ident) : "?";
@@ -692,7 +692,7 @@ static void extract_round(struct entrypoint *ep, bool first)
 			switch (f->op[k]) {
 			case OP_CALL:
 			case OP_INLINED_CALL:
-				cs = call_site_of(insn);
+				cs = call_site_nth(insn, nth_call++);
 				if (cs)
 					call_events(cs);
 				break;

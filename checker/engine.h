@@ -174,6 +174,7 @@ struct summary *summary_new(struct ident *fn);
 
 /* core.c: the calls of the current function, inlined wrappers folded */
 struct call_site *call_site_of(struct instruction *insn);
+struct call_site *call_site_nth(struct instruction *insn, int n);
 bool insn_is_folded(struct instruction *insn);
 
 #endif /* DMACHECK_ENGINE_H */
