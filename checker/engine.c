@@ -6,9 +6,10 @@
  * (allocation, map, sync, free, CPU load/store, device kick, return),
  * then run a forward data-flow over the basic blocks with one state per
  * slot (a buffer, or the part of it a partial sync names).  States merge
- * at joins; the lattice is small and every block is revisited only when
- * its input grows, so the cost stays linear in the size of the function.
- * A work limit stops pathological cases with a note.
+ * at joins; the lattice is small, blocks wait in reverse post-order (a
+ * join after its parents) and are revisited only when their input grows,
+ * so the cost stays linear in the size of the function.  A work limit
+ * stops pathological cases with a note.
  *
  * Once the states are stable, the events are replayed once and every
  * registered check sees each event with the state before it.
