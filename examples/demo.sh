@@ -41,7 +41,7 @@ drivers=(
 # Every report of that run must carry the class named here, or the demo
 # fails; the fix is applied to a copy and must leave no report and the
 # same device-visible data.  A fix is "patch DIFF" (against the converted
-# driver) or "narrow" (convert again with the semantic patches' -D narrow).
+# driver) or "narrow" (convert again with dmaconv convert --narrow).
 declare -A finding_class finding_kind finding_why finding_fix finding_apply
 finding_class[scriptio]=cpu-write-device-owned
 finding_kind[scriptio]="latent in the legacy driver, the legacy API cannot express ownership"
@@ -51,7 +51,7 @@ finding_apply[scriptio]="patch examples/fixes/scriptio-take-before-patch.diff"
 finding_class[pcmduo]=cpu-write-device-owned
 finding_kind[pcmduo]="not a driver bug: the conversion kept DMA_BIDIRECTIONAL for the playback buffer, which only flows to the chip"
 finding_why[pcmduo]="pcmduo_play_period() refills a period the chip has read without a _for_cpu: the documented pattern for DMA_TO_DEVICE memory (upstream hal2), a rule break for DMA_BIDIRECTIONAL memory, which the device may write"
-finding_fix[pcmduo]="allocate and sync the playback buffer DMA_TO_DEVICE and the capture buffer DMA_FROM_DEVICE, as upstream hal2 did: what the semantic patches do with -D narrow (dmaconv convert does not pass it)"
+finding_fix[pcmduo]="allocate and sync the playback buffer DMA_TO_DEVICE and the capture buffer DMA_FROM_DEVICE, as upstream hal2 did: what 'dmaconv convert --narrow' does (the semantic patches' -D narrow)"
 finding_apply[pcmduo]="narrow"
 
 # What a human found behind a review finding (a regression), by driver and
@@ -127,11 +127,8 @@ apply_fix() {
 		;;
 	narrow)
 		cp "examples/$dir"/* "$DEMO/fixed/$dir/" || return 1
-		for p in $(cat cocci/series); do
-			spatch --very-quiet --sp-file "cocci/$p" -D patch -D narrow \
-				--no-includes --include-headers --local-includes \
-				--in-place "$DEMO/fixed/$dir/$name.c" >/dev/null || return 1
-		done
+		"$DMACONV" convert -q --narrow -i "$DEMO/fixed/$dir" >/dev/null ||
+			return 1
 		;;
 	*)
 		echo "   unknown fix '$how'"

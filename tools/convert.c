@@ -23,6 +23,9 @@ static const char usage[] =
 "  -j, --jobs=N          convert N drivers at a time (default 1)\n"
 "      --log=FILE        write the per-site log to FILE ('-' for stdout)\n"
 "      --log-format=FMT  text (default) or json\n"
+"      --narrow          give a buffer every sync of which goes one way that\n"
+"                        direction (DMA_TO_DEVICE or DMA_FROM_DEVICE) instead\n"
+"                        of DMA_BIDIRECTIONAL (the patches' -D narrow)\n"
 "      --timeout=SEC     give spatch SEC seconds per file (default 120)\n"
 "  -q, --quiet           no progress on stderr\n"
 "  -h, --help            this text\n"
@@ -46,6 +49,7 @@ static int parse_opts(int argc, char **argv, struct convert_opts *o)
 		{ "log", required_argument, NULL, 'L' },
 		{ "log-format", required_argument, NULL, 'F' },
 		{ "timeout", required_argument, NULL, 'T' },
+		{ "narrow", no_argument, NULL, 'N' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -64,6 +68,7 @@ static int parse_opts(int argc, char **argv, struct convert_opts *o)
 		case 'L': o->log = optarg; break;
 		case 'F': o->log_format = optarg; break;
 		case 'T': o->eng.timeout = atoi(optarg); break;
+		case 'N': o->eng.narrow = 1; break;
 		case 'q': quiet = 1; break;
 		case 'h': fputs(usage, stdout); exit(EXIT_OK);
 		default: return usage_error(usage);

@@ -99,6 +99,7 @@ struct engine_opts {
 	int jobs;
 	int timeout;
 	int parse_check;	/* report files spatch cannot parse */
+	int narrow;		/* -D narrow: one-way buffers get one direction */
 };
 
 /* attrib.c: d->diff cut into d->sites, each with its rule. */

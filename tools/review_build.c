@@ -55,6 +55,24 @@ static struct site copy_site(const struct site *s)
 	return c;
 }
 
+/*
+ * Sites the series converts only on an assumption ("..., check by hand")
+ * are known from converting the before side; they stay for a human even
+ * when the after side carries the conversion.
+ */
+static void take_doubts(struct driver *d, const struct driver *pre)
+{
+	for (size_t i = 0; i < pre->left.n; i++) {
+		struct site c;
+
+		if (!pre->left.v[i].reason ||
+		    !strstr(pre->left.v[i].reason, ", check by hand: "))
+			continue;
+		c = copy_site(&pre->left.v[i]);
+		site_push(&d->left, &c);
+	}
+}
+
 /* What the series still finds on the after side is left for a human. */
 static void take_left(struct driver *d, const struct driver *post)
 {
@@ -189,6 +207,7 @@ int review_build(const struct changeset *cs, const struct cocci_series *s,
 		for (size_t k = 0; k < pre.v[i].errors.n; k++)
 			if (!sl_contains(&d->errors, pre.v[i].errors.v[k]))
 				sl_push(&d->errors, pre.v[i].errors.v[k]);
+		take_doubts(d, &pre.v[i]);
 		take_left(d, &post.v[i]);
 		if (!with_checker || rv->dmacheck_missing)
 			continue;

@@ -61,6 +61,10 @@ static void spatch_argv(struct strlist *av, const struct cocci_patch *p,
 	sl_push(av, p->path);
 	for (size_t i = 0; i < p->options.n; i++)
 		sl_push(av, p->options.v[i]);
+	if (o->narrow) {
+		sl_push(av, "-D");
+		sl_push(av, "narrow");
+	}
 	if (o->timeout) {
 		sl_push(av, "--timeout");
 		sl_push_own(av, xasprintf("%d", o->timeout));

@@ -286,6 +286,9 @@ if [ -f "$TOP/cocci/series" ] && [ -x "$BUILD/dmacheck" ]; then
 	ok "examples: header inline and macro sites converted (one group per driver)" $(json "$T/ex.json" 'sorted((s["file"].split("/")[-1],s["line"]) for x in d["drivers"] for s in x["sites"] if s["file"].endswith(".h") and s["rule"]=="dma_cache_sync" and "dma_cache_sync" in s["old"])==[("scriptio.h",48),("scriptio.h",57)] and any("ringnic_ring_to_dma" in s["new"] and s["file"].endswith("ringnic.h") for x in d["drivers"] for s in x["sites"])'; echo $?) "$T/ex.json"
 	ok "examples: a site converted on an assumption is left for a human (ringnic DMA_INV default)" $(json "$T/ex.json" 'any(l["line"]==22 and "check by hand" in l["reason"] and "by default" in l["reason"] for x in d["drivers"] if x["driver"]=="ringnic" for l in x["left"])'; echo $?) "$T/ex.json"
 	run exreview "$DMACONV" review -q --format=json "$TOP/examples" "$T/ex"
+	ok "examples: review keeps the sites converted on an assumption for a human" $(json "$T/exreview.out" '[l["line"] for x in d["drivers"] if x["driver"]=="ringnic" for l in x["left"] if "check by hand" in l["reason"]]==[19,22]'; echo $?) "$T/exreview.out"
+	run exnarrow "$DMACONV" convert -q --narrow --log "$T/exnarrow.json" --log-format=json -o "$T/exn" "$TOP/examples/sound/pcmduo"
+	ok "examples: convert --narrow gives one-way buffers their direction (pcmduo)" $(json "$T/exnarrow.json" 'sorted(set(s["new"].split(",")[-2].strip() for x in d["drivers"] for s in x["sites"] if "alloc_noncoherent" in s["new"]))==["DMA_FROM_DEVICE","DMA_TO_DEVICE"]'; echo $?) "$T/exnarrow.json"
 	ok "examples: review has legacy-api findings before, none after for pcmduo" $(json "$T/exreview.out" 'all(any(f["check"]=="legacy-api" for f in x["before"]["findings"]) for x in d["drivers"]) and not any(f["check"]=="legacy-api" for x in d["drivers"] if x["driver"]=="pcmduo" for f in x["after"]["findings"])'; echo $?) "$T/exreview.err"
 	X=$T/ex-git
 	mkdir -p "$X"
@@ -297,7 +300,7 @@ if [ -f "$TOP/cocci/series" ] && [ -x "$BUILD/dmacheck" ]; then
 	run broken "$DMACONV" check -q "$TOP/examples/broken/ringnic.c" -- -I"$TOP/examples/net/ringnic"
 	ok "examples: the broken conversion is caught (missing-sync-for-device)" $([ $rc -eq 1 ] && has broken.out "\[missing-sync-for-device\]"; echo $?) "$T/broken.out"
 else
-	for t in "examples: real series" "examples: rules" "examples: attrbuf" "examples: pcmduo" "examples: headers" "examples: left for a human" "examples: review" "examples: series" "examples: broken"; do
+	for t in "examples: real series" "examples: rules" "examples: attrbuf" "examples: pcmduo" "examples: headers" "examples: left for a human" "examples: review left" "examples: narrow" "examples: review" "examples: series" "examples: broken"; do
 		skip "$t" "cocci/series or build/dmacheck not there yet"
 	done
 fi
