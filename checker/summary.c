@@ -9,19 +9,45 @@
 
 #include "engine.h"
 
+/* Open addressing on the function's ident: a call asks in constant time. */
 static struct summary **table;
-static int nr, cap;
+static int nr, size;
+
+static unsigned int ident_hash(const struct ident *fn)
+{
+	return ((unsigned long)fn >> 3) * 2654435761u % size;
+}
+
+static struct summary **bucket(const struct ident *fn)
+{
+	unsigned int h = ident_hash(fn);
+
+	while (table[h] && table[h]->fn != fn)
+		h = (h + 1) % size;
+	return &table[h];
+}
+
+/* Keep the table at most half full. */
+static void grow_table(void)
+{
+	struct summary **old = table;
+	int old_size = size, i;
+
+	size = size ? size * 2 + 1 : 63;
+	table = calloc(size, sizeof(*table));
+	if (!table)
+		die("dmacheck: out of memory");
+	for (i = 0; i < old_size; i++)
+		if (old[i])
+			*bucket(old[i]->fn) = old[i];
+	free(old);
+}
 
 const struct summary *summary_of(struct ident *fn)
 {
-	int i;
-
-	if (!fn)
+	if (!fn || !nr)
 		return NULL;
-	for (i = 0; i < nr; i++)
-		if (table[i]->fn == fn)
-			return table[i];
-	return NULL;
+	return *bucket(fn);
 }
 
 struct summary *summary_new(struct ident *fn)
@@ -30,16 +56,13 @@ struct summary *summary_new(struct ident *fn)
 
 	if (s || !fn)
 		return s;
-	if (nr == cap) {
-		cap = cap ? cap * 2 : 32;
-		table = realloc(table, cap * sizeof(*table));
-		if (!table)
-			die("dmacheck: out of memory");
-	}
+	if (2 * (nr + 1) > size)
+		grow_table();
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		die("dmacheck: out of memory");
 	s->fn = fn;
-	table[nr++] = s;
+	*bucket(fn) = s;
+	nr++;
 	return s;
 }
