@@ -382,26 +382,59 @@ static void index_kick_args(void)
 	}
 }
 
-static void collect_calls(struct entrypoint *ep)
+/*
+ * The calls of one function as decode_call() sees them, before any
+ * folding: the same in each of the three passes, so decoded once.
+ */
+struct decoded_calls {
+	struct call_site *v;
+	int *nth;
+	int nr, nr_nth;
+};
+
+static struct decoded_calls *decode_calls(struct entrypoint *ep)
 {
 	struct instruction *const *insns;
+	struct decoded_calls *d;
+	void **priv;
 	int i, nr;
 
-	calls.nr = 0;
-	calls.nr_nth = 0;
-	calls.nr_kick_args = 0;
-	/* the engine picks the function's calls once for all passes */
-	insns = engine_calls(ep, &nr);
-	while (calls.cap_nth <= nr)
-		calls.nth = grow(calls.nth, &calls.cap_nth, sizeof(*calls.nth));
+	insns = engine_calls(ep, &nr, &priv);
+	if (*priv)
+		return *priv;
+	d = calloc(1, sizeof(*d));
+	if (!d)
+		die("dmacheck: out of memory");
+	d->v = malloc((nr + 1) * sizeof(*d->v));
+	d->nth = malloc((nr + 1) * sizeof(*d->nth));
+	if (!d->v || !d->nth)
+		die("dmacheck: out of memory");
 	for (i = 0; i < nr; i++) {
-		if (calls.nr == calls.cap)
-			calls.v = grow(calls.v, &calls.cap, sizeof(*calls.v));
-		calls.nth[i] = -1;
-		if (decode_call(insns[i], &calls.v[calls.nr]))
-			calls.nth[i] = calls.nr++;
+		d->nth[i] = -1;
+		if (decode_call(insns[i], &d->v[d->nr]))
+			d->nth[i] = d->nr++;
 	}
-	calls.nr_nth = nr;
+	d->nr_nth = nr;
+	*priv = d;
+	return d;
+}
+
+static void collect_calls(struct entrypoint *ep)
+{
+	const struct decoded_calls *d = decode_calls(ep);
+	int i;
+
+	while (calls.cap < d->nr)
+		calls.v = grow(calls.v, &calls.cap, sizeof(*calls.v));
+	while (calls.cap_nth < d->nr_nth)
+		calls.nth = grow(calls.nth, &calls.cap_nth, sizeof(*calls.nth));
+	if (d->nr)
+		memcpy(calls.v, d->v, d->nr * sizeof(*calls.v));
+	if (d->nr_nth)
+		memcpy(calls.nth, d->nth, d->nr_nth * sizeof(*calls.nth));
+	calls.nr = d->nr;
+	calls.nr_nth = d->nr_nth;
+	calls.nr_kick_args = 0;
 	for (i = 0; i < calls.nr; i++) {
 		struct call_site *cs = &calls.v[i];
 

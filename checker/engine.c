@@ -571,6 +571,7 @@ struct fn_insns {
 	int nr_insns;
 	struct instruction **calls;	/* the calls alone, for collect_calls() */
 	int nr_calls;
+	void *calls_priv;		/* collect_calls()'s own, per function */
 };
 
 static struct fn_insns *fn_cache;
@@ -597,6 +598,7 @@ static void pick_insns(struct fn_insns *f, struct entrypoint *ep)
 	int i = 0, nr = 0, cap = 0, k;
 
 	f->ep = ep;
+	f->calls_priv = NULL;
 	f->nr_bbs = ptr_list_size((struct ptr_list *)ep->bbs);
 	f->bbs = malloc((f->nr_bbs + 1) * sizeof(*f->bbs));
 	f->end = malloc((f->nr_bbs + 1) * sizeof(*f->end));
@@ -655,11 +657,12 @@ static const struct fn_insns *insns_of(struct entrypoint *ep)
 	return &fn_cache[nr_fn_cache++];
 }
 
-struct instruction *const *engine_calls(struct entrypoint *ep, int *nr)
+struct instruction *const *engine_calls(struct entrypoint *ep, int *nr, void ***priv)
 {
-	const struct fn_insns *f = insns_of(ep);
+	struct fn_insns *f = (struct fn_insns *)insns_of(ep);
 
 	*nr = f->nr_calls;
+	*priv = &f->calls_priv;
 	return f->calls;
 }
 

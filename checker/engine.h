@@ -130,8 +130,8 @@ void engine_run(struct entrypoint *ep);
 const struct event *engine_event(struct engine_ctx *ctx, int idx);
 bool engine_gives_back_after(struct engine_ctx *ctx, int idx, int slot);
 bool engine_error_only(struct engine_ctx *ctx, const struct event *ev);
-/* The calls of @ep, block by block. */
-struct instruction *const *engine_calls(struct entrypoint *ep, int *nr);
+/* The calls of @ep, block by block, and a place to keep what they decode to. */
+struct instruction *const *engine_calls(struct entrypoint *ep, int *nr, void ***priv);
 
 /* resolve.c */
 void resolve_begin(struct entrypoint *ep);
