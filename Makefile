@@ -10,6 +10,7 @@
 #   make demo            convert, check and run the examples/ drivers
 #   make bench           benchmarks; figures go in docs/performance.md
 #   make install PREFIX=/usr/local [DESTDIR=...]
+#   make clean           remove what was built (keeps sparse and the Linux tree); distclean: all of build/
 #
 # Each part has its own fragment (<part>/<part>.mk) that adds its targets
 # to the lists below; this file only wires them together.
@@ -42,7 +43,7 @@ BENCH_RULES	:=
 SANITIZE_RULES	:=
 
 .PHONY: all check check-sanitize check-kernel demo bench install deps \
-	sparse clean
+	sparse clean distclean
 
 all: deps
 
@@ -78,6 +79,13 @@ install: all $(INSTALL_RULES)
 
 bench: all $(BENCH_RULES)
 
+# Everything built here goes, but not the costly caches fetched or
+# prepared from Debian's packages: sparse, the Linux tree and its
+# configured kbuild folders (distclean removes those too).
+KEEP_ON_CLEAN := sparse linux-6.1 kbuild-* .deps-base .linux-tree.lock
 clean:
-	rm -rf $(BUILD)/obj $(BUILD)/lib* $(BUILD)/bin $(BUILD)/tests \
-	       $(BUILD)/san-* $(BUILD)/demo
+	$(Q)[ ! -d $(BUILD) ] || find $(BUILD) -mindepth 1 -maxdepth 1 \
+		$(foreach k,$(KEEP_ON_CLEAN),! -name '$(k)') -exec rm -rf {} +
+
+distclean:
+	rm -rf $(BUILD)

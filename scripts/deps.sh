@@ -14,16 +14,7 @@ declare -A PROFILE=(
 	[kernel]="linux-source-6.1 gcc-mips-linux-gnu gcc-hppa-linux-gnu bc flex bison libssl-dev libelf-dev xz-utils"
 )
 
-as_root() {
-	if [ "$(id -u)" -eq 0 ]; then
-		"$@"
-	elif command -v sudo >/dev/null 2>&1; then
-		sudo "$@"
-	else
-		echo "deps: need root (or sudo) to run: $*" >&2
-		exit 1
-	fi
-}
+. "$(dirname "$0")/as-root.sh"
 
 missing=()
 for profile in "${@:-base}"; do

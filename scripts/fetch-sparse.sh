@@ -15,9 +15,7 @@ dest=$build/sparse
 lib=$dest/src/libsparse.a
 [ -f "$lib" ] && exit 0
 
-as_root() {
-	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
+. "$(dirname "$0")/as-root.sh"
 
 # apt-get source needs a deb-src line.  Add one for the suites the
 # machine's own Debian list names, in the same format, if none exists.
