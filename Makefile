@@ -5,8 +5,8 @@
 #
 #   make                 build libdmaref, dmacheck, dmaconv
 #   make check           install test dependencies, build, run every test
-#   make check-sanitize  the allocator and checker tests under ASan/UBSan/TSan
-#   make check-kernel    dmacheck over real Linux 6.1 builds (slow)
+#   make check-sanitize  allocator, checker and front-end tests under ASan/UBSan, threads under TSan
+#   make check-kernel    dmacheck over real Linux 6.1 builds, with a summary (also run by make check)
 #   make demo            convert, check and run the examples/ drivers
 #   make bench           benchmarks; figures go in docs/performance.md
 #   make install PREFIX=/usr/local [DESTDIR=...]
