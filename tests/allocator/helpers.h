@@ -120,4 +120,27 @@ static inline void fresh_machine(void)
 	seen_reset();
 }
 
+/* Fixture of the tests that make their own devices: a fresh machine. */
+static inline int setup_machine(void **state)
+{
+	fresh_machine();
+	return 0;
+}
+
+/* Fixture: a fresh machine and @dev, one non-coherent device. */
+static struct device *dev;
+
+static inline int setup_device(void **state)
+{
+	fresh_machine();
+	dev = new_noncoherent();
+	return 0;
+}
+
+static inline int teardown_device(void **state)
+{
+	dmaref_device_free(dev);
+	return 0;
+}
+
 #endif /* _DMAREF_TEST_HELPERS_H */

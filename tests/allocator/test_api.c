@@ -8,21 +8,6 @@
 
 #include <linux/slab.h>
 
-static struct device *dev;
-
-static int setup(void **state)
-{
-	fresh_machine();
-	dev = new_noncoherent();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	dmaref_device_free(dev);
-	return 0;
-}
-
 static void no_coherent_mask_gets_null(void **state)
 {
 	struct dmaref_device_config cfg = {
@@ -333,7 +318,7 @@ static void bad_device_configs_are_refused(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup_device, teardown_device)
 	const struct CMUnitTest tests[] = {
 		T(no_coherent_mask_gets_null),
 		T(zone_and_compound_flags_get_null),

@@ -4,12 +4,6 @@
 
 #include <linux/mm.h>
 
-static int setup(void **state)
-{
-	fresh_machine();
-	return 0;
-}
-
 static void blocks_are_aligned_to_their_order(void **state)
 {
 	unsigned int order;
@@ -87,11 +81,11 @@ static void fragment_refuses_silly_orders(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(blocks_are_aligned_to_their_order, setup),
-		cmocka_unit_test_setup(freeing_merges_buddies_back, setup),
-		cmocka_unit_test_setup(a_zone_runs_out, setup),
-		cmocka_unit_test_setup(fragmenting_caps_the_largest_block, setup),
-		cmocka_unit_test_setup(fragment_refuses_silly_orders, setup),
+		cmocka_unit_test_setup(blocks_are_aligned_to_their_order, setup_machine),
+		cmocka_unit_test_setup(freeing_merges_buddies_back, setup_machine),
+		cmocka_unit_test_setup(a_zone_runs_out, setup_machine),
+		cmocka_unit_test_setup(fragmenting_caps_the_largest_block, setup_machine),
+		cmocka_unit_test_setup(fragment_refuses_silly_orders, setup_machine),
 	};
 
 	return cmocka_run_group_tests_name("buddy", tests, NULL, NULL);

@@ -6,7 +6,6 @@
  */
 #include "helpers.h"
 
-static struct device *dev;
 static u8 *cpu;
 static dma_addr_t dma;
 
@@ -14,8 +13,7 @@ static dma_addr_t dma;
 
 static int setup(void **state)
 {
-	fresh_machine();
-	dev = new_noncoherent();
+	setup_device(state);
 	cpu = dma_alloc_noncoherent(dev, SIZE, &dma, DMA_BIDIRECTIONAL, GFP_KERNEL);
 	assert_non_null(cpu);
 	return 0;
@@ -24,8 +22,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	dma_free_noncoherent(dev, SIZE, cpu, dma, DMA_BIDIRECTIONAL);
-	dmaref_device_free(dev);
-	return 0;
+	return teardown_device(state);
 }
 
 static void device_sees_cpu_stores_only_after_for_device(void **state)

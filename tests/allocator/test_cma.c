@@ -9,12 +9,6 @@
 #define CMA_BASE	((256ULL << 20) - (32ULL << 20))	/* default layout */
 #define CMA_END		(256ULL << 20)
 
-static int setup(void **state)
-{
-	fresh_machine();
-	return 0;
-}
-
 static bool in_cma(dma_addr_t h)
 {
 	return h >= CMA_BASE && h < CMA_END;
@@ -106,11 +100,11 @@ static void beyond_the_area_and_the_largest_block_fails(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(large_allocations_come_from_the_area, setup),
-		cmocka_unit_test_setup(single_pages_skip_the_area, setup),
-		cmocka_unit_test_setup(a_full_area_falls_back_to_the_page_allocator, setup),
-		cmocka_unit_test_setup(the_area_survives_fragmentation, setup),
-		cmocka_unit_test_setup(beyond_the_area_and_the_largest_block_fails, setup),
+		cmocka_unit_test_setup(large_allocations_come_from_the_area, setup_machine),
+		cmocka_unit_test_setup(single_pages_skip_the_area, setup_machine),
+		cmocka_unit_test_setup(a_full_area_falls_back_to_the_page_allocator, setup_machine),
+		cmocka_unit_test_setup(the_area_survives_fragmentation, setup_machine),
+		cmocka_unit_test_setup(beyond_the_area_and_the_largest_block_fails, setup_machine),
 	};
 
 	return cmocka_run_group_tests_name("cma", tests, NULL, NULL);

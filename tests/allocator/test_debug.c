@@ -7,21 +7,6 @@
 
 #include <linux/slab.h>
 
-static struct device *dev;
-
-static int setup(void **state)
-{
-	fresh_machine();
-	dev = new_noncoherent();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	dmaref_device_free(dev);
-	return 0;
-}
-
 static void free_with_wrong_size(void **state)
 {
 	dma_addr_t h;
@@ -266,7 +251,7 @@ static void error_count_counts_every_report(void **state)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup_device, teardown_device)
 	const struct CMUnitTest tests[] = {
 		T(free_with_wrong_size),
 		T(free_with_wrong_function),

@@ -6,14 +6,12 @@
 #define DMAREF_API_5_9
 #include "helpers.h"
 
-static struct device *dev;
 static u8 *cpu;
 static dma_addr_t dma;
 
 static int setup(void **state)
 {
-	fresh_machine();
-	dev = new_noncoherent();
+	setup_device(state);
 	cpu = dma_alloc_noncoherent(dev, PAGE_SIZE, &dma, GFP_KERNEL);
 	assert_non_null(cpu);
 	return 0;
@@ -22,8 +20,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	dma_free_noncoherent(dev, PAGE_SIZE, cpu, dma);
-	dmaref_device_free(dev);
-	return 0;
+	return teardown_device(state);
 }
 
 static void to_device_writes_back(void **state)

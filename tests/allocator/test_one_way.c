@@ -12,14 +12,12 @@
 #define PERIOD	64		/* one cache line of the default machine */
 #define SIZE	(4 * PERIOD)
 
-static struct device *dev;
 static u8 *play;
 static dma_addr_t play_dma;
 
 static int setup(void **state)
 {
-	fresh_machine();
-	dev = new_noncoherent();
+	setup_device(state);
 	play = dma_alloc_noncoherent(dev, SIZE, &play_dma, DMA_TO_DEVICE,
 				     GFP_KERNEL);
 	assert_non_null(play);
@@ -29,8 +27,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	dma_free_noncoherent(dev, SIZE, play, play_dma, DMA_TO_DEVICE);
-	dmaref_device_free(dev);
-	return 0;
+	return teardown_device(state);
 }
 
 /* Fills period @p with @c, hands it off and lets the device play it. */

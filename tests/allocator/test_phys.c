@@ -4,12 +4,6 @@
 
 #include <linux/mm.h>
 
-static int setup(void **state)
-{
-	fresh_machine();
-	return 0;
-}
-
 static void page_address_round_trip(void **state)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, 2);
@@ -114,12 +108,12 @@ static void machine_is_busy_while_devices_live(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(page_address_round_trip, setup),
-		cmocka_unit_test_setup(host_pointers_have_no_page, setup),
-		cmocka_unit_test_setup(zones_sit_where_the_kernel_puts_them, setup),
-		cmocka_unit_test_setup(zeroed_pages_are_zero, setup),
+		cmocka_unit_test_setup(page_address_round_trip, setup_machine),
+		cmocka_unit_test_setup(host_pointers_have_no_page, setup_machine),
+		cmocka_unit_test_setup(zones_sit_where_the_kernel_puts_them, setup_machine),
+		cmocka_unit_test_setup(zeroed_pages_are_zero, setup_machine),
 		cmocka_unit_test(bad_layout_is_refused),
-		cmocka_unit_test_setup(machine_is_busy_while_devices_live, setup),
+		cmocka_unit_test_setup(machine_is_busy_while_devices_live, setup_machine),
 		cmocka_unit_test(eviction_seed_comes_from_the_environment),
 	};
 

@@ -2,12 +2,6 @@
 /* Coherent pools: per device (no fallback) and the global atomic pool. */
 #include "helpers.h"
 
-static int setup(void **state)
-{
-	fresh_machine();
-	return 0;
-}
-
 static void device_pool_serves_and_does_not_fall_back(void **state)
 {
 	struct dmaref_device_config cfg = {
@@ -85,10 +79,10 @@ static void managed_memory_is_released_silently(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(device_pool_serves_and_does_not_fall_back, setup),
-		cmocka_unit_test_setup(atomic_coherent_memory_comes_from_the_global_pool, setup),
-		cmocka_unit_test_setup(coherent_devices_do_not_need_the_pool, setup),
-		cmocka_unit_test_setup(managed_memory_is_released_silently, setup),
+		cmocka_unit_test_setup(device_pool_serves_and_does_not_fall_back, setup_machine),
+		cmocka_unit_test_setup(atomic_coherent_memory_comes_from_the_global_pool, setup_machine),
+		cmocka_unit_test_setup(coherent_devices_do_not_need_the_pool, setup_machine),
+		cmocka_unit_test_setup(managed_memory_is_released_silently, setup_machine),
 	};
 
 	return cmocka_run_group_tests_name("pool", tests, NULL, NULL);

@@ -4,12 +4,6 @@
 
 #include "helpers.h"
 
-static int setup(void **state)
-{
-	fresh_machine();
-	return 0;
-}
-
 static void every_class_has_a_distinct_name(void **state)
 {
 	int a, b;
@@ -105,10 +99,10 @@ static void default_output_is_one_line_on_stderr(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(every_class_has_a_distinct_name, setup),
-		cmocka_unit_test_setup(handler_may_call_the_library, setup),
-		cmocka_unit_test_setup(a_report_names_buffer_offset_call_and_direction, setup),
-		cmocka_unit_test_setup(default_output_is_one_line_on_stderr, setup),
+		cmocka_unit_test_setup(every_class_has_a_distinct_name, setup_machine),
+		cmocka_unit_test_setup(handler_may_call_the_library, setup_machine),
+		cmocka_unit_test_setup(a_report_names_buffer_offset_call_and_direction, setup_machine),
+		cmocka_unit_test_setup(default_output_is_one_line_on_stderr, setup_machine),
 	};
 
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);

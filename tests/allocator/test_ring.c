@@ -51,12 +51,6 @@ static int run_ring(const struct ring_driver *drv, const struct machine *m)
 	return intact;
 }
 
-static int setup(void **state)
-{
-	fresh_machine();
-	return 0;
-}
-
 static void legacy_driver_works_everywhere(void **state)
 {
 	unsigned int m;
@@ -116,12 +110,12 @@ static void coherent_hardware_hides_the_bug_but_not_from_the_sanitizer(void **st
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(legacy_driver_works_everywhere, setup),
-		cmocka_unit_test_setup(converted_driver_works_everywhere, setup),
-		cmocka_unit_test_setup(converted_driver_survives_random_eviction, setup),
-		cmocka_unit_test_setup(missing_sync_shows_stale_data, setup),
-		cmocka_unit_test_setup(missing_sync_is_reported, setup),
-		cmocka_unit_test_setup(coherent_hardware_hides_the_bug_but_not_from_the_sanitizer, setup),
+		cmocka_unit_test_setup(legacy_driver_works_everywhere, setup_machine),
+		cmocka_unit_test_setup(converted_driver_works_everywhere, setup_machine),
+		cmocka_unit_test_setup(converted_driver_survives_random_eviction, setup_machine),
+		cmocka_unit_test_setup(missing_sync_shows_stale_data, setup_machine),
+		cmocka_unit_test_setup(missing_sync_is_reported, setup_machine),
+		cmocka_unit_test_setup(coherent_hardware_hides_the_bug_but_not_from_the_sanitizer, setup_machine),
 	};
 
 	return cmocka_run_group_tests_name("ring", tests, NULL, NULL);

@@ -2,12 +2,6 @@
 /* Zone choice from the DMA mask: every address handed out is reachable. */
 #include "helpers.h"
 
-static int setup(void **state)
-{
-	fresh_machine();
-	return 0;
-}
-
 static void check_mask(u64 mask, size_t size)
 {
 	struct device *dev = new_device("masked", false, false, mask);
@@ -77,10 +71,10 @@ static void streaming_map_of_high_memory_bounces_under_the_mask(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(isa_mask_gets_zone_dma, setup),
-		cmocka_unit_test_setup(odd_masks_fall_back_to_lower_zones, setup),
-		cmocka_unit_test_setup(wide_masks_may_use_high_memory, setup),
-		cmocka_unit_test_setup(streaming_map_of_high_memory_bounces_under_the_mask, setup),
+		cmocka_unit_test_setup(isa_mask_gets_zone_dma, setup_machine),
+		cmocka_unit_test_setup(odd_masks_fall_back_to_lower_zones, setup_machine),
+		cmocka_unit_test_setup(wide_masks_may_use_high_memory, setup_machine),
+		cmocka_unit_test_setup(streaming_map_of_high_memory_bounces_under_the_mask, setup_machine),
 	};
 
 	return cmocka_run_group_tests_name("zone", tests, NULL, NULL);
