@@ -19,7 +19,7 @@ static int nr_registered;
 unsigned long work_limit = 50000000;
 struct analysis_stats analysis_stats;
 
-static double seconds(void)
+double seconds(void)
 {
 	struct timespec ts;
 

@@ -141,6 +141,8 @@ void analyse_symbols(struct symbol_list *list);
 /* per-function work limit (instructions visited, counting revisits) */
 extern unsigned long work_limit;
 
+/* a monotonic clock, for --stats */
+double seconds(void);
 /* where the time of a file went (--stats) */
 extern struct analysis_stats {
 	double linearize;	/* sparse: expand + linearize + optimize */

@@ -17,7 +17,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "dmacheck.h"
@@ -214,14 +213,6 @@ static const char *unreadable(const char *file)
 	return NULL;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void child_check(char *file, FILE *out)
 {
 	struct symbol_list *list;
@@ -229,10 +220,10 @@ static void child_check(char *file, FILE *out)
 
 	diag_set_output(out);
 	alarm(opt.timeout);
-	t0 = now();
+	t0 = seconds();
 	/* an error in the -include files of the command line fails every file */
 	list = sparse(file);
-	t1 = now();
+	t1 = seconds();
 	/* What sparse could parse is still analysed; the file still fails. */
 	analyse_symbols(list);
 	fprintf(out, "S\t%s: parse %.3fs, linearize %.3fs, analysis %.3fs\n", file,
