@@ -164,7 +164,7 @@ static struct {
 	bool folded_null;
 } calls;
 
-static void *grow(void *v, int *cap, size_t elem)
+void *grow(void *v, int *cap, size_t elem)
 {
 	*cap = *cap ? *cap * 2 : 64;
 	v = realloc(v, *cap * elem);
@@ -525,12 +525,8 @@ void analyse_symbols(struct symbol_list *list)
 		ep = linearize_symbol(sym);
 		if (!ep || !ep->entry)
 			continue;
-		if (eps.nr == eps.cap) {
-			eps.cap = eps.cap ? eps.cap * 2 : 64;
-			eps.v = realloc(eps.v, eps.cap * sizeof(*eps.v));
-			if (!eps.v)
-				die("dmacheck: out of memory");
-		}
+		if (eps.nr == eps.cap)
+			eps.v = grow(eps.v, &eps.cap, sizeof(*eps.v));
 		eps.v[eps.nr++] = ep;
 	} END_FOR_EACH_PTR(sym);
 

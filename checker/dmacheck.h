@@ -141,6 +141,8 @@ void analyse_symbols(struct symbol_list *list);
 /* per-function work limit (instructions visited, counting revisits) */
 extern unsigned long work_limit;
 
+/* @v with room for twice *@cap elements (64 at first); dies without memory */
+void *grow(void *v, int *cap, size_t elem);
 /* a monotonic clock, for --stats */
 double seconds(void);
 /* where the time of a file went (--stats) */

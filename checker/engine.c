@@ -170,12 +170,8 @@ static struct event *new_event(enum ev_kind kind, struct position pos)
 {
 	struct event *ev;
 
-	if (ctx.nr_events == cap_events) {
-		cap_events = cap_events ? cap_events * 2 : 256;
-		ctx.events = realloc(ctx.events, cap_events * sizeof(*ctx.events));
-		if (!ctx.events)
-			die("dmacheck: out of memory");
-	}
+	if (ctx.nr_events == cap_events)
+		ctx.events = grow(ctx.events, &cap_events, sizeof(*ctx.events));
 	ev = &ctx.events[ctx.nr_events++];
 	memset(ev, 0, sizeof(*ev));
 	ev->kind = kind;
@@ -610,12 +606,8 @@ static void pick_insns(struct fn_insns *f, struct entrypoint *ep)
 		FOR_EACH_PTR(bb->insns, insn) {
 			if (!insn->bb || !makes_events(insn))
 				continue;
-			if (nr == cap) {
-				cap = cap ? cap * 2 : 64;
-				f->insns = realloc(f->insns, cap * sizeof(*f->insns));
-				if (!f->insns)
-					die("dmacheck: out of memory");
-			}
+			if (nr == cap)
+				f->insns = grow(f->insns, &cap, sizeof(*f->insns));
 			f->insns[nr++] = insn;
 		} END_FOR_EACH_PTR(insn);
 		f->end[i++] = nr;
@@ -646,12 +638,8 @@ static const struct fn_insns *insns_of(struct entrypoint *ep)
 			return f;
 		}
 	}
-	if (nr_fn_cache == cap_fn_cache) {
-		cap_fn_cache = cap_fn_cache ? cap_fn_cache * 2 : 64;
-		fn_cache = realloc(fn_cache, cap_fn_cache * sizeof(*fn_cache));
-		if (!fn_cache)
-			die("dmacheck: out of memory");
-	}
+	if (nr_fn_cache == cap_fn_cache)
+		fn_cache = grow(fn_cache, &cap_fn_cache, sizeof(*fn_cache));
 	fn_hint = nr_fn_cache;
 	pick_insns(&fn_cache[nr_fn_cache], ep);
 	return &fn_cache[nr_fn_cache++];

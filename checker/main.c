@@ -271,12 +271,8 @@ static void add_finding(char *rec)
 		field[i] = strsep(&rec, "\t");
 	if (i < 6 || !field[5])
 		return;
-	if (nr_findings == cap_findings) {
-		cap_findings = cap_findings ? 2 * cap_findings : 64;
-		findings = realloc(findings, cap_findings * sizeof(*findings));
-		if (!findings)
-			oom();
-	}
+	if (nr_findings == cap_findings)
+		findings = grow(findings, &cap_findings, sizeof(*findings));
 	f = &findings[nr_findings++];
 	f->file = dup_str(field[1]);
 	f->line = atoi(field[2]);
