@@ -95,6 +95,32 @@ static struct dmaref_buf *alloc_buffer(struct device *dev,
 	return buf;
 }
 
+/*
+ * What both families do under the lock once their own argument checks
+ * passed: refuse a NULL handle or a missing coherent mask, then allocate.
+ * @dir is the direction a report names (DMA_NONE: the call takes none).
+ */
+static struct dmaref_buf *alloc_checked(struct device *dev,
+					const struct alloc_req *rq,
+					dma_addr_t *handle,
+					enum dma_data_direction dir)
+{
+	struct dmaref_buf *buf;
+
+	if (!handle || !dev->coherent_dma_mask) {
+		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, rq->call, NULL,
+			      0, rq->size, dir, "%s", handle ?
+			      "device has no coherent DMA mask (dma_set_coherent_mask() not called)" :
+			      "NULL dma_handle");
+		return NULL;
+	}
+	dmaref_cache_tick();
+	buf = alloc_buffer(dev, rq);
+	if (buf)
+		*handle = buf->dma;
+	return buf;
+}
+
 void dmaref_buf_release(struct dmaref_buf *buf)
 {
 	struct device *dev = buf->dev;
@@ -138,34 +164,21 @@ static void *alloc_coherent(struct device *dev, size_t size, dma_addr_t *handle,
 	dmaref_lock();
 	if (handle)
 		*handle = DMA_MAPPING_ERROR;
-	if (!dmaref_dev_valid(dev, call) || !dmaref_check_size(dev, call, size) ||
-	    !dmaref_check_gfp(dev, call, gfp, false))
-		goto out;
-	if (!handle) {
-		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0,
-			      size, DMA_NONE, "NULL dma_handle");
-		goto out;
+	if (dmaref_dev_valid(dev, call) && dmaref_check_size(dev, call, size) &&
+	    dmaref_check_gfp(dev, call, gfp, false)) {
+		/*
+		 * 5.9: DMA_ATTR_NON_CONSISTENT lets a non-coherent platform
+		 * hand out cacheable memory; the old API knew no owner, so
+		 * none is tracked.
+		 */
+		rq.cached = non_consistent && !dev->dmaref->coherent;
+		rq.coherent_pools = !rq.cached;
+		buf = alloc_checked(dev, &rq, handle, DMA_NONE);
 	}
-	if (!dev->coherent_dma_mask) {
-		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0,
-			      size, DMA_NONE,
-			      "device has no coherent DMA mask (dma_set_coherent_mask() not called)");
-		goto out;
-	}
-	dmaref_cache_tick();
-	/*
-	 * 5.9: DMA_ATTR_NON_CONSISTENT lets a non-coherent platform hand out
-	 * cacheable memory; the old API knew no owner, so none is tracked.
-	 */
-	rq.cached = non_consistent && !dev->dmaref->coherent;
-	rq.coherent_pools = !rq.cached;
-	buf = alloc_buffer(dev, &rq);
 	if (buf) {
 		buf->attrs = attrs;
 		buf->managed = managed;
-		*handle = buf->dma;
 	}
-out:
 	dmaref_unlock();
 	return buf ? buf->cpu : NULL;
 }
@@ -267,23 +280,12 @@ static struct dmaref_buf *alloc_noncoherent(struct device *dev, size_t size,
 	dmaref_lock();
 	if (handle)
 		*handle = DMA_MAPPING_ERROR;
-	if (!dmaref_dev_valid(dev, call) || !dmaref_check_size(dev, call, size) ||
-	    !dmaref_check_dir(dev, call, dir) ||
-	    !dmaref_check_gfp(dev, call, gfp, true))
-		goto out;
-	if (!handle || !dev->coherent_dma_mask) {
-		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0,
-			      size, dir, "%s", handle ?
-			      "device has no coherent DMA mask (dma_set_coherent_mask() not called)" :
-			      "NULL dma_handle");
-		goto out;
+	if (dmaref_dev_valid(dev, call) && dmaref_check_size(dev, call, size) &&
+	    dmaref_check_dir(dev, call, dir) &&
+	    dmaref_check_gfp(dev, call, gfp, true)) {
+		rq.cached = !dev->dmaref->coherent;
+		buf = alloc_checked(dev, &rq, handle, dir);
 	}
-	dmaref_cache_tick();
-	rq.cached = !dev->dmaref->coherent;
-	buf = alloc_buffer(dev, &rq);
-	if (buf)
-		*handle = buf->dma;
-out:
 	dmaref_unlock();
 	return buf;
 }
