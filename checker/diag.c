@@ -122,14 +122,23 @@ static void load_source(int stream)
 	src.nr_lines = n;
 }
 
-static bool line_suppresses(int line, const char *id)
+static const char *source_line(struct position pos)
+{
+	if (src.stream != pos.stream)
+		load_source(pos.stream);
+	if (!src.lines || pos.line < 1 || pos.line > src.nr_lines)
+		return NULL;
+	return src.lines[pos.line - 1];
+}
+
+static bool line_suppresses(const char *line, const char *id)
 {
 	static const char marker[] = "dmacheck: ignore";
 	const char *p;
 
-	if (line < 1 || line > src.nr_lines || !src.lines)
+	if (!line)
 		return false;
-	p = strstr(src.lines[line - 1], marker);
+	p = strstr(line, marker);
 	while (p) {
 		p += sizeof(marker) - 1;
 		while (*p == ' ' || *p == '\t' || *p == ',')
@@ -149,11 +158,14 @@ static bool line_suppresses(int line, const char *id)
 	return false;
 }
 
+/* An ignore comment on the finding's line or on the line above it. */
 static bool suppressed(struct position pos, const char *id)
 {
-	if (src.stream != pos.stream)
-		load_source(pos.stream);
-	return line_suppresses(pos.line, id) || line_suppresses(pos.line - 1, id);
+	struct position above = pos;
+
+	above.line--;
+	return line_suppresses(source_line(pos), id) ||
+	       line_suppresses(source_line(above), id);
 }
 
 /* Tabs and newlines would break the record format. */
@@ -237,15 +249,6 @@ void note(struct position pos, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-}
-
-static const char *source_line(struct position pos)
-{
-	if (src.stream != pos.stream)
-		load_source(pos.stream);
-	if (!src.lines || pos.line < 1 || pos.line > src.nr_lines)
-		return NULL;
-	return src.lines[pos.line - 1];
 }
 
 /* The byte of @line at display column @col (tabs to 8, as sparse counts). */
