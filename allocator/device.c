@@ -11,10 +11,9 @@
 #include <linux/dma-mapping.h>
 #include "internal.h"
 
-#define MAX_DEVICES	256
+#define MAX_DEVICES	256			/* live at once */
 #define MIN_DMA_MASK	DMA_BIT_MASK(24)	/* must reach ZONE_DMA */
 
-static struct device *devices[MAX_DEVICES];
 unsigned long dmaref_nr_devices;
 static unsigned int next_id;
 
@@ -94,7 +93,6 @@ struct device *dmaref_device_new(const struct dmaref_device_config *cfg)
 {
 	struct device *dev = NULL;
 	struct dmaref_dev *d;
-	unsigned int slot;
 
 	dmaref_ensure_machine();
 	dmaref_lock();
@@ -105,11 +103,9 @@ struct device *dmaref_device_new(const struct dmaref_device_config *cfg)
 				       : "NULL configuration");
 		goto out;
 	}
-	for (slot = 0; slot < MAX_DEVICES && devices[slot]; slot++)
-		;
 	dev = calloc(1, sizeof(*dev));
 	d = calloc(1, sizeof(*d));
-	if (slot == MAX_DEVICES || !dev || !d) {
+	if (dmaref_nr_devices == MAX_DEVICES || !dev || !d) {
 		free(dev);
 		free(d);
 		dev = NULL;
@@ -120,7 +116,6 @@ struct device *dmaref_device_new(const struct dmaref_device_config *cfg)
 		dev = NULL;
 		goto out;
 	}
-	devices[slot] = dev;
 	dmaref_nr_devices++;
 out:
 	dmaref_unlock();
@@ -129,8 +124,6 @@ out:
 
 void dmaref_device_free(struct device *dev)
 {
-	unsigned int i;
-
 	dmaref_lock();
 	if (!dmaref_dev_valid(dev, "dmaref_device_free")) {
 		dmaref_unlock();
@@ -148,9 +141,6 @@ void dmaref_device_free(struct device *dev)
 	}
 	dmaref_devres_release(dev->dmaref);
 	dmaref_mmio_release(dev);
-	for (i = 0; i < MAX_DEVICES; i++)
-		if (devices[i] == dev)
-			devices[i] = NULL;
 	dmaref_nr_devices--;
 	teardown_dev(dev);
 	dmaref_unlock();
