@@ -75,9 +75,7 @@ def key(p):
 
 def buf_key(e):
 	"""A buffer is named by its handle: the last field, or the variable."""
-	e = re.sub(r'^&\s*', '', e.strip())
-	m = re.search(r'(?:->|\.)\s*(\w+)\s*$', e)
-	return m.group(1) if m else e
+	return vaddr_key(re.sub(r'^&\s*', '', e.strip()))
 
 def vaddr_key(e):
 	"""The CPU address a buffer is kept in: the last field, or the text."""
@@ -225,9 +223,18 @@ def holder_done(a):
 emit = None
 
 def span(p, pc):
-	"""From the function name (p) to the closing parenthesis (pc)."""
+	"""From the start of p to the end of pc: a call's name to its closing
+	parenthesis, or an assignment's left side to its value."""
 	return (int(p[0].line), int(p[0].column), int(pc[0].line_end),
 		int(pc[0].column_end))
+
+def note_call(calls, p, pc, fn, H, V, A, kind, **more):
+	"""Records an allocation or free site (in allocs or frees) once."""
+	k = key(p)
+	if k not in calls:
+		calls[k] = dict(fn=fn, buf=buf_key(H), vaddr=vaddr_key(V) if V else "",
+				attrs=A.strip(), kind=kind, key=k, loc=p[0],
+				span=span(p, pc), **more)
 
 def inside(loc, sp):
 	"""Whether a reported position lies within a call's span."""
@@ -244,14 +251,11 @@ def site_doubt(s, decide):
 def unconverted():
 	"""Every legacy site patch mode leaves, with its reason."""
 	out = []
-	for s in allocs.values():
-		act, doubt = site_doubt(s, decide_alloc)
-		if act is None and doubt:
-			out.append((s["loc"], "%s() not converted: %s" % (s["fn"], doubt)))
-	for s in frees.values():
-		act, doubt = site_doubt(s, decide_free)
-		if act is None and doubt:
-			out.append((s["loc"], "%s() not converted: %s" % (s["fn"], doubt)))
+	for calls, decide in ((allocs, decide_alloc), (frees, decide_free)):
+		for s in calls.values():
+			act, doubt = site_doubt(s, decide)
+			if act is None and doubt:
+				out.append((s["loc"], "%s() not converted: %s" % (s["fn"], doubt)))
 	spans = [s["span"] for s in list(allocs.values()) + list(frees.values())]
 	for loc in attr_uses:
 		if any(inside(loc, sp) for sp in spans):
@@ -300,7 +304,7 @@ A << holder_assign.A;
 E << holder_assign.E;
 @@
 note_holder(A, E)
-holder_spans.append((A.strip(), (int(p[0].line), int(p[0].column), int(pe[0].line_end), int(pe[0].column_end))))
+holder_spans.append((A.strip(), span(p, pe)))
 
 @holder_decl depends on legacy@
 identifier I;
@@ -317,7 +321,7 @@ I << holder_decl.I;
 E << holder_decl.E;
 @@
 note_holder(I, E)
-holder_spans.append((I, (int(p[0].line), int(p[0].column), int(pe[0].line_end), int(pe[0].column_end))))
+holder_spans.append((I, span(p, pe)))
 
 //----------------------------------------------------------------------
 // 2. What is synced: legacy dma_cache_sync() by address, new syncs by
@@ -386,12 +390,7 @@ H << alloc_site.H;
 A << alloc_site.A;
 V << alloc_site.V = "";
 @@
-k = key(p)
-if k not in allocs:
-	allocs[k] = dict(fn=fn, buf=buf_key(H), vaddr=vaddr_key(V) if V else "",
-			 handle=H,
-			 attrs=A.strip(), kind=attr_kind(A), pages=False,
-			 key=k, loc=p[0], span=span(p, pc))
+note_call(allocs, p, pc, fn, H, V, A, attr_kind(A), handle=H, pages=False)
 
 @alloc_nc4 depends on legacy@
 expression D, S, H, G;
@@ -410,11 +409,8 @@ pc << alloc_nc4.pc;
 H << alloc_nc4.H;
 V << alloc_nc4.V = "";
 @@
-k = key(p)
-if k not in allocs:
-	allocs[k] = dict(fn="dma_alloc_noncoherent", buf=buf_key(H), handle=H,
-			 vaddr=vaddr_key(V) if V else "", attrs="", kind="nc",
-			 pages=False, key=k, loc=p[0], span=span(p, pc))
+note_call(allocs, p, pc, "dma_alloc_noncoherent", H, V, "", "nc",
+	  handle=H, pages=False)
 
 @alloc_page depends on legacy@
 expression D, S, H, G, A;
@@ -441,9 +437,7 @@ H << free_site.H;
 A << free_site.A;
 @@
 pg = re.match(r'^\s*page_address\s*\((.*)\)\s*$', V)
-frees[key(p)] = dict(fn="dma_free_attrs", buf=buf_key(H), vaddr=vaddr_key(V),
-		     attrs=A.strip(), kind=attr_kind(A), page=bool(pg),
-		     key=key(p), loc=p[0], span=span(p, pc))
+note_call(frees, p, pc, "dma_free_attrs", H, V, A, attr_kind(A), page=bool(pg))
 
 @free_nc4 depends on legacy@
 expression D, S, V, H;
@@ -457,9 +451,7 @@ pc << free_nc4.pc;
 V << free_nc4.V;
 H << free_nc4.H;
 @@
-frees[key(p)] = dict(fn="dma_free_noncoherent", buf=buf_key(H),
-		     vaddr=vaddr_key(V), attrs="", kind="nc", page=False,
-		     key=key(p), loc=p[0], span=span(p, pc))
+note_call(frees, p, pc, "dma_free_noncoherent", H, V, "", "nc", page=False)
 
 // Every remaining use of the attribute must be converted or reported.
 @attr_use depends on legacy@
