@@ -6,8 +6,7 @@
 #include <string.h>
 
 #include "dmacheck.h"
-#include "symbol.h"
-#include "token.h"
+#include "describe.h"
 
 /* Which semantic patch converts which legacy use. */
 static const struct legacy_fix {
@@ -28,18 +27,6 @@ static const struct legacy_fix {
 	  "use dma_alloc_noncoherent() with explicit syncs, or dma_alloc_coherent() where the driver never syncs",
 	  "cocci/non_consistent_attr.cocci" },
 };
-
-/* The attribute only means something where the headers still define it. */
-static bool attr_defined(void)
-{
-	static struct ident *name;
-	struct symbol *sym;
-
-	if (!name)
-		name = built_in_ident("DMA_ATTR_NON_CONSISTENT");
-	sym = lookup_symbol(name, NS_MACRO);
-	return sym && sym->namespace == NS_MACRO;
-}
 
 static void report_fix(struct call_site *cs, int fix)
 {
@@ -66,7 +53,8 @@ static void legacy_on_call(struct entrypoint *ep, struct call_site *cs)
 		return;
 	}
 	attrs = call_arg(cs, api->attrs);
-	if (attrs && attr_defined() &&
+	/* the attribute only means something where the headers still define it */
+	if (attrs && is_macro_name("DMA_ATTR_NON_CONSISTENT") &&
 	    pseudo_may_have_bits(attrs, ATTR_NON_CONSISTENT))
 		report_fix(cs, FIX_ATTR_NON_CONSISTENT);
 }

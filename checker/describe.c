@@ -20,7 +20,7 @@ static char *next_buf(void)
 	return bufs[next++ % NR_BUFS];
 }
 
-static bool is_macro_name(const char *text)
+bool is_macro_name(const char *text)
 {
 	struct symbol *sym = lookup_symbol(built_in_ident(text), NS_MACRO);
 

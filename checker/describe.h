@@ -10,5 +10,7 @@ const char *buf_origin(const struct buffer *buf);
 const char *ev_call(const struct event *ev);
 const char *kick_name(const struct event *ev);
 bool ownership_matters(const struct buffer *buf);
+/* Is @text a macro defined at this point of the translation unit? */
+bool is_macro_name(const char *text);
 
 #endif
