@@ -85,13 +85,19 @@ static void list_checks(void)
 		printf("%s\n", check_name(i));
 }
 
-static bool parse_number(const char *s, unsigned long *val)
+/* A positive number after "--<name>="; false after a message if it is not. */
+static bool number_option(const char *arg, const char *name, unsigned long *val)
 {
+	const char *s = arg + strlen(name) + 3;
 	char *end;
 
 	errno = 0;
 	*val = strtoul(s, &end, 10);
-	return !errno && *s && !*end;
+	if (errno || !*s || *end || !*val) {
+		fprintf(stderr, "dmacheck: bad --%s '%s'\n", name, s);
+		return false;
+	}
+	return true;
 }
 
 /* gcc and sparse long options that pass through to sparse. */
@@ -148,16 +154,12 @@ static bool take_own_options(int *argc, char **argv)
 		} else if (!strcmp(arg, "--sparse-warnings")) {
 			opt.sparse_warnings = true;
 		} else if (!strncmp(arg, "--work-limit=", 13)) {
-			if (!parse_number(arg + 13, &val) || !val) {
-				fprintf(stderr, "dmacheck: bad --work-limit '%s'\n", arg + 13);
+			if (!number_option(arg, "work-limit", &val))
 				return false;
-			}
 			work_limit = val;
 		} else if (!strncmp(arg, "--timeout=", 10)) {
-			if (!parse_number(arg + 10, &val) || !val) {
-				fprintf(stderr, "dmacheck: bad --timeout '%s'\n", arg + 10);
+			if (!number_option(arg, "timeout", &val))
 				return false;
-			}
 			opt.timeout = val;
 		} else if (!strcmp(arg, "--version")) {
 			printf("dmacheck %s (sparse %s)\n", DMACHECK_VERSION, SPARSE_VERSION);
