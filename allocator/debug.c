@@ -79,16 +79,6 @@ int dmaref_debug_init(void)
 	return dma_table && exact_table && cpu_table ? 0 : -ENOMEM;
 }
 
-void dmaref_debug_exit(void)
-{
-	while (nr_spare)
-		free(spare[--nr_spare]);
-	free(dma_table);
-	free(exact_table);
-	free(cpu_table);
-	dma_table = exact_table = cpu_table = NULL;
-}
-
 
 /*
  * Out of line on purpose: inlined with its constant size, the clearing of

@@ -290,7 +290,6 @@ const char *dmaref_buf_type_name(enum dmaref_buf_type type);
 void dmaref_buf_seg_set(struct dmaref_seg *seg, phys_addr_t phys, size_t len);
 int dmaref_debug_init(void);
 extern unsigned long dmaref_debug_probes;
-void dmaref_debug_exit(void);
 
 /* ---- the cache model (cache.c) ---- */
 enum dmaref_fill {
