@@ -12,6 +12,7 @@
  * the parent can print text or JSON and give the reason a file failed.
  */
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,15 +86,20 @@ static void list_checks(void)
 		printf("%s\n", check_name(i));
 }
 
-/* A positive number after "--<name>="; false after a message if it is not. */
-static bool number_option(const char *arg, const char *name, unsigned long *val)
+/*
+ * A number in 1..@max after "--<name>="; false after a message if it is
+ * not.  strtoul() takes "-1" as ULONG_MAX, and a value that does not fit
+ * the variable would wrap (a timeout of 2^32 would become none at all).
+ */
+static bool number_option(const char *arg, const char *name, unsigned long max,
+			  unsigned long *val)
 {
 	const char *s = arg + strlen(name) + 3;
 	char *end;
 
 	errno = 0;
 	*val = strtoul(s, &end, 10);
-	if (errno || !*s || *end || !*val) {
+	if (errno || *s < '0' || *s > '9' || *end || !*val || *val > max) {
 		fprintf(stderr, "dmacheck: bad --%s '%s'\n", name, s);
 		return false;
 	}
@@ -154,11 +160,11 @@ static bool take_own_options(int *argc, char **argv)
 		} else if (!strcmp(arg, "--sparse-warnings")) {
 			opt.sparse_warnings = true;
 		} else if (!strncmp(arg, "--work-limit=", 13)) {
-			if (!number_option(arg, "work-limit", &val))
+			if (!number_option(arg, "work-limit", ULONG_MAX, &val))
 				return false;
 			work_limit = val;
 		} else if (!strncmp(arg, "--timeout=", 10)) {
-			if (!number_option(arg, "timeout", &val))
+			if (!number_option(arg, "timeout", UINT_MAX, &val))
 				return false;
 			opt.timeout = val;
 		} else if (!strcmp(arg, "--version")) {

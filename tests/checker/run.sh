@@ -223,6 +223,16 @@ check $? "an unknown output format is refused"
 [ $? -eq 1 ] && grep -q "no input files" "$tmp/err"
 check $? "no input files is refused"
 
+# strtoul() takes "-1" as the largest number and 2^32 would wrap to "no
+# time limit": both are refused, not taken.
+for arg in --work-limit=-1 --timeout=-1 --timeout=4294967296 --timeout=+5; do
+	"$DMACHECK" "$arg" "$good" 2>"$tmp/err"
+	rc=$?
+	[ $rc -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+		grep -q "^dmacheck: bad ${arg%%=*} '${arg#*=}'\$" "$tmp/err"
+	check $? "$arg is refused"
+done
+
 # shellcheck disable=SC2086
 "$DMACHECK" --stats $inc "$good" 2>"$tmp/err"
 grep -q "^dmacheck: .*cpu_write_device_owned.c: parse [0-9.]*s, linearize [0-9.]*s, analysis [0-9.]*s$" "$tmp/err"
