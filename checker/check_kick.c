@@ -37,27 +37,7 @@ static void unsynced_stores(struct engine_ctx *ctx, const struct event *kick,
 }
 
 /* One finding per buffer part and function: at the first kick or return. */
-static struct {
-	struct entrypoint *ep;
-	int slot[16];
-	int nr;
-} told;
-
-static bool told_before(struct engine_ctx *ctx, int slot)
-{
-	int i;
-
-	if (told.ep != ctx->ep) {
-		told.ep = ctx->ep;
-		told.nr = 0;
-	}
-	for (i = 0; i < told.nr; i++)
-		if (told.slot[i] == slot)
-			return true;
-	if (told.nr < 16)
-		told.slot[told.nr++] = slot;
-	return false;
-}
+static struct told_set told = { .cap = 16 };
 
 /*
  * Left with the CPU on this path while another path from the same
@@ -77,7 +57,7 @@ static void left_with_cpu(struct engine_ctx *ctx, const struct event *at,
 	/* a kick on the way out of a failure (a reset) changes nothing */
 	if (at->kind == EV_KICK && engine_error_only(ctx, at))
 		return;
-	if (told_before(ctx, slot))
+	if (engine_told(ctx, &told, slot))
 		return;
 	if (at->kind == EV_KICK)
 		report(CK_OWNERSHIP_IMBALANCE, at->pos,

@@ -33,32 +33,15 @@ static const char *how_to_take_back(const struct event *handoff)
 	return "take it back with dma_sync_single_for_cpu() first";
 }
 
-/* One finding per hand-off and kind of access: the first one tells. */
-static bool told_for(struct engine_ctx *ctx, const struct event *handoff, bool write)
-{
-	static struct entrypoint *ep;
-	static int seen[32], nr;
-	int key = (handoff - ctx->events) * 2 + write, i;
-
-	if (ep != ctx->ep) {
-		ep = ctx->ep;
-		nr = 0;
-	}
-	for (i = 0; i < nr; i++)
-		if (seen[i] == key)
-			return true;
-	if (nr < 32)
-		seen[nr++] = key;
-	return false;
-}
-
 static void device_owned(struct engine_ctx *ctx, const struct event *ev,
 			 const struct event *handoff)
 {
+	/* one finding per hand-off and kind of access: the first one tells */
+	static struct told_set told = { .cap = 32 };
 	bool write = ev->kind == EV_WRITE;
 	char by[160] = "";
 
-	if (told_for(ctx, handoff, write))
+	if (engine_told(ctx, &told, (handoff - ctx->events) * 2 + write))
 		return;
 	if (ev->call)
 		snprintf(by, sizeof(by), " by %s()", ev->call);

@@ -65,6 +65,22 @@ static int *ev_bb;			/* block of each event */
 static unsigned char *gives_back_memo;	/* per event: 0 unknown, 1 no, 2 yes */
 static int *slot_next;			/* next slot of the same buffer */
 
+bool engine_told(struct engine_ctx *ctx, struct told_set *told, int key)
+{
+	int i;
+
+	if (told->ep != ctx->ep) {
+		told->ep = ctx->ep;
+		told->nr = 0;
+	}
+	for (i = 0; i < told->nr; i++)
+		if (told->key[i] == key)
+			return true;
+	if (told->nr < told->cap)
+		told->key[told->nr++] = key;
+	return false;
+}
+
 const struct event *engine_event(struct engine_ctx *c, int idx)
 {
 	return idx >= 0 && idx < c->nr_events ? &c->events[idx] : NULL;

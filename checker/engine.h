@@ -130,6 +130,17 @@ void engine_run(struct entrypoint *ep);
 const struct event *engine_event(struct engine_ctx *ctx, int idx);
 bool engine_gives_back_after(struct engine_ctx *ctx, int idx, int slot);
 bool engine_error_only(struct engine_ctx *ctx, const struct event *ev);
+/*
+ * Keys a check has already reported in the current function, so it
+ * reports each once: the first @cap keys are remembered.
+ */
+struct told_set {
+	struct entrypoint *ep;
+	int cap, nr;
+	int key[32];
+};
+/* False the first time @key is seen in @ctx's function, true after. */
+bool engine_told(struct engine_ctx *ctx, struct told_set *told, int key);
 /* The calls of @ep, block by block, and a place to keep what they decode to. */
 struct instruction *const *engine_calls(struct entrypoint *ep, int *nr, void ***priv);
 
