@@ -25,6 +25,8 @@ ALLOC_TEST_EXTRA := $(wildcard tests/allocator/ring/*.c)
 ALLOC_TEST_CFLAGS = $(CFLAGS) $(WARNINGS) -Wno-missing-field-initializers \
 		    -pthread -I include -I tests/allocator
 
+ALLOC_WRAP_CALLOC := -Wl,--wrap=calloc
+
 ALLOC_ASAN	:= -fsanitize=address,undefined -fno-omit-frame-pointer \
 		   -fno-sanitize-recover=undefined
 ALLOC_TSAN	:= -fsanitize=thread
@@ -42,13 +44,15 @@ $(1)/libdmaref.a: $(patsubst allocator/%.c,$(1)/obj/allocator/%.o,$(ALLOC_SRCS))
 	$(Q)rm -f $$@
 	$(Q)ar rcs $$@ $$^
 
-# The ring scenario links the drivers of tests/allocator/ring/ too.
+# The ring scenario links the drivers of tests/allocator/ring/ too; the
+# out-of-memory test puts its own calloc() in front of the library's calls.
 $(1)/tests/allocator/%: tests/allocator/%.c $(ALLOC_TEST_HDRS) \
 		$(ALLOC_TEST_EXTRA) $(1)/libdmaref.a
 	@echo "  CC+LD   $$@"
 	$(Q)mkdir -p $$(dir $$@)
 	$(Q)$(CC) $(ALLOC_TEST_CFLAGS) $(2) -o $$@ $$< \
 		$$(if $$(filter test_ring%,$$*),$(ALLOC_TEST_EXTRA)) \
+		$$(if $$(filter test_boot_oom,$$*),$$(ALLOC_WRAP_CALLOC)) \
 		$(1)/libdmaref.a -lcmocka -pthread
 endef
 

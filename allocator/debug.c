@@ -76,7 +76,14 @@ int dmaref_debug_init(void)
 	dma_table = calloc(HASH_SIZE, sizeof(*dma_table));
 	exact_table = calloc(HASH_SIZE, sizeof(*exact_table));
 	cpu_table = calloc(HASH_SIZE, sizeof(*cpu_table));
-	return dma_table && exact_table && cpu_table ? 0 : -ENOMEM;
+	if (dma_table && exact_table && cpu_table)
+		return 0;
+	/* All or none: the next boot takes a set dma_table for all three. */
+	free(dma_table);
+	free(exact_table);
+	free(cpu_table);
+	dma_table = exact_table = cpu_table = NULL;
+	return -ENOMEM;
 }
 
 
