@@ -90,30 +90,46 @@ static void spatch_failed(FILE *rec, struct driver *d, const char *rule,
 		r->status, line);
 }
 
+/*
+ * Run one semantic patch in MODE over the driver's file groups; patch mode
+ * rewrites the files.  Returns 0 when spatch ran and succeeded, else logs
+ * the failure.  The caller frees *r in both cases.
+ */
+static int run_spatch(struct child_ctx *c, const struct cocci_patch *p,
+		      const char *mode, const char *work,
+		      const struct engine_opts *o, struct run_result *r)
+{
+	struct strlist av = { 0 };
+	int failed;
+
+	spatch_argv(&av, p, mode, o);
+	if (!strcmp(mode, "patch"))
+		sl_push(&av, "--in-place");
+	sl_push(&av, "--file-groups");
+	sl_push(&av, c->groups);
+	sl_push_own(&av, NULL);
+	av.n--;
+	failed = run_cmd(av.v, work, r) || r->status;
+	if (failed)
+		spatch_failed(c->rec, c->d, p->rule, r);
+	sl_free(&av);
+	return failed;
+}
+
 static void log_doubts(FILE *rec, struct driver *d, char *err);
 
 static void apply_patch(struct child_ctx *c, const struct cocci_patch *p,
 			const char *work, const struct engine_opts *o)
 {
-	struct strlist av = { 0 };
 	struct run_result r;
 
-	spatch_argv(&av, p, "patch", o);
-	sl_push(&av, "--in-place");
-	sl_push(&av, "--file-groups");
-	sl_push(&av, c->groups);
-	sl_push_own(&av, NULL);
-	av.n--;
-	if (run_cmd(av.v, work, &r) || r.status) {
-		spatch_failed(c->rec, c->d, p->rule, &r);
-	} else {
+	if (!run_spatch(c, p, "patch", work, o, &r)) {
 		c->rule = p->rule;
 		c->confidence = p->confidence;
 		udiff_walk(r.out.s, log_block, c);
 		log_doubts(c->rec, c->d, r.err.s);
 	}
 	run_free(&r);
-	sl_free(&av);
 }
 
 /* "file:line:col-col: reason", the file name may hold any character. */
@@ -157,24 +173,15 @@ static void log_doubts(FILE *rec, struct driver *d, char *err)
 static void report_left(struct child_ctx *c, const struct cocci_patch *p,
 			const char *work, const struct engine_opts *o)
 {
-	struct strlist av = { 0 };
 	struct run_result r;
 	char *line, *save = NULL;
 
-	spatch_argv(&av, p, "report", o);
-	sl_push(&av, "--file-groups");
-	sl_push(&av, c->groups);
-	sl_push_own(&av, NULL);
-	av.n--;
-	if (run_cmd(av.v, work, &r) || r.status) {
-		spatch_failed(c->rec, c->d, p->rule, &r);
-	} else {
+	if (!run_spatch(c, p, "report", work, o, &r)) {
 		for (line = strtok_r(r.out.s, "\n", &save); line;
 		     line = strtok_r(NULL, "\n", &save))
 			parse_report_line(c->rec, c->d, line);
 	}
 	run_free(&r);
-	sl_free(&av);
 }
 
 /* spatch skips what it cannot parse: find it first and say so by name. */
