@@ -74,11 +74,12 @@ const char *ev_call(const struct event *ev)
 const char *kick_name(const struct event *ev)
 {
 	char *s = next_buf();
+	const char *reg;
 
 	if (ev->call)
 		snprintf(s, 320, "%s()", ev->call);
-	else if (source_lvalue(ev->pos))
-		snprintf(s, 320, "the register store to '%s'", source_lvalue(ev->pos));
+	else if ((reg = source_lvalue(ev->pos)))
+		snprintf(s, 320, "the register store to '%s'", reg);
 	else
 		snprintf(s, 320, "the register store");
 	return s;
