@@ -156,7 +156,7 @@ void dmaref_report(enum dmaref_error_class class, struct device *dev,
 		   const char *fmt, ...)
 {
 	struct pending *p;
-	char what[256], device[64], buffer[96];
+	char what[256];
 	va_list ap;
 
 	counts[class]++;
@@ -173,10 +173,8 @@ void dmaref_report(enum dmaref_error_class class, struct device *dev,
 	p->r.offset = offset;
 	p->r.size = size;
 	p->r.dir = dir;
-	snprintf(device, sizeof(device), "%s", dev_name(dev));
-	describe_buffer(buffer, sizeof(buffer), buf);
-	memcpy(p->device, device, sizeof(device));
-	memcpy(p->buffer, buffer, sizeof(buffer));
+	snprintf(p->device, sizeof(p->device), "%s", dev_name(dev));
+	describe_buffer(p->buffer, sizeof(p->buffer), buf);
 	snprintf(p->call, sizeof(p->call), "%s", call);
 
 	va_start(ap, fmt);
@@ -184,7 +182,7 @@ void dmaref_report(enum dmaref_error_class class, struct device *dev,
 	va_end(ap);
 	snprintf(p->message, sizeof(p->message),
 		 "DMA-API: %s: %s; buffer: %s, offset %zu; call: %s(%s) [%s]",
-		 device, what, buffer, offset, call,
+		 p->device, what, p->buffer, offset, call,
 		 dmaref_dir_name(dir), p->r.class_name);
 }
 
