@@ -62,7 +62,7 @@ def reset():
 	it includes) before the next: the state lives that long."""
 	global buffers, sites, decided, defined_types, elem_types
 	# One entry per buffer: the field name (or the plain variable) that
-	# holds the CPU address, with its handle, holder type and direction.
+	# holds the CPU address, with its holder type, device and direction.
 	buffers = {}
 	# One entry per dma_cache_sync() site, keyed by position.
 	sites = {}
@@ -79,11 +79,10 @@ def dev_field(dev):
 	m = re.search(r'->\s*(\w+)\s*\)?$', dev.strip())
 	return m.group(1) if m else None
 
-def add_buffer(k, kind, handle, T, dirn, dev, line):
+def add_buffer(k, kind, T, dirn, dev):
 	if k in buffers:
 		return
-	buffers[k] = dict(kind=kind, handle=handle, T=T, dir=dirn,
-			  devf=dev_field(dev), line=line)
+	buffers[k] = dict(kind=kind, T=T, dir=dirn, devf=dev_field(dev))
 
 def pretty(e):
 	"""spatch prints expressions with spaces around every token."""
@@ -246,12 +245,10 @@ X->f = dma_alloc_noncoherent@pa(D, S, &Y->hf, DIR, G)
 @script:python depends on legacy@
 T << buf_field.T;
 f << buf_field.f;
-hf << buf_field.hf;
 D << buf_field.D;
 DIR << buf_field.DIR = "";
-pa << buf_field.pa;
 @@
-add_buffer(f, "field", hf, T, DIR or None, D, pa[0].line)
+add_buffer(f, "field", T, DIR or None, D)
 
 // Structures defined here: a generated helper is placed after one.
 @holder_def depends on legacy@
@@ -291,12 +288,10 @@ X->f = dma_alloc_pages@pa(D, S, &Y->hf, DIR, G)
 
 @script:python depends on legacy@
 f << buf_page.f;
-hf << buf_page.hf;
 D << buf_page.D;
 DIR << buf_page.DIR = "";
-pa << buf_page.pa;
 @@
-add_buffer("page:" + f, "page", hf, None, DIR or None, D, pa[0].line)
+add_buffer("page:" + f, "page", None, DIR or None, D)
 
 @buf_var depends on legacy@
 expression B, H, D, S, G, A, DIR;
@@ -314,13 +309,11 @@ B = dma_alloc_noncoherent@pa(D, S, &H, DIR, G)
 
 @script:python depends on legacy@
 B << buf_var.B;
-H << buf_var.H;
 D << buf_var.D;
 DIR << buf_var.DIR = "";
-pa << buf_var.pa;
 @@
 if "->" not in B and "." not in B:
-	add_buffer(B, "var", H, None, DIR or None, D, pa[0].line)
+	add_buffer(B, "var", None, DIR or None, D)
 
 @var_type depends on legacy@
 identifier V;
@@ -347,12 +340,10 @@ dma_cache_sync@p(D, V, S, R)
 
 @script:python depends on legacy@
 p << site.p;
-D << site.D;
 V << site.V;
 R << site.R;
 @@
-sites[key(p)] = dict(D=D, V=V, dir=R, func=p[0].current_element,
-		     line=p[0].line, buf=None)
+sites[key(p)] = dict(V=V, dir=R, func=p[0].current_element, buf=None)
 
 //----------------------------------------------------------------------
 // 3. Which buffer each site syncs, most precise form first.
