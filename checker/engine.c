@@ -365,42 +365,41 @@ static void release_event(struct call_site *cs, enum ev_kind kind)
 	buffer_event(kind, cs, &ref, const_size(cs, api->size));
 }
 
+/*
+ * A read or write by @cs through its argument @arg (-1: none), if that
+ * points into a buffer.  False if the buffer part has no slot: the
+ * call's other access is not recorded either.
+ */
+static bool cpu_call_event(struct call_site *cs, int arg, enum ev_kind kind)
+{
+	struct bufref ref;
+	struct event *ev;
+	int slot;
+
+	if (arg < 0 || !resolve_arg(cs, arg, BK_CPU, &ref, false) || ref.meta)
+		return true;
+	slot = access_slot(&ref, 0);
+	if (slot < 0)
+		return false;
+	ev = new_event(kind, cs->pos);
+	ev->buf = ref.buf;
+	ev->call = cs->name;
+	ev->slot = slot;
+	ev->via = pseudo_name(call_arg(cs, arg), 0);
+	return true;
+}
+
 static void access_call(struct call_site *cs)
 {
 	unsigned int i;
 
 	for (i = 0; i < sizeof(cpu_calls) / sizeof(cpu_calls[0]); i++) {
 		const struct cpu_access *a = &cpu_calls[i];
-		struct bufref ref;
 
 		if (strcmp(a->name, cs->name))
 			continue;
-		if (a->write >= 0 && resolve_arg(cs, a->write, BK_CPU, &ref, false) &&
-		    !ref.meta) {
-			int slot = access_slot(&ref, 0);
-			struct event *ev;
-
-			if (slot < 0)
-				continue;
-			ev = new_event(EV_WRITE, cs->pos);
-			ev->buf = ref.buf;
-			ev->call = cs->name;
-			ev->slot = slot;
-			ev->via = pseudo_name(call_arg(cs, a->write), 0);
-		}
-		if (a->read >= 0 && resolve_arg(cs, a->read, BK_CPU, &ref, false) &&
-		    !ref.meta) {
-			int slot = access_slot(&ref, 0);
-			struct event *ev;
-
-			if (slot < 0)
-				continue;
-			ev = new_event(EV_READ, cs->pos);
-			ev->buf = ref.buf;
-			ev->call = cs->name;
-			ev->slot = slot;
-			ev->via = pseudo_name(call_arg(cs, a->read), 0);
-		}
+		if (cpu_call_event(cs, a->write, EV_WRITE))
+			cpu_call_event(cs, a->read, EV_READ);
 		return;
 	}
 }
