@@ -240,15 +240,14 @@ void dma_cache_sync(struct device *dev, void *vaddr, size_t size,
 	if (dev->dmaref->coherent)
 		goto out;
 	buf = vaddr ? dmaref_buf_find_cpu(vaddr) : NULL;
-	if (!buf || buf->dev != dev ||
-	    size > buf->span - ((u8 *)vaddr - (u8 *)buf->cpu)) {
+	off = buf ? (u8 *)vaddr - (u8 *)buf->cpu : 0;
+	if (!buf || buf->dev != dev || size > buf->span - off) {
 		dmaref_report(DMAREF_ERR_CACHE_SYNC_UNKNOWN, dev, call, buf,
-			      buf ? (u8 *)vaddr - (u8 *)buf->cpu : 0, size, dir,
+			      off, size, dir,
 			      "dma_cache_sync() on memory [%p+%zu] that no allocation of this device holds",
 			      vaddr, size);
 		goto out;
 	}
-	off = (u8 *)vaddr - (u8 *)buf->cpu;
 	if (dir != DMA_FROM_DEVICE)
 		dmaref_cache_writeback(buf, off, size);
 	if (dir != DMA_TO_DEVICE)
