@@ -12,7 +12,5 @@ int usage_error(const char *usage);
 
 /* Shared by convert, review and series. */
 int load_cocci(struct cocci_series *s);
-int run_conversion(struct driver_set *ds, const struct cocci_series *s,
-		   const struct engine_opts *eng, char **tmp);
 
 #endif

@@ -56,8 +56,7 @@ static int parse_opts(int argc, char **argv, struct convert_opts *o)
 	};
 	int c;
 
-	o->eng.jobs = 1;
-	o->eng.timeout = 120;
+	o->eng = (struct engine_opts)ENGINE_OPTS_INIT;
 	o->eng.parse_check = 1;
 	o->log_format = "text";
 	while ((c = getopt_long(argc, argv, "+o:ij:qh", longs, NULL)) != -1) {
@@ -168,8 +167,8 @@ int load_cocci(struct cocci_series *s)
 	return EXIT_OK;
 }
 
-int run_conversion(struct driver_set *ds, const struct cocci_series *s,
-		   const struct engine_opts *eng, char **tmp)
+static int run_conversion(struct driver_set *ds, const struct cocci_series *s,
+			  const struct engine_opts *eng, char **tmp)
 {
 	size_t files = driver_set_files(ds);
 

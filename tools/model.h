@@ -102,6 +102,9 @@ struct engine_opts {
 	int narrow;		/* -D narrow: one-way buffers get one direction */
 };
 
+/* One driver at a time, 120 s of spatch per file: every command's default. */
+#define ENGINE_OPTS_INIT { .jobs = 1, .timeout = 120 }
+
 /* attrib.c: d->diff cut into d->sites, each with its rule. */
 void attribute_sites(struct driver *d, const struct driver *conv,
 		     int own_output);

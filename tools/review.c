@@ -54,8 +54,7 @@ static int parse_opts(int argc, char **argv, struct review_opts *o)
 	int c;
 
 	o->format = "text";
-	o->eng.jobs = 1;
-	o->eng.timeout = 120;
+	o->eng = (struct engine_opts)ENGINE_OPTS_INIT;
 	while ((c = getopt_long(argc, argv, "+o:C:j:qh", longs, NULL)) != -1) {
 		switch (c) {
 		case 'F': o->format = optarg; break;

@@ -278,7 +278,7 @@ int cmd_series(int argc, char **argv)
 {
 	struct series_opts o = { 0 };
 	struct review rv = { 0 };
-	struct engine_opts eng = { .jobs = 1, .timeout = 120 };
+	struct engine_opts eng = ENGINE_OPTS_INIT;
 	struct changeset cs;
 	struct cocci_series s;
 	size_t total = 0, n = 0;
