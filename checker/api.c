@@ -21,7 +21,16 @@ static const struct dma_api table[] = {
 
 #define TABLE_SIZE (sizeof(table) / sizeof(table[0]))
 
-static struct ident *idents[TABLE_SIZE];
+/* Static inline wrappers and MMIO accessors: see api_keep_calls(). */
+static const char *const accessors[] = {
+#define ACCESSOR(n) #n,
+#include "accessors.def"
+#undef ACCESSOR
+};
+
+#define NR_ACCESSORS (sizeof(accessors) / sizeof(accessors[0]))
+
+static struct ident *idents[TABLE_SIZE], *accessor_idents[NR_ACCESSORS];
 
 static void intern_names(void)
 {
@@ -29,6 +38,8 @@ static void intern_names(void)
 
 	for (i = 0; i < TABLE_SIZE; i++)
 		idents[i] = built_in_ident(table[i].name);
+	for (i = 0; i < NR_ACCESSORS; i++)
+		accessor_idents[i] = built_in_ident(accessors[i]);
 }
 
 const struct dma_api *api_lookup(const char *name, int nargs)
@@ -86,14 +97,6 @@ const char *api_release_for(const struct dma_api *alloc)
  * as the driver wrote them.  Wrappers inlined anyway still leave an
  * OP_INLINED_CALL note, which core.c folds.
  */
-static const char *const accessors[] = {
-#define ACCESSOR(n) #n,
-#include "accessors.def"
-#undef ACCESSOR
-};
-
-#define NR_ACCESSORS (sizeof(accessors) / sizeof(accessors[0]))
-
 static void keep_call(struct ident *name)
 {
 	struct symbol *sym = lookup_symbol(name, NS_SYMBOL);
@@ -120,7 +123,7 @@ void api_keep_calls(void)
 	for (i = 0; i < TABLE_SIZE; i++)
 		keep_call(idents[i]);
 	for (i = 0; i < NR_ACCESSORS; i++)
-		keep_call(built_in_ident(accessors[i]));
+		keep_call(accessor_idents[i]);
 }
 
 /* Is @name one of the table's calls (its own definition is not checked)? */
@@ -136,7 +139,7 @@ bool api_known(const char *name)
 		if (idents[i] == id)
 			return true;
 	for (i = 0; i < NR_ACCESSORS; i++)
-		if (built_in_ident(accessors[i]) == id)
+		if (accessor_idents[i] == id)
 			return true;
 	return false;
 }
