@@ -35,7 +35,7 @@ void register_check(const struct check_ops *ops)
 
 pseudo_t call_arg(const struct call_site *cs, int idx)
 {
-	if (idx < 0 || idx >= cs->nargs || idx >= 8)
+	if (idx < 0 || idx >= cs->nargs || idx >= MAX_CALL_ARGS)
 		return NULL;
 	return cs->args[idx];
 }
@@ -132,7 +132,7 @@ bool decode_call(struct instruction *insn, struct call_site *cs)
 	cs->target = insn->target;
 	cs->inlined = insn->opcode == OP_INLINED_CALL;
 	FOR_EACH_PTR(insn->arguments, arg) {
-		if (cs->nargs < 8)
+		if (cs->nargs < MAX_CALL_ARGS)
 			cs->args[cs->nargs] = arg;
 		cs->nargs++;
 	} END_FOR_EACH_PTR(arg);
@@ -245,8 +245,8 @@ static bool shares_arg(const struct call_site *a, const struct call_site *b)
 {
 	int i, k;
 
-	for (i = 0; i < a->nargs && i < 8; i++)
-		for (k = 0; k < b->nargs && k < 8; k++)
+	for (i = 0; i < a->nargs && i < MAX_CALL_ARGS; i++)
+		for (k = 0; k < b->nargs && k < MAX_CALL_ARGS; k++)
 			if (strip_casts(a->args[i]) == strip_casts(b->args[k]) &&
 			    a->args[i]->type != PSEUDO_VAL)
 				return true;
@@ -262,7 +262,7 @@ static void fold_kick(int n)
 	struct call_site *note = &calls.v[n];
 	int i, stop = n > 16 ? n - 16 : 0;
 
-	for (i = 0; i < note->nargs && i < 8; i++) {
+	for (i = 0; i < note->nargs && i < MAX_CALL_ARGS; i++) {
 		if (calls.nr_kick_args == calls.cap_kick_args)
 			calls.kick_args = grow(calls.kick_args, &calls.cap_kick_args,
 					       sizeof(pseudo_t));
@@ -296,10 +296,10 @@ static int shared_args(const struct call_site *note, const struct call_site *in)
 {
 	int i, k, n = 0;
 
-	for (i = 0; i < note->nargs && i < 8; i++) {
+	for (i = 0; i < note->nargs && i < MAX_CALL_ARGS; i++) {
 		if (!note->args[i] || is_stale(note->args[i]))
 			continue;
-		for (k = 0; k < in->nargs && k < 8; k++) {
+		for (k = 0; k < in->nargs && k < MAX_CALL_ARGS; k++) {
 			if (same_value(strip_casts(note->args[i]), strip_casts(in->args[k]))) {
 				n++;
 				break;
@@ -314,7 +314,7 @@ static void fold_note(int n)
 {
 	struct call_site *note = &calls.v[n];
 	int i, k, stop = n > 16 ? n - 16 : 0;
-	pseudo_t args[8] = { NULL };
+	pseudo_t args[MAX_CALL_ARGS] = { NULL };
 
 	if (note->api->effect == FX_KICK) {
 		fold_kick(n);
@@ -332,7 +332,7 @@ static void fold_note(int n)
 		/* the inner call becomes the wrapper, with the inner value */
 		in->name = note->name;
 		in->api = note->api;
-		for (k = 0; k < note->nargs && k < 8; k++) {
+		for (k = 0; k < note->nargs && k < MAX_CALL_ARGS; k++) {
 			pseudo_t a = note->args[k];
 
 			/* a note's arguments are not updated by SSA conversion */

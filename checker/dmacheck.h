@@ -96,6 +96,9 @@ const char *dir_name(int dir);
 
 /* ---- calls as the checks see them (core.c) ---- */
 
+/* arguments kept per call; nargs still counts them all */
+#define MAX_CALL_ARGS 8
+
 struct call_site {
 	struct instruction *insn;	/* OP_CALL or OP_INLINED_CALL */
 	struct position pos;		/* where to report it */
@@ -103,7 +106,7 @@ struct call_site {
 	const char *name;		/* callee name */
 	const struct dma_api *api;	/* table entry, or NULL */
 	int nargs;
-	pseudo_t args[8];		/* first arguments */
+	pseudo_t args[MAX_CALL_ARGS];	/* first arguments */
 	bool inlined;
 };
 
