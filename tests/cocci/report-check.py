@@ -69,18 +69,14 @@ def main():
 			elif line.strip():
 				problems.append("not an org line: " + line)
 		rep = set()
-		for line in out.splitlines():
-			m = REPORT.match(line)
-			if m:
-				rep.add((m.group(1), int(m.group(2)), m.group(3) + ": " + m.group(4)))
-		for x in sorted(org ^ rep):
-			problems.append("org and report modes differ at %s:%d: %s" % x)
+		first = len(problems)
 		for line in out.splitlines():
 			m = REPORT.match(line)
 			if not m:
 				problems.append("not a report line: " + line)
 				continue
 			fn, no, rule, reason = m.group(1), int(m.group(2)), m.group(3), m.group(4)
+			rep.add((fn, no, rule + ": " + reason))
 			exp = expectations("%s/%s" % (args.dir, fn))
 			match = None
 			for at in (no, no - 1):
@@ -94,6 +90,8 @@ def main():
 				problems.append("unexpected report: " + line)
 			else:
 				hits[match] = hits.get(match, 0) + 1
+		problems[first:first] = ["org and report modes differ at %s:%d: %s" % x
+				   for x in sorted(org ^ rep)]
 		# patch mode says the same on stderr while it converts.
 		said = set(l for l in run(base + ["-D", "patch", "--in-place", args.file],
 					  args.dir, want_stderr=True).splitlines()
