@@ -114,9 +114,9 @@ pseudo_t call_arg(const struct call_site *cs, int idx);	/* NULL if absent */
 /* Fill @cs for a direct call (OP_CALL or OP_INLINED_CALL); false otherwise. */
 bool decode_call(struct instruction *insn, struct call_site *cs);
 const char *ident_name(const struct ident *id);
-/* A constant value of @p if it has one (looking through casts). */
 /* @p without the casts and copies in front of it. */
 pseudo_t strip_casts(pseudo_t p);
+/* A constant value of @p if it has one (looking through casts). */
 bool pseudo_const(pseudo_t p, long long *val);
 /* Could @p have any bit of @mask set?  Follows ORs, casts and phis. */
 bool pseudo_may_have_bits(pseudo_t p, unsigned long long mask);
