@@ -7,8 +7,9 @@
 #   3. build every driver twice, legacy (5.9 API) and converted (5.10+),
 #      run both on a simulated non-coherent device, compare what the
 #      device saw and produced
-#   4. a deliberately broken conversion (examples/broken/ringnic.c, one
-#      sync missing): caught by dmacheck and by the simulated cache
+#   4. a deliberately broken conversion (the converted ringnic with one
+#      sync removed by examples/broken/ringnic-drop-sync.diff): caught by
+#      dmacheck and by the simulated cache
 #   5. a summary: each driver's review verdict and what libdmaref found
 # Exits non-zero if a driver's runs differ, a converted driver does not
 # build, a libdmaref report on a converted run is not explained below (or
@@ -206,10 +207,14 @@ for entry in "${drivers[@]}"; do
 	fi
 done
 
-step "4. a broken conversion: examples/broken/ringnic.c (one sync removed)"
-echo "-- dmaconv check examples/broken/ringnic.c"
-"$DMACONV" check -q examples/broken/ringnic.c -- -Iexamples/net/ringnic \
-	>"$DEMO/out/broken.check"
+step "4. a broken conversion: the converted ringnic, one sync removed (examples/broken/ringnic-drop-sync.diff)"
+BROKEN=${DEMO#$TOP/}/broken/net/ringnic
+mkdir -p "$BROKEN"
+cp "$DEMO/after/net/ringnic"/* "$BROKEN/" &&
+	patch -s -p1 -d "$DEMO/broken" <examples/broken/ringnic-drop-sync.diff ||
+	fail "examples/broken/ringnic-drop-sync.diff does not apply to the converted ringnic"
+echo "-- dmaconv check $BROKEN/ringnic.c"
+"$DMACONV" check -q "$BROKEN/ringnic.c" -- -I"$BROKEN" >"$DEMO/out/broken.check"
 rc=$?
 cat "$DEMO/out/broken.check"
 if [ $rc -eq 1 ] && grep -q '\[missing-sync-for-device\]' "$DEMO/out/broken.check"; then
@@ -218,7 +223,7 @@ else
 	fail "dmacheck did not report missing-sync-for-device (exit $rc)"
 fi
 echo "-- the broken driver on the simulated device"
-if build ringnic broken examples/broken -Iexamples/net/ringnic; then
+if build ringnic broken "$BROKEN"; then
 	run ringnic broken
 	if cmp -s "$DEMO/out/ringnic-legacy.txt" "$DEMO/out/ringnic-broken.txt"; then
 		fail "the simulated cache did not show the missing sync"

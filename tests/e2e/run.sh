@@ -297,7 +297,10 @@ if [ -f "$TOP/cocci/series" ] && [ -x "$BUILD/dmacheck" ]; then
 	"$DMACONV" convert -q -i "$X" >/dev/null
 	run_in "$X" exseries "$DMACONV" series -q -o "$T/ex-patches"
 	ok "examples: series writes one patch per driver with kernel subjects" $([ $rc -eq 0 ] && grep -h '^Subject:' "$T/ex-patches"/*.patch | sed 's/^Subject: \[PATCH [0-9]\/4\] //' | sort >"$T/ex-subjects" && [ "$(cat "$T/ex-subjects")" = "$(printf '%s\n' 'ALSA: pcmduo: convert to dma_alloc_noncoherent' 'misc: attrbuf: convert to dma_alloc_noncoherent' 'net: ringnic: convert to dma_alloc_noncoherent' 'scsi: scriptio: convert to dma_alloc_noncoherent')" ]; echo $?) "$T/ex-subjects"
-	run broken "$DMACONV" check -q "$TOP/examples/broken/ringnic.c" -- -I"$TOP/examples/net/ringnic"
+	# The broken conversion: dmaconv's ringnic with one sync removed.
+	mkdir -p "$T/broken" && cp -r "$T/ex/net" "$T/broken/" &&
+		patch -s -p1 -d "$T/broken" <"$TOP/examples/broken/ringnic-drop-sync.diff"
+	run broken "$DMACONV" check -q "$T/broken/net/ringnic/ringnic.c" -- -I"$T/broken/net/ringnic"
 	ok "examples: the broken conversion is caught (missing-sync-for-device)" $([ $rc -eq 1 ] && has broken.out "\[missing-sync-for-device\]"; echo $?) "$T/broken.out"
 else
 	for t in "examples: real series" "examples: rules" "examples: attrbuf" "examples: pcmduo" "examples: headers" "examples: left for a human" "examples: review left" "examples: narrow" "examples: review" "examples: series" "examples: broken"; do
