@@ -40,19 +40,6 @@ void site_list_free(struct site_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
-void finding_list_free(struct finding_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].file);
-		free(l->v[i].check);
-		free(l->v[i].severity);
-		free(l->v[i].message);
-	}
-	free(l->v);
-	sl_free(&l->errors);
-	memset(l, 0, sizeof(*l));
-}
-
 struct driver *driver_add(struct driver_set *ds, const char *dir,
 			  const char *src_dir)
 {

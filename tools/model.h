@@ -71,7 +71,6 @@ struct driver_set {
 void site_push(struct site_list *l, const struct site *s);
 void finding_push(struct finding_list *l, const struct finding *f);
 void site_list_free(struct site_list *l);
-void finding_list_free(struct finding_list *l);
 
 struct driver *driver_add(struct driver_set *ds, const char *dir,
 			  const char *src_dir);
