@@ -5,12 +5,12 @@
 #   build/san-dmacheck        the same under ASan/UBSan (make check-sanitize)
 
 DMACHECK	:= $(BUILD)/dmacheck
-DMACHECK_SRCS	:= $(wildcard checker/*.c)
-DMACHECK_HDRS	:= $(wildcard checker/*.h checker/*.def)
+DMACHECK_SRCS	:= $(wildcard checker/*.c checker/api/*.c)
+DMACHECK_HDRS	:= $(wildcard checker/*.h checker/*.def checker/api/*.def)
 DMACHECK_GEN	:= $(BUILD)/checker/version.h
 DMACHECK_VERSION := 0.1
 DMACHECK_CFLAGS	= $(CFLAGS) $(WARNINGS) -Wno-missing-field-initializers \
-		  -I checker -I $(BUILD)/checker -I $(SPARSE_DIR)
+		  -I checker -I checker/api -I $(BUILD)/checker -I $(SPARSE_DIR)
 
 # The version header names the sparse build dmacheck was linked with.
 $(DMACHECK_GEN): $(SPARSE_LIB) checker/checker.mk
@@ -26,10 +26,10 @@ $(DMACHECK): $(DMACHECK_SRCS) $(DMACHECK_HDRS) $(DMACHECK_GEN) $(SPARSE_LIB)
 # Unit tests of the API table (cmocka), run by tests/checker/run.sh.
 DMACHECK_UNIT	:= $(BUILD)/tests/checker/unit-api
 
-$(DMACHECK_UNIT): tests/checker/unit/api_table.c checker/api.c $(DMACHECK_HDRS) $(DMACHECK_GEN) $(SPARSE_LIB)
+$(DMACHECK_UNIT): tests/checker/unit/api_table.c checker/api/api.c $(DMACHECK_HDRS) $(DMACHECK_GEN) $(SPARSE_LIB)
 	@echo "  CC+LD   $@"
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(DMACHECK_CFLAGS) -o $@ tests/checker/unit/api_table.c checker/api.c \
+	$(Q)$(CC) $(DMACHECK_CFLAGS) -o $@ tests/checker/unit/api_table.c checker/api/api.c \
 		$(SPARSE_LIB) -lcmocka
 
 SAN_DMACHECK	:= $(BUILD)/san-dmacheck/dmacheck

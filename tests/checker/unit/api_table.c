@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests of the DMA API table (checker/dma_api.def): every check
+ * Unit tests of the DMA API table (checker/api/dma_api.def): every check
  * reads it, so its rows must be consistent with the DMA API's facts.
  */
 #include <stdarg.h>
