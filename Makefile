@@ -22,6 +22,13 @@ CC	?= gcc
 CFLAGS	?= -O2 -g
 WARNINGS := -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	    -Wmissing-prototypes -Wstrict-prototypes
+# Every object records the headers it read (.d files next to it), so a
+# header change rebuilds exactly what includes it.
+DEPFLAGS := -MMD -MP
+# The sanitizer builds of every part use these, and only these.
+SANITIZE_ASAN := -fsanitize=address,undefined -fno-omit-frame-pointer \
+		 -fno-sanitize-recover=undefined
+SANITIZE_TSAN := -fsanitize=thread
 ifeq ($(V),1)
 Q :=
 else
@@ -42,23 +49,32 @@ INSTALL_RULES	:=
 BENCH_RULES	:=
 SANITIZE_RULES	:=
 
-.PHONY: all check check-sanitize check-kernel demo bench install deps \
-	sparse clean distclean
+.PHONY: all check check-one check-sanitize check-kernel demo bench install \
+	uninstall deps lint sparse clean distclean
 
-all: deps
+all:
+
+# Packages are installed and sparse's source fetched only by the goals
+# that promise it (the README's two commands, deps, and the other test and
+# install goals); a plain `make` builds and, when something is missing,
+# says which command installs it.
+INSTALL_GOALS := check check-% demo bench deps lint install
+ifneq ($(filter $(INSTALL_GOALS),$(MAKECMDGOALS)),)
+MAY_INSTALL := 1
+endif
 
 DEPS_STAMP := $(BUILD)/.deps-base
 $(DEPS_STAMP): scripts/deps.sh
 	$(Q)mkdir -p $(BUILD)
 	$(Q)scripts/deps.sh base
 	$(Q)touch $@
-deps: $(DEPS_STAMP)
 
 # Debian ships no libsparse: build it from Debian's source package.
 SPARSE_DIR := $(BUILD)/sparse/src
 SPARSE_LIB := $(SPARSE_DIR)/libsparse.a
-$(SPARSE_LIB): | $(DEPS_STAMP)
-	$(Q)scripts/fetch-sparse.sh $(BUILD)
+deps: $(DEPS_STAMP) $(SPARSE_LIB)
+$(SPARSE_LIB): $(if $(MAY_INSTALL),| $(DEPS_STAMP))
+	$(Q)scripts/fetch-sparse.sh $(if $(MAY_INSTALL),,--no-fetch) $(BUILD)
 sparse: $(SPARSE_LIB)
 
 include allocator/allocator.mk
@@ -70,14 +86,31 @@ include tests/kernel/kernel.mk
 
 all: $(ALL_TARGETS)
 
-check: all $(CHECK_DEPS)
+check: deps
+	$(Q)$(MAKE) --no-print-directory all $(CHECK_DEPS)
 	$(Q)BUILD=$(abspath $(BUILD)) tests/run
 
-check-sanitize: $(SANITIZE_RULES)
+# One suite or one test file: make check-one T=checker, or
+# T=tests/checker/wrong_free.c (the suite runs only that file's tests).
+check-one: deps
+	$(Q)$(MAKE) --no-print-directory all $(CHECK_DEPS)
+	$(Q)BUILD=$(abspath $(BUILD)) tests/run $(if $(T),$(T),$(error give the test: make check-one T=<suite or tests/<suite>/file>))
 
-install: all $(INSTALL_RULES)
+# shellcheck on the scripts, spatch --parse-cocci on every semantic patch,
+# the kernel's checkpatch.pl on the project's own C (scripts/lint.sh).
+lint: deps
+	$(Q)BUILD=$(abspath $(BUILD)) scripts/lint.sh
 
-bench: all $(BENCH_RULES)
+# These install what they need first, then build (a sub-make, so that
+# nothing compiles before the packages it needs are there).
+check-sanitize: deps
+	$(Q)$(MAKE) --no-print-directory $(SANITIZE_RULES)
+
+install: deps
+	$(Q)$(MAKE) --no-print-directory all $(INSTALL_RULES)
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory all $(BENCH_RULES)
 
 # Everything built here goes, but not the costly caches fetched or
 # prepared from Debian's packages: sparse, the Linux tree and its

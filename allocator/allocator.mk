@@ -27,9 +27,8 @@ ALLOC_TEST_CFLAGS = $(CFLAGS) $(WARNINGS) -Wno-missing-field-initializers \
 
 ALLOC_WRAP_CALLOC := -Wl,--wrap=calloc
 
-ALLOC_ASAN	:= -fsanitize=address,undefined -fno-omit-frame-pointer \
-		   -fno-sanitize-recover=undefined
-ALLOC_TSAN	:= -fsanitize=thread
+ALLOC_ASAN	:= $(SANITIZE_ASAN)
+ALLOC_TSAN	:= $(SANITIZE_TSAN)
 
 # One flavour of the library and its tests.
 #  $(1): output folder, $(2): extra compiler flags

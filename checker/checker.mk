@@ -33,13 +33,11 @@ $(DMACHECK_UNIT): tests/checker/unit/api_table.c checker/api/api.c $(DMACHECK_HD
 		$(SPARSE_LIB) -lcmocka
 
 SAN_DMACHECK	:= $(BUILD)/san-dmacheck/dmacheck
-SAN_FLAGS	:= -fsanitize=address,undefined -fno-omit-frame-pointer \
-		   -fno-sanitize-recover=undefined
 
 $(SAN_DMACHECK): $(DMACHECK_SRCS) $(DMACHECK_HDRS) $(DMACHECK_GEN) $(SPARSE_LIB)
 	@echo "  CC+LD   $@ (ASan/UBSan)"
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(DMACHECK_CFLAGS) $(SAN_FLAGS) -o $@ $(DMACHECK_SRCS) $(SPARSE_LIB)
+	$(Q)$(CC) $(DMACHECK_CFLAGS) $(SANITIZE_ASAN) -o $@ $(DMACHECK_SRCS) $(SPARSE_LIB)
 
 .PHONY: dmacheck check-sanitize-checker install-checker
 dmacheck: $(DMACHECK)

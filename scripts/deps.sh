@@ -6,11 +6,13 @@
 #
 #   scripts/deps.sh base     build tools, cmocka, Coccinelle, dpkg-dev
 #   scripts/deps.sh kernel   linux-source-6.1 and the cross compilers
+#   scripts/deps.sh lint     shellcheck (make lint)
 #
 set -eu
 
 declare -A PROFILE=(
 	[base]="build-essential pkg-config libcmocka-dev coccinelle dpkg-dev"
+	[lint]="shellcheck"
 	[kernel]="linux-source-6.1 gcc-mips-linux-gnu gcc-hppa-linux-gnu bc flex bison libssl-dev libelf-dev xz-utils"
 )
 

@@ -5,15 +5,42 @@
 # libsparse.a from it.  sparse's code is never committed here: Debian
 # ships no libsparse, so every machine builds its own.
 #
-#   scripts/fetch-sparse.sh BUILD_DIR
+#   scripts/fetch-sparse.sh [--no-fetch] BUILD_DIR
 #
 # Prints nothing and exits 0 when BUILD_DIR/sparse/src/libsparse.a exists.
+# With --no-fetch (a plain `make`), nothing is installed or downloaded:
+# an already fetched source is built, else the script says which command
+# installs it and fails.
 set -eu
 
+fetch=1
+if [ "${1:-}" = --no-fetch ]; then
+	fetch=0
+	shift
+fi
 build=${1:-build}
 dest=$build/sparse
 lib=$dest/src/libsparse.a
 [ -f "$lib" ] && exit 0
+
+build_lib() {
+	echo "fetch-sparse: building libsparse.a (sparse $(cat "$dest/VERSION"))" >&2
+	# -fPIC so dmacheck can be linked either way; the Debian patch pins gcc-12.
+	make -C "$dest/src" -s -j"$(nproc)" CC=gcc CFLAGS='-O2 -g -fPIC' libsparse.a sparse >"$dest/build.log" 2>&1 || {
+		echo "fetch-sparse: building libsparse.a failed; see $dest/build.log" >&2
+		exit 1
+	}
+	echo "fetch-sparse: built $lib" >&2
+}
+
+if [ "$fetch" = 0 ]; then
+	if [ -d "$dest/src" ] && [ -f "$dest/VERSION" ]; then
+		build_lib
+		exit 0
+	fi
+	echo "fetch-sparse: $lib is not built and sparse's source is not fetched; run 'make deps' (installs the packages and runs 'apt-get source sparse')" >&2
+	exit 1
+fi
 
 . "$(dirname "$0")/as-root.sh"
 
@@ -74,10 +101,4 @@ ln -sfn "$(basename "$src")" "$dest/src"
 dpkg-parsechangelog -l "$src/debian/changelog" -S Version >"$dest/VERSION" 2>/dev/null ||
 	basename "$src" | sed 's/^sparse-//' >"$dest/VERSION"
 
-echo "fetch-sparse: building libsparse.a (sparse $(cat "$dest/VERSION"))" >&2
-# -fPIC so dmacheck can be linked either way; the Debian patch pins gcc-12.
-make -C "$dest/src" -s -j"$(nproc)" CC=gcc CFLAGS='-O2 -g -fPIC' libsparse.a sparse >"$dest/build.log" 2>&1 || {
-	echo "fetch-sparse: building libsparse.a failed; see $dest/build.log" >&2
-	exit 1
-}
-echo "fetch-sparse: built $lib" >&2
+build_lib

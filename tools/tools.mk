@@ -37,8 +37,7 @@ BENCH_RULES += bench-dmaconv
 DMACONV_SAN_DIR := $(BUILD)/san-asan/tools
 $(DMACONV_SAN_DIR)/dmaconv: $(DMACONV_SRCS) $(wildcard tools/*.h)
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
-		-fno-sanitize-recover=undefined $(WARNINGS) -std=gnu11 \
+	$(Q)$(CC) -O1 -g $(SANITIZE_ASAN) $(WARNINGS) -std=gnu11 \
 		-DDMACONV_SRCDIR='"$(abspath .)"' \
 		-DDMACONV_BUILDDIR='"$(abspath $(DMACONV_SAN_DIR))"' \
 		$(DMACONV_SRCS) -o $@

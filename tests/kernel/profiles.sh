@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash disable=SC2034 # sourced: the scripts that source it read these
 #
 # What check-kernel.sh builds, per architecture: the kbuild ARCH and
 # cross compiler, the defconfig, the options to turn on (SYMBOL=m for a
