@@ -9,7 +9,9 @@
 #   make check-kernel    dmacheck over real Linux 6.1 builds, with a summary (also run by make check)
 #   make demo            convert, check and run the examples/ drivers
 #   make bench           benchmarks; figures go in docs/performance.md
-#   make install PREFIX=/usr/local [DESTDIR=...]
+#   make install PREFIX=/usr/local [DESTDIR=...]; make uninstall (same PREFIX)
+#   make check-one T=<suite or test file>   one suite, or the tests of one file
+#   make lint            shellcheck, spatch --parse-cocci, checkpatch on our own C
 #   make clean           remove what was built (keeps sparse and the Linux tree); distclean: all of build/
 #
 # Each part has its own fragment (<part>/<part>.mk) that adds its targets
@@ -46,6 +48,7 @@ DOCDIR	 := $(PREFIX)/share/doc/dmaconv
 ALL_TARGETS	:=
 CHECK_DEPS	:=
 INSTALL_RULES	:=
+UNINSTALL_RULES	:=
 BENCH_RULES	:=
 SANITIZE_RULES	:=
 
@@ -108,6 +111,9 @@ check-sanitize: deps
 
 install: deps
 	$(Q)$(MAKE) --no-print-directory all $(INSTALL_RULES)
+
+# Removes exactly what install put there (each part lists its files).
+uninstall: $(UNINSTALL_RULES)
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory all $(BENCH_RULES)
