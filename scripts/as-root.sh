@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0
 # Sourced by the install scripts: run a command as root, directly when we
 # are root (a fresh Debian machine, CI), through sudo otherwise.

@@ -4,9 +4,9 @@
 # make lint: the project's own sources against the tools kernel people
 # use on theirs.
 #
-#   shellcheck            every shell script
-#   spatch --parse-cocci  every semantic patch
-#   checkpatch.pl         every C file and header of the project, with the
+#   every shell script    with shellcheck
+#   every semantic patch  with spatch --parse-cocci
+#   every C file, header  with checkpatch.pl, the
 #                         kernel's own script (from Debian's linux-source-6.1)
 #
 # Prints one line per problem and exits non-zero when there is any.
@@ -34,7 +34,7 @@ lint_shell() {
 	command -v shellcheck >/dev/null || "$top/scripts/deps.sh" lint
 	mapfile -t files < <(git ls-files '*.sh' 'tests/run' '.ci/run' 2>/dev/null ||
 		find . -name '*.sh' -not -path './build/*')
-	shellcheck -f gcc -x "${files[@]}" || problems=$((problems + 1))
+	(cd "$top" && shellcheck -f gcc -x -P SCRIPTDIR "${files[@]}") || problems=$((problems + 1))
 }
 
 lint_cocci() {

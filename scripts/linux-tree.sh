@@ -20,7 +20,7 @@ flock 9
 
 if [ ! -f "$tree/.dmaconv-ready" ]; then
 	"$top/scripts/deps.sh" kernel
-	tarball=$(ls /usr/src/linux-source-6.1.tar.* 2>/dev/null | head -n 1)
+	tarball=$(find /usr/src -maxdepth 1 -name "linux-source-6.1.tar.*" 2>/dev/null | head -n 1)
 	if [ -z "$tarball" ]; then
 		echo "linux-tree: /usr/src/linux-source-6.1.tar.* not found after installing linux-source-6.1" >&2
 		exit 1

@@ -101,8 +101,9 @@ verify_options() {
 }
 
 configure() {
-	local arch=$1 kout=$kroot/kbuild-$arch log=$out/$arch/configure.log
-	local stamp=$kout/.dmaconv-prepared spec
+	local arch=$1
+	local kout=$kroot/kbuild-$arch log=$out/$arch/configure.log
+	local stamp=$kroot/kbuild-$arch/.dmaconv-prepared spec
 
 	spec=$(config_spec "$arch")
 	if [ -f "$stamp" ] && [ -f "$kout/.config" ] &&
@@ -110,7 +111,7 @@ configure() {
 		echo "check-kernel: $arch: reusing prepared $kout" >&2
 		return 0
 	fi
-	echo "check-kernel: $arch: configuring $kout (${KDEFCONFIG[$arch]} +" ${KOPTS[$arch]} ")" >&2
+	echo "check-kernel: $arch: configuring $kout (${KDEFCONFIG[$arch]} + ${KOPTS[$arch]//$'\n'/ })" >&2
 	mkdir -p "$kout"
 	rm -f "$stamp"
 	{
@@ -133,8 +134,9 @@ tree_relative() {
 }
 
 summarise() {
-	local arch=$1 dir=$out/$arch rec rc file why reason n=0 failed=0
-	local warnings=$dir/warnings.log failures=$dir/failures.log
+	local arch=$1
+	local dir=$out/$arch rec rc file why reason n=0 failed=0
+	local warnings=$out/$arch/warnings.log failures=$out/$arch/failures.log
 	local internal='[Ii]nternal error|[Aa]ssertion .*failed|^BUG|Segmentation fault'
 
 	: >"$warnings"
@@ -188,7 +190,8 @@ summarise() {
 # the ones without a verdict, and note which known real bugs were found
 # (verdicts.out and expected.out, read by run.sh).
 judge() {
-	local arch=$1 dir=$out/$arch
+	local arch=$1
+	local dir=$out/$arch
 	awk -v arch="$arch" -v out="$dir/verdicts.out" -v expf="$dir/expected.out" '
 		FNR == NR {
 			if ($0 ~ /^#/ || NF < 4 || $1 != arch)
@@ -239,7 +242,8 @@ judge() {
 # Every driver the profile names must have been checked: a target that
 # kbuild skipped (option off, typo) would otherwise pass in silence.
 verify_coverage() {
-	local arch=$1 dir=$out/$arch target want missing=()
+	local arch=$1
+	local dir=$out/$arch target want missing=()
 	for target in ${KTARGETS[$arch]}; do
 		want=${target%.o}
 		[ "$want" != "$target" ] && want=$want.c
@@ -252,7 +256,8 @@ verify_coverage() {
 }
 
 run_arch() {
-	local arch=$1 dir=$out/$arch t0 t1 t2 rc ok=0
+	local arch=$1
+	local dir=$out/$arch t0 t1 t2 rc ok=0 targets
 	local cold=cold stamp=$kroot/kbuild-$arch/.dmaconv-prepared
 
 	# Warm: the O= folder is already prepared with this profile.
@@ -271,11 +276,12 @@ run_arch() {
 	fi
 	echo "configure 0" >"$dir/result"
 	t1=$(now)
-	echo "check-kernel: $arch: make C=2" ${KTARGETS[$arch]} >&2
+	read -r -d '' -a targets <<<"${KTARGETS[$arch]}"
+	echo "check-kernel: $arch: make C=2 ${KTARGETS[$arch]//$'\n'/ }" >&2
 	KCHECK_TOOL=$KCHECK KCHECK_RECORDS=$dir/records \
 		kmake "$arch" -k -j"$JOBS" C=2 \
 			CHECK="$top/tests/kernel/check-wrap.sh" \
-			${KTARGETS[$arch]} >"$dir/make.log" 2>&1
+			"${targets[@]}" >"$dir/make.log" 2>&1
 	rc=$?
 	t2=$(now)
 	printf '%s configure %s build %s total %s\n' "$cold" \
@@ -312,7 +318,7 @@ run_arch() {
 
 main() {
 	local arches=("$@") arch status=0
-	[ ${#arches[@]} -gt 0 ] || arches=(${KARCHES})
+	[ ${#arches[@]} -gt 0 ] || read -r -a arches <<<"$KARCHES"
 	for arch in "${arches[@]}"; do
 		[ -n "${KARCH[$arch]:-}" ] ||
 			die "unknown architecture '$arch' (known: ${KARCHES})"
