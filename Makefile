@@ -82,6 +82,7 @@ sparse: $(SPARSE_LIB)
 
 include allocator/allocator.mk
 include checker/checker.mk
+include model/model.mk
 include cocci/cocci.mk
 include tools/tools.mk
 include examples/examples.mk

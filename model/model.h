@@ -25,6 +25,7 @@
 #include "lib.h"
 #include "symbol.h"
 #include "expression.h"
+#include "parse.h"
 
 struct model;
 struct dm_alloc;
@@ -169,6 +170,7 @@ struct dm_holder {
 	const char *cpu;	/* A's CPU address through it, or NULL */
 	const char *dev;	/* a struct device * reachable there, or NULL */
 	struct dm_decl decl;	/* decl.name != NULL: add this local first */
+	struct symbol *type;	/* the holder's struct */
 };
 
 /* How function @fn reaches @a's handle; false if it cannot. */

@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reaching an allocation from a function: the expression of the struct
+ * that holds its handle (a parameter, a local, or an accessor of a
+ * parameter as a new typed local), the member path from there, a device
+ * reachable from the same place, and the handle text for a pointer into
+ * the allocation (docs/design/driver-model.md, section 3).
+ */
+#include <string.h>
+
+#include "internal.h"
+
+/*
+ * The member path from a struct @from to the member at @off of struct
+ * @type: "dac.buffer_dma", "rings->srings_dma".  Embedded structs first,
+ * then pointers to structs, at most @depth hops.
+ */
+static bool path_to(struct symbol *from, struct ident *type, unsigned long off,
+		    int depth, char *out, size_t size)
+{
+	struct symbol *mem, *inner;
+	unsigned long inner_off;
+
+	from = m_base(from);
+	if (!from || (from->type != SYM_STRUCT && from->type != SYM_UNION))
+		return false;
+	if (m_struct_key(from) == type) {
+		mem = m_member_at(from, off, &inner, &inner_off);
+		if (!mem || !mem->ident || m_struct_key(inner) != type)
+			return false;
+		snprintf(out, size, "%s", m_id(mem->ident));
+		return true;
+	}
+	if (depth <= 0)
+		return false;
+	FOR_EACH_PTR(from->symbol_list, mem) {
+		char sub[512];
+
+		if (!mem->ident)
+			continue;
+		if (m_is_struct(mem) && path_to(mem, type, off, depth - 1, sub, sizeof(sub))) {
+			snprintf(out, size, "%s.%s", m_id(mem->ident), sub);
+			return true;
+		}
+	} END_FOR_EACH_PTR(mem);
+	FOR_EACH_PTR(from->symbol_list, mem) {
+		char sub[512];
+
+		if (!mem->ident || !m_is_ptr(mem) || !m_is_struct(m_pointee(mem)))
+			continue;
+		if (path_to(m_pointee(mem), type, off, depth - 1, sub, sizeof(sub))) {
+			snprintf(out, size, "%s->%s", m_id(mem->ident), sub);
+			return true;
+		}
+	} END_FOR_EACH_PTR(mem);
+	return false;
+}
+
+const char *m_member_path(struct symbol *from, struct ident *type, unsigned long off,
+			  int depth)
+{
+	char buf[1024];
+	int d;
+
+	for (d = 0; d <= depth; d++)
+		if (path_to(from, type, off, d, buf, sizeof(buf)))
+			return m_strdup(buf);
+	return NULL;
+}
+
+/* "x->path" for a pointer, "x.path" for a struct variable */
+static const char *through(const char *x, struct symbol *t, const char *path)
+{
+	return m_printf("%s%s%s", x, m_is_struct(t) ? "." : "->", path);
+}
+
+struct cand {
+	const char *root;	/* the parameter or local it starts from */
+	const char *text;	/* how the function names it */
+	struct symbol *type;	/* a struct or a pointer to one */
+	struct dm_decl decl;
+};
+
+static int candidates(struct model *m, struct func *f, struct cand *c, int max)
+{
+	struct symbol *fn = m_base(f->sym), *arg;
+	int n = 0, i, k;
+
+	FOR_EACH_PTR(fn->arguments, arg) {
+		if (n < max && arg->ident) {
+			c[n].text = m_id(arg->ident);
+			c[n].root = c[n].text;
+			c[n].type = arg;
+			memset(&c[n].decl, 0, sizeof(c[n].decl));
+			n++;
+		}
+	} END_FOR_EACH_PTR(arg);
+	for (i = 0; i < f->nr_locals && n < max; i++) {
+		c[n].text = m_id(f->locals[i]->ident);
+		c[n].root = c[n].text;
+		c[n].type = f->locals[i];
+		memset(&c[n].decl, 0, sizeof(c[n].decl));
+		n++;
+	}
+	/* an accessor of a parameter, typed the way the driver types it elsewhere */
+	FOR_EACH_PTR(fn->arguments, arg) {
+		struct ident *key = m_struct_key(m_pointee(arg));
+
+		if (!key || !arg->ident)
+			continue;
+		for (k = 0; k < m->nr_typings && n < max; k++) {
+			struct typing *t = &m->typings[k];
+
+			if (t->arg_type != key)
+				continue;
+			c[n].type = t->type;
+			c[n].text = m_id(t->local);
+			c[n].root = m_id(arg->ident);
+			c[n].decl.type = m_printf("%s *", m_type_text(t->type));
+			c[n].decl.name = m_id(t->local);
+			c[n].decl.init = m_printf("%s(%s)", m_id(t->getter),
+						  m_id(arg->ident));
+			/* inside a macro body no local can be added: the cast instead */
+			n++;
+		}
+	} END_FOR_EACH_PTR(arg);
+	return n;
+}
+
+static struct symbol *struct_of(struct symbol *t)
+{
+	if (m_is_struct(t))
+		return m_base(t);
+	if (m_is_ptr(t) && m_is_struct(m_pointee(t)))
+		return m_base(m_pointee(t));
+	return NULL;
+}
+
+/* A struct device * reachable from @c: a member of that type, or an embedded device. */
+static const char *device_from(struct model *m, struct dm_alloc *a, struct cand *c)
+{
+	struct symbol *st = struct_of(c->type), *mem;
+	struct vset *devs = &m->alloc_devs[a->id - 1];
+	const char *any = NULL;
+
+	if (!st)
+		return NULL;
+	FOR_EACH_PTR(st->symbol_list, mem) {
+		struct loc *l;
+		int i;
+
+		if (!mem->ident)
+			continue;
+		if (m_is_device_ptr(mem)) {
+			l = loc_get(m, LOC_FIELD, m_struct_key(st), mem->offset, false);
+			for (i = 0; l && i < devs->n; i++)
+				if (vset_has_kind(&l->set, DM_DEVICE) &&
+				    l->set.v[0].obj == devs->v[i].obj)
+					return through(c->text, c->type, m_id(mem->ident));
+			if (!any)
+				any = through(c->text, c->type, m_id(mem->ident));
+		}
+	} END_FOR_EACH_PTR(mem);
+	if (any)
+		return any;
+	FOR_EACH_PTR(st->symbol_list, mem) {
+		struct symbol *mt = m_base(mem);
+
+		if (mem->ident && mt && mt->type == SYM_STRUCT && mt->ident &&
+		    !strcmp(m_id(mt->ident), "device"))
+			return m_printf("&%s", through(c->text, c->type, m_id(mem->ident)));
+	} END_FOR_EACH_PTR(mem);
+	return NULL;
+}
+
+static bool allowed(const char *root, const char *const *names, int nr)
+{
+	int i;
+
+	if (nr < 0)
+		return true;
+	for (i = 0; i < nr; i++)
+		if (names[i] && !strcmp(names[i], root))
+			return true;
+	return false;
+}
+
+/*
+ * The holder of @a's handle in @f, starting from one of @names (the
+ * arguments a macro's use was given) or, with @nr < 0, from anything
+ * the function has.
+ */
+bool m_holder_in(struct model *m, struct dm_alloc *a, struct func *f,
+		 const char *const *names, int nr, struct dm_holder *out)
+{
+	const struct dm_loc *h = a->handle_loc, *cpu = a->cpu_loc;
+	struct cand c[64];
+	int n, i;
+
+	memset(out, 0, sizeof(*out));
+	if (!h || !f)
+		return false;
+	if (h->kind == LOC_GLOBAL) {
+		out->handle = m_id(h->name);
+		if (cpu && cpu->kind == LOC_GLOBAL)
+			out->cpu = m_id(cpu->name);
+		return true;
+	}
+	if (h->kind == LOC_LOCAL || h->kind == LOC_PARAM) {
+		if (h->fn != f->name)
+			return false;
+		out->handle = m_id(h->name);
+		return true;
+	}
+	if (h->kind != LOC_FIELD || h->offset == ~0UL)
+		return false;
+	n = candidates(m, f, c, 64);
+	for (i = 0; i < n; i++) {
+		struct symbol *st = struct_of(c[i].type);
+		const char *path;
+
+		if (!st || !allowed(c[i].root, names, nr))
+			continue;
+		path = m_member_path(st, h->type, h->offset, 3);
+		if (!path)
+			continue;
+		out->expr = c[i].text;
+		out->handle = through(c[i].text, c[i].type, path);
+		if (cpu && cpu->kind == LOC_FIELD && cpu->offset != ~0UL) {
+			const char *cp = m_member_path(st, cpu->type, cpu->offset, 3);
+
+			if (cp)
+				out->cpu = through(c[i].text, c[i].type, cp);
+		}
+		out->dev = device_from(m, a, &c[i]);
+		out->decl = c[i].decl;
+		out->type = st;
+		return true;
+	}
+	return false;
+}
+
+bool model_holder(struct model *m, struct dm_alloc *a, struct symbol *fn_sym,
+		  struct dm_holder *out)
+{
+	struct func *f = m_func_named(m, fn_sym ? fn_sym->ident : NULL);
+
+	return m_holder_in(m, a, f, NULL, -1, out);
+}
+
+/* ---- the handle text for a pointer into an allocation ---- */
+
+struct split {
+	long bytes;
+	char terms[512];
+	bool ok;
+};
+
+static void add_term(struct split *s, const char *t)
+{
+	size_t len = strlen(s->terms);
+
+	snprintf(s->terms + len, sizeof(s->terms) - len, " + %s", t);
+}
+
+/*
+ * @p as base + constant + terms, where the base holds a pointer into @a
+ * at a known offset: "buf->buffer + off", "&ring[i]".
+ */
+static void split_ptr(struct model *m, struct func *f, struct expression *p,
+		      struct dm_alloc *a, struct split *s, int depth)
+{
+	struct expression *e = m_strip_casts(p);
+	struct vset tmp = { 0 };
+	long long c;
+	int i;
+
+	if (!e || depth > 16) {
+		s->ok = false;
+		return;
+	}
+	if (e->type == EXPR_PREOP && e->op == '(') {
+		split_ptr(m, f, e->unop, a, s, depth + 1);
+		return;
+	}
+	if (e->type == EXPR_BINOP && (e->op == '+' || e->op == '-') && m_is_ptr(e->left->ctype) &&
+	    !m_is_ptr(e->right->ctype) && !m_pos_is_macro(e->pos, NULL)) {
+		struct symbol *elem = m_base(m_pointee(e->left->ctype));
+		long size = elem && elem->bit_size > 0 && elem != &void_ctype ? elem->bit_size / 8 : 1;
+		struct expression *idx = m_strip_casts(e->right);
+
+		split_ptr(m, f, e->left, a, s, depth + 1);
+		if (!s->ok)
+			return;
+		if (m_const_value(e->right, &c)) {
+			s->bytes += e->op == '+' ? c : -c;
+			return;
+		}
+		if (e->op == '-') {
+			s->ok = false;
+			return;
+		}
+		/* sparse scaled the index; write the element's size out, by its type */
+		if (size > 1 && idx->type == EXPR_BINOP && idx->op == '*' &&
+		    m_const_value(idx->right, &c) && c == size) {
+			const char *t = m_text(m, idx->left);
+
+			add_term(s, m_printf("%s * sizeof(%s)", t, m_type_text(elem)));
+			return;
+		}
+		add_term(s, m_text(m, e->right));
+		return;
+	}
+	m_eval(m, f, e, &tmp);
+	s->ok = false;
+	for (i = 0; i < tmp.n; i++) {
+		if (tmp.v[i].kind != DM_ALLOC)
+			continue;
+		if (tmp.v[i].obj != a->id - 1 || tmp.v[i].offk != OFFK_CONST) {
+			s->ok = false;
+			break;
+		}
+		s->ok = true;
+		s->bytes += tmp.v[i].off;
+	}
+	vset_free(&tmp);
+}
+
+const char *model_helper_name(struct model *m, struct dm_alloc *a)
+{
+	const char *buf = a->cpu_loc && a->cpu_loc->name ? m_id(a->cpu_loc->name) : "buf";
+
+	return m_printf("%s_%s_to_dma", m->unit, buf);
+}
+
+const char *m_handle_for(struct model *m, struct func *f, struct expression *p,
+			 const char *ptext, struct dm_alloc *a, const struct dm_holder *h)
+{
+	struct split s = { 0, "", true };
+
+	if (!h || !h->handle)
+		return NULL;
+	split_ptr(m, f, p, a, &s, 0);
+	if (s.ok) {
+		if (s.bytes)
+			return m_printf("%s + %ld%s", h->handle, s.bytes, s.terms);
+		return m_printf("%s%s", h->handle, s.terms);
+	}
+	if (a->translator && h->expr) {
+		const char *args[MAX_ARGS];
+		int n = (a->translator_holder > a->translator_ptr ? a->translator_holder :
+			 a->translator_ptr) + 1, i;
+		char out[512] = "";
+
+		for (i = 0; i < n; i++)
+			args[i] = "?";
+		args[a->translator_holder] = h->expr;
+		args[a->translator_ptr] = ptext;
+		snprintf(out, sizeof(out), "%s(", a->translator);
+		for (i = 0; i < n; i++) {
+			strncat(out, args[i], sizeof(out) - strlen(out) - 3);
+			if (i + 1 < n)
+				strncat(out, ", ", sizeof(out) - strlen(out) - 3);
+		}
+		strcat(out, ")");
+		return m_strdup(out);
+	}
+	return NULL;
+}
+
+const char *model_handle_text(struct model *m, struct symbol *fn, struct expression *p,
+			      struct dm_alloc *a, const struct dm_holder *holder)
+{
+	struct func *f = m_func_named(m, fn ? fn->ident : NULL);
+
+	if (!f)
+		return NULL;
+	return m_handle_for(m, f, p, m_text(m, p), a, holder);
+}
+
+/* A location's text from function @f: a field through a parameter or local, a global. */
+const char *m_reach(struct model *m, struct func *f, const struct dm_loc *loc)
+{
+	struct cand c[64];
+	int n, i;
+
+	if (!loc || !f)
+		return NULL;
+	if (loc->kind == LOC_GLOBAL)
+		return m_id(loc->name);
+	if ((loc->kind == LOC_LOCAL || loc->kind == LOC_PARAM) && loc->fn == f->name)
+		return m_id(loc->name);
+	if (loc->kind != LOC_FIELD || loc->offset == ~0UL)
+		return NULL;
+	n = candidates(m, f, c, 64);
+	for (i = 0; i < n; i++) {
+		struct symbol *st = struct_of(c[i].type);
+		const char *path;
+
+		if (!st || c[i].decl.name)
+			continue;
+		path = m_member_path(st, loc->type, loc->offset, 3);
+		if (path)
+			return through(c[i].text, c[i].type, path);
+	}
+	return NULL;
+}

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The solver: close the copy constraints collect.c recorded (edges,
+ * calls into the unit's functions, accessor setters, stores through
+ * out-parameters) by iterating to a fixpoint, then work out what each
+ * allocation is: where its CPU address and handle live, its device, the
+ * directions of the syncs that name it.  Field-based and
+ * flow-insensitive: each round is linear in the program, and the number
+ * of rounds is the length of the longest copy chain.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+static bool flow_edges(struct model *m)
+{
+	bool changed = false;
+	int i;
+
+	for (i = 0; i < m->nr_edges; i++) {
+		struct edge *e = &m->edges[i];
+		struct vset tmp = { 0 };
+
+		m_eval(m, e->fn, e->src, &tmp);
+		if (e->mode == EDGE_WALK) {
+			int k;
+
+			for (k = 0; k < tmp.n; k++)
+				tmp.v[k].offk = OFFK_UNKNOWN;
+		}
+		changed |= vset_union(&e->dst->set, &tmp);
+		vset_free(&tmp);
+	}
+	return changed;
+}
+
+static bool add_to(struct vset *dst, struct model *m, struct func *fn, struct expression *e)
+{
+	struct vset tmp = { 0 };
+	bool changed;
+
+	m_eval(m, fn, e, &tmp);
+	changed = vset_union(dst, &tmp);
+	vset_free(&tmp);
+	return changed;
+}
+
+/* Arguments flow into the parameters of the unit's functions. */
+static bool flow_calls(struct model *m)
+{
+	bool changed = false;
+	int i, k;
+
+	for (i = 0; i < m->nr_calls; i++) {
+		struct call *c = &m->calls[i];
+		struct m_call_kind kind;
+		struct func *f;
+		struct loc *l;
+
+		if (!c->name || c->api)
+			continue;
+		f = m_func_named(m, c->name);
+		if (f) {
+			for (k = 0; k < c->nargs && k < f->nr_params && k < MAX_ARGS; k++) {
+				l = loc_get(m, LOC_PARAM, f->name, k, true);
+				changed |= add_to(&l->set, m, c->in, c->args[k]);
+			}
+			for (k = 0; k < m->nr_indirects; k++) {
+				struct indirect *ind = &m->indirects[k];
+
+				if (ind->fn != f->name || ind->param >= c->nargs)
+					continue;
+				m->cur_fn = c->in;
+				l = m_addr_loc(m, c->args[ind->param]);
+				m->cur_fn = NULL;
+				if (l)
+					changed |= vset_add(&l->set, ind->v);
+			}
+			continue;
+		}
+		kind = m_call_kind(c->name);
+		if (kind.role == ROLE_SETTER && kind.arg < c->nargs) {
+			l = loc_get(m, LOC_FIELD, kind.key, ~0UL, true);
+			l->pub.name = kind.key;
+			changed |= add_to(&l->set, m, c->in, c->args[kind.arg]);
+		}
+	}
+	return changed;
+}
+
+/* ---- after the fixpoint ---- */
+
+static int dir_of(struct call *c, int idx)
+{
+	static const char *const names[] = {
+		"DMA_BIDIRECTIONAL", "DMA_TO_DEVICE", "DMA_FROM_DEVICE",
+	};
+	long long v;
+	int i;
+
+	if (idx < 0 || idx >= c->nargs)
+		return -1;
+	if (m_const_value(c->args[idx], &v) && v >= 0 && v <= 2)
+		return v;
+	for (i = 0; i < 3; i++)
+		if (c->argtext[idx] && strstr(c->argtext[idx], names[i]))
+			return i;
+	return -1;
+}
+
+static unsigned int dir_bit(int dir)
+{
+	switch (dir) {
+	case 0: return DIR_BIT_BIDI;
+	case 1: return DIR_BIT_TO_DEVICE;
+	case 2: return DIR_BIT_FROM_DEVICE;
+	default: return DIR_BIT_UNKNOWN;
+	}
+}
+
+/* The syncs (old or new API) that name each allocation, and their directions. */
+static void note_syncs(struct model *m)
+{
+	int i, k;
+
+	for (i = 0; i < m->nr_calls; i++) {
+		struct call *c = &m->calls[i];
+		enum m_effect fx = c->api ? c->api->effect : MX_NONE;
+		struct vset tmp = { 0 };
+
+		if (fx != MX_CACHE_SYNC && fx != MX_TO_CPU && fx != MX_TO_DEVICE)
+			continue;
+		if (c->api->buf < 0 || c->api->buf >= c->nargs)
+			continue;
+		m_eval(m, c->in, c->args[c->api->buf], &tmp);
+		for (k = 0; k < tmp.n; k++) {
+			struct dm_alloc *a;
+
+			if (tmp.v[k].kind != DM_ALLOC && tmp.v[k].kind != DM_HANDLE)
+				continue;
+			a = m->allocs[tmp.v[k].obj];
+			a->nr_syncs++;
+			a->dirs |= dir_bit(dir_of(c, c->api->dir));
+		}
+		vset_free(&tmp);
+	}
+}
+
+static int loc_rank(const struct loc *l)
+{
+	switch (l->pub.kind) {
+	case LOC_FIELD: return l->pub.offset == ~0UL ? 1 : 4;
+	case LOC_GLOBAL: return 3;
+	case LOC_LOCAL: return 2;
+	default: return 0;
+	}
+}
+
+/* The best location that holds @kind of allocation @a at offset 0. */
+static struct loc *best_loc(struct model *m, int a, enum dm_kind kind)
+{
+	struct loc *best = NULL;
+	int h, i;
+
+	for (h = 0; h < m->loc_hash_size; h++) {
+		struct loc *l;
+
+		for (l = m->locs[h]; l; l = l->hnext) {
+			for (i = 0; i < l->set.n; i++) {
+				struct val *v = &l->set.v[i];
+
+				if (v->kind != kind || v->obj != a || v->offk != OFFK_CONST || v->off)
+					continue;
+				if (!best || loc_rank(l) > loc_rank(best) ||
+				    (loc_rank(l) == loc_rank(best) && strcmp(dm_loc_name(&l->pub),
+									     dm_loc_name(&best->pub)) < 0))
+					best = l;
+			}
+		}
+	}
+	return best;
+}
+
+static void describe_allocs(struct model *m)
+{
+	int i, k;
+
+	for (i = 0; i < m->nr_calls; i++) {
+		struct call *c = &m->calls[i];
+		struct dm_alloc *a = NULL;
+		struct loc *l;
+
+		if (!c->api || c->api->effect != MX_ALLOC)
+			continue;
+		for (k = 0; k < m->nr_allocs; k++)
+			if (m->allocs[k]->expr == c->expr)
+				a = m->allocs[k];
+		if (!a)
+			continue;
+		if (c->lhs)
+			a->cpu = m_text(m, c->lhs);
+		l = best_loc(m, a->id - 1, DM_ALLOC);
+		if (!l)
+			l = c->result;
+		a->cpu_loc = l ? &l->pub : NULL;
+		l = best_loc(m, a->id - 1, DM_HANDLE);
+		a->handle_loc = l ? &l->pub : NULL;
+		add_to(&m->alloc_devs[a->id - 1], m, c->in, c->args[0]);
+	}
+}
+
+/* A kmalloc buffer given to dma_map_single() is streaming memory. */
+static void mark_mapped(struct model *m)
+{
+	int i, k;
+
+	for (i = 0; i < m->nr_maps; i++) {
+		struct mapping *mp = &m->maps[i];
+		struct vset tmp = { 0 };
+
+		m_eval(m, mp->fn, mp->ptr, &tmp);
+		for (k = 0; k < tmp.n; k++) {
+			struct origin *o = &m->origins[tmp.v[k].obj];
+
+			if (tmp.v[k].kind != DM_KMALLOC && tmp.v[k].kind != DM_STACK)
+				continue;
+			o->mapped = true;
+			o->hloc = mp->hloc;
+			o->map_pos = mp->pos;
+		}
+		vset_free(&tmp);
+	}
+}
+
+void model_solve(struct model *m)
+{
+	int round;
+
+	if (m->solved)
+		return;
+	m->solved = true;
+	for (round = 0; round < MAX_ROUNDS; round++) {
+		bool changed = flow_edges(m);
+
+		changed |= flow_calls(m);
+		if (!changed)
+			break;
+	}
+	describe_allocs(m);
+	mark_mapped(m);
+	note_syncs(m);
+	m_find_translators(m);
+	m_compute_kicks(m);
+}

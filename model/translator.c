@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The driver's own translation helpers: a function or macro of the unit
+ * that turns a CPU pointer into its handle as "handle + (p - base)"
+ * (sgiseeq's VIRT_TO_DMA(sp, v), 53c700's virt_to_dma(h, p)).  Found by
+ * shape: its value is a handle of one allocation at an offset only the
+ * pointer decides; which argument is the holder and which the pointer
+ * comes from the parameters' types (functions) or from the body's use of
+ * "->" (macros).
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "internal.h"
+
+static void add(struct model *m, const char *name, bool macro, int alloc, int holder, int ptr)
+{
+	struct translator *t;
+	int i;
+
+	for (i = 0; i < m->nr_trans; i++)
+		if (!strcmp(m->trans[i].name, name) && m->trans[i].alloc == alloc)
+			return;
+	t = PUSH(m->trans, m->nr_trans, m->cap_trans);
+	t->name = name;
+	t->macro = macro;
+	t->alloc = alloc;
+	t->holder_arg = holder;
+	t->ptr_arg = ptr;
+}
+
+/* The allocation whose handle @s holds at an offset the pointer decides. */
+static int walked_handle(const struct vset *s)
+{
+	int i, found = -1;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->v[i].kind == DM_ALLOC)
+			return -1;
+		if (s->v[i].kind != DM_HANDLE || s->v[i].offk != OFFK_UNKNOWN)
+			continue;
+		if (found >= 0 && found != s->v[i].obj)
+			return -1;
+		found = s->v[i].obj;
+	}
+	return found;
+}
+
+static void find_functions(struct model *m)
+{
+	int i;
+
+	for (i = 0; i < m->nr_funcs; i++) {
+		struct func *f = m->funcs[i];
+		struct loc *ret = loc_get(m, LOC_RET, f->name, 0, false);
+		struct symbol *fn = m_base(f->sym), *arg;
+		int a, k = 0, holder = -1, ptr = -1;
+
+		if (!ret || !fn || (a = walked_handle(&ret->set)) < 0)
+			continue;
+		FOR_EACH_PTR(fn->arguments, arg) {
+			if (m_is_ptr(arg) && m_is_struct(m_pointee(arg)) && holder < 0)
+				holder = k;
+			else if (m_is_ptr(arg) && ptr < 0)
+				ptr = k;
+			k++;
+		} END_FOR_EACH_PTR(arg);
+		if (holder >= 0 && ptr >= 0)
+			add(m, m_id(f->name), false, a, holder, ptr);
+	}
+}
+
+/* The parameter names of "#define NAME(a, b) body" at @def, and the body. */
+int m_macro_params(struct position def, char names[][64], int max, const char **body)
+{
+	const char *s = m_src_line(def.stream, def.line);
+	int n = 0, len;
+
+	if (!s)
+		return -1;
+	s += m_byte_column(def.stream, def.line, def.pos);
+	while (*s && (isalnum((unsigned char)*s) || *s == '_'))
+		s++;
+	if (*s++ != '(')
+		return -1;
+	while (*s && *s != ')' && n < max) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		len = 0;
+		while ((isalnum((unsigned char)*s) || *s == '_') && len < 63)
+			names[n][len++] = *s++;
+		names[n++][len] = '\0';
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == ',')
+			s++;
+	}
+	*body = *s == ')' ? s + 1 : s;
+	return n;
+}
+
+/* Is parameter @name used as "name->" or "(name)->" in @body (this line and continuations)? */
+static bool derefs(const char *body, const char *name)
+{
+	size_t n = strlen(name);
+	const char *s = body;
+
+	while ((s = strstr(s, name))) {
+		const char *e = s + n;
+		bool word = (s == body || !(isalnum((unsigned char)s[-1]) || s[-1] == '_')) &&
+			    !(isalnum((unsigned char)*e) || *e == '_');
+
+		s = e;
+		if (!word)
+			continue;
+		while (*e == ' ' || *e == ')')
+			e++;
+		if (e[0] == '-' && e[1] == '>')
+			return true;
+	}
+	return false;
+}
+
+static void find_macros(struct model *m)
+{
+	int i;
+
+	for (i = 0; i < m->nr_muses; i++) {
+		struct macro_use *u = &m->muses[i];
+		struct vset tmp = { 0 };
+		char names[8][64], body[1024];
+		const char *b, *s;
+		int a, n, k, holder = -1, ptr = -1;
+		size_t len = 0;
+
+		m_eval(m, u->fn, u->expr, &tmp);
+		a = walked_handle(&tmp);
+		vset_free(&tmp);
+		if (a < 0)
+			continue;
+		n = m_macro_params(u->def, names, 8, &b);
+		if (n < 2)
+			continue;
+		/* the body, with its continuation lines */
+		for (s = b; *s && len + 1 < sizeof(body); s++) {
+			if (*s == '\n' && (s == b || s[-1] != '\\'))
+				break;
+			body[len++] = *s;
+		}
+		body[len] = '\0';
+		for (k = 0; k < n; k++) {
+			if (holder < 0 && derefs(body, names[k]))
+				holder = k;
+			else if (ptr < 0)
+				ptr = k;
+		}
+		if (holder >= 0 && ptr >= 0)
+			add(m, u->name, true, a, holder, ptr);
+	}
+}
+
+void m_find_translators(struct model *m)
+{
+	int i;
+
+	find_macros(m);
+	find_functions(m);
+	for (i = 0; i < m->nr_trans; i++) {
+		struct translator *t = &m->trans[i];
+		struct dm_alloc *a = m->allocs[t->alloc];
+
+		if (a->translator)
+			continue;
+		a->translator = t->name;
+		a->translator_is_macro = t->macro;
+		a->translator_holder = t->holder_arg;
+		a->translator_ptr = t->ptr_arg;
+	}
+}
