@@ -75,10 +75,21 @@ struct loc *m_addr_loc(struct model *m, struct expression *addr)
 	case EXPR_BINOP:
 		if (addr->op != '+' && addr->op != '-')
 			return NULL;
+		if (addr->op == '+' && m_const_value(addr->right, &c) && c >= 0) {
+			/* "p->a.b": fold the member offsets down to p */
+			struct expression *root = addr->left;
+			long long more;
+
+			while (root && root->type == EXPR_BINOP && root->op == '+' &&
+			       root->ctype == &lazy_ptr_ctype && m_const_value(root->right, &more)) {
+				c += more;
+				root = root->left;
+			}
+			t = m_addr_type(root);
+			if (m_is_struct(t))
+				return field_loc(m, t, c);
+		}
 		t = m_addr_type(addr->left);
-		if (addr->op == '+' && m_const_value(addr->right, &c) && c >= 0 &&
-		    m_is_struct(t))
-			return field_loc(m, t, c);
 		/* the elements of an array are one location: the array's */
 		if (is_array(t))
 			return m_addr_loc(m, addr->left);
@@ -120,14 +131,12 @@ static void add_offset(struct vset *out, const struct vset *in, bool known, long
 
 static bool is_user_ptr(struct symbol *t)
 {
-	t = m_base(t);
-	if (!t || t->type != SYM_PTR)
+	if (!m_is_ptr(t))
 		return false;
-	t = t->ctype.base_type;
 	while (t) {
 		if (t->ctype.as && !strcmp(m_id(t->ctype.as), "__user"))
 			return true;
-		if (t->type != SYM_NODE)
+		if (t->type != SYM_NODE && t->type != SYM_PTR)
 			break;
 		t = t->ctype.base_type;
 	}

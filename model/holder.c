@@ -56,6 +56,45 @@ static bool path_to(struct symbol *from, struct ident *type, unsigned long off,
 	return false;
 }
 
+/* How many member paths of exactly @depth hops lead from @from there. */
+static int count_paths(struct symbol *from, struct ident *type, unsigned long off, int depth)
+{
+	struct symbol *mem, *inner;
+	unsigned long inner_off;
+	int n = 0;
+
+	from = m_base(from);
+	if (!from || (from->type != SYM_STRUCT && from->type != SYM_UNION))
+		return 0;
+	if (m_struct_key(from) == type)
+		return depth == 0 && m_member_at(from, off, &inner, &inner_off) &&
+		       m_struct_key(inner) == type;
+	if (depth <= 0)
+		return 0;
+	FOR_EACH_PTR(from->symbol_list, mem) {
+		if (!mem->ident)
+			continue;
+		if (m_is_struct(mem))
+			n += count_paths(mem, type, off, depth - 1);
+		else if (m_is_ptr(mem) && m_is_struct(m_pointee(mem)))
+			n += count_paths(m_pointee(mem), type, off, depth - 1);
+	} END_FOR_EACH_PTR(mem);
+	return n;
+}
+
+static bool ambiguous_path(struct symbol *from, struct ident *type, unsigned long off)
+{
+	int d;
+
+	for (d = 0; d <= 3; d++) {
+		int n = count_paths(from, type, off, d);
+
+		if (n)
+			return n > 1;
+	}
+	return false;
+}
+
 const char *m_member_path(struct symbol *from, struct ident *type, unsigned long off,
 			  int depth)
 {
@@ -235,6 +274,7 @@ bool m_holder_in(struct model *m, struct dm_alloc *a, struct func *f,
 		out->dev = device_from(m, a, &c[i]);
 		out->decl = c[i].decl;
 		out->type = st;
+		out->ambiguous = ambiguous_path(st, h->type, h->offset);
 		return true;
 	}
 	return false;
@@ -254,6 +294,7 @@ struct split {
 	long bytes;
 	char terms[512];
 	bool ok;
+	struct expression *base;	/* what holds the pointer into the allocation */
 };
 
 static void add_term(struct split *s, const char *t)
@@ -313,6 +354,7 @@ static void split_ptr(struct model *m, struct func *f, struct expression *p,
 	}
 	m_eval(m, f, e, &tmp);
 	s->ok = false;
+	s->base = e;
 	for (i = 0; i < tmp.n; i++) {
 		if (tmp.v[i].kind != DM_ALLOC)
 			continue;
@@ -333,19 +375,60 @@ const char *model_helper_name(struct model *m, struct dm_alloc *a)
 	return m_printf("%s_%s_to_dma", m->unit, buf);
 }
 
+/*
+ * "X->cpu" read from @a's CPU location: the handle is X's handle member
+ * when both live in one struct.
+ */
+static const char *same_object(struct model *m, struct func *f, struct expression *base,
+			       struct dm_alloc *a)
+{
+	const struct dm_loc *cpu = a->cpu_loc, *h = a->handle_loc;
+	struct expression *e = m_strip_casts(base);
+	const char *text, *name;
+	struct loc *l;
+	size_t tl, nl;
+
+	if (!e || !cpu || !h || e->type != EXPR_PREOP || e->op != '*' ||
+	    cpu->kind != LOC_FIELD || h->kind != LOC_FIELD || cpu->type != h->type ||
+	    !cpu->name || !h->name)
+		return NULL;
+	m->cur_fn = f;
+	l = m_addr_loc(m, e->unop);
+	m->cur_fn = NULL;
+	if (!l || &l->pub != cpu)
+		return NULL;
+	text = m_text(m, e);
+	name = m_id(cpu->name);
+	tl = strlen(text);
+	nl = strlen(name);
+	if (tl <= nl || strcmp(text + tl - nl, name))
+		return NULL;
+	return m_printf("%.*s%s", (int)(tl - nl), text, m_id(h->name));
+}
+
 const char *m_handle_for(struct model *m, struct func *f, struct expression *p,
 			 const char *ptext, struct dm_alloc *a, const struct dm_holder *h)
 {
 	struct split s = { 0, "", true };
 
+	const char *handle;
+
 	if (!h || !h->handle)
 		return NULL;
 	split_ptr(m, f, p, a, &s, 0);
 	if (s.ok) {
+		/* through the same object as the pointer: codec->buffer, codec->buffer_dma */
+		handle = same_object(m, f, s.base, a);
+		if (!handle && h->ambiguous)
+			return NULL;
+		if (!handle)
+			handle = h->handle;
 		if (s.bytes)
-			return m_printf("%s + %ld%s", h->handle, s.bytes, s.terms);
-		return m_printf("%s%s", h->handle, s.terms);
+			return m_printf("%s + %ld%s", handle, s.bytes, s.terms);
+		return m_printf("%s%s", handle, s.terms);
 	}
+	if (h->ambiguous)
+		return NULL;
 	if (a->translator && h->expr) {
 		const char *args[MAX_ARGS];
 		int n = (a->translator_holder > a->translator_ptr ? a->translator_holder :

@@ -171,6 +171,7 @@ struct dm_holder {
 	const char *dev;	/* a struct device * reachable there, or NULL */
 	struct dm_decl decl;	/* decl.name != NULL: add this local first */
 	struct symbol *type;	/* the holder's struct */
+	bool ambiguous;		/* several members lead there (dac, adc) */
 };
 
 /* How function @fn reaches @a's handle; false if it cannot. */

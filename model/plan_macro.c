@@ -161,7 +161,7 @@ static void macro_decision(struct planner *pl, struct decision *d)
 		{
 			struct plan_macro nm = {
 				.name = c->macro, .file = m_file_of(c->macro_def),
-				.line = c->macro_def.line, .param = k, .was = u.params[k],
+				.line = c->macro_def.line, .param = k, .was = m_strdup(u.params[k]),
 				.now = "h", .pass = pass,
 			};
 			int i;

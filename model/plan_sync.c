@@ -142,6 +142,26 @@ static void mixed_callers(struct planner *pl, struct decision *d, struct func *f
 					 block.alloc && block.alloc->cpu ? block.alloc->cpu : "the block"));
 }
 
+/* Does every call of @fn pass, as parameter @param, a pointer into @a? */
+static bool callers_agree(struct model *m, struct func *fn, int param, struct dm_alloc *a)
+{
+	int i;
+
+	if (!a)
+		return false;
+	for (i = 0; i < m->nr_calls; i++) {
+		struct call *c = &m->calls[i];
+		struct dm_target t;
+
+		if (c->name != fn->name || param >= c->nargs || !c->in)
+			continue;
+		t = m_classify(m, c->in, c->args[param]);
+		if (t.kind != DM_ALLOC || t.alloc != a)
+			return false;
+	}
+	return true;
+}
+
 static void streaming(struct planner *pl, struct call *c, struct decision *d,
 		      struct dm_target *t)
 {
@@ -178,7 +198,8 @@ void plan_sync(struct planner *pl, struct call *c, struct decision *d)
 	d->ptext = c->argtext[buf] ? c->argtext[buf] : m_text(m, c->args[buf]);
 	t = m_classify(m, c->in, c->args[buf]);
 	param = c->in ? param_index(m, c->in, c->args[buf]) : -1;
-	if (t.kind == DM_MIXED && param >= 0) {
+	if (param >= 0 && (t.kind == DM_MIXED || t.kind == DM_ALLOC) &&
+	    !callers_agree(m, c->in, param, t.alloc)) {
 		mixed_callers(pl, d, c->in, param);
 		return;
 	}

@@ -401,8 +401,9 @@ void model_dump(struct model *m, FILE *out)
 			continue;
 		buf = c->api->buf;
 		t = m_classify(m, c->in, c->args[buf]);
-		fprintf(out, "call %s %s:%d in %s: arg%d %s -> %s", m_id(c->name),
-			m_file_of(c->name_pos), c->name_pos.line,
+		fprintf(out, "call %s %s:%d%s%s in %s: arg%d %s -> %s", m_id(c->name),
+			m_file_of(c->name_pos), c->name_pos.line, c->macro ? " in macro " : "",
+			c->macro ? c->macro : "",
 			c->in ? m_id(c->in->name) : "?", buf,
 			c->argtext[buf] ? c->argtext[buf] : "?", dm_kind_name(t.kind));
 		if (t.alloc)

@@ -195,6 +195,16 @@ struct symbol *m_addr_type(struct expression *addr)
 	case EXPR_BINOP:
 		if (addr->op != '+' || !m_const_value(addr->right, &c))
 			return NULL;
+		/* fold "p->a.b" down to p, then find the member */
+		while (addr->left && addr->left->type == EXPR_BINOP && addr->left->op == '+' &&
+		       addr->left->ctype == &lazy_ptr_ctype) {
+			long long more;
+
+			if (!m_const_value(addr->left->right, &more))
+				break;
+			c += more;
+			addr = addr->left;
+		}
 		st = m_addr_type(addr->left);
 		if (!m_is_struct(st))
 			return NULL;

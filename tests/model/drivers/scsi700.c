@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A model test driver (written for the tests): a script block synced
+ * through a helper that only takes (host, void *addr), which is also
+ * given a streaming-mapped sense buffer (the helper must not sync that
+ * on the block's handle), and a header macro that only gets the device.
+ */
+#include "kstub.h"
+#include "scsi700.h"
+
+static void scsi700_sync(struct scsi700_host *h, void *addr, int size)
+{
+	dma_cache_sync(h->dev, addr, size, DMA_TO_DEVICE);
+}
+
+static void scsi700_start(struct scsi700_host *hostdata, struct scsi700_cmd *cmd)
+{
+	hostdata->msgout[0] = 0x80;
+	scsi700_sync(hostdata, hostdata->msgout, 1);
+	cmd->sense_dma = dma_map_single(hostdata->dev, cmd->sense, 96, DMA_FROM_DEVICE);
+	scsi700_sync(hostdata, cmd->sense, 96);
+	script_patch(hostdata->dev, hostdata->script, 4, cmd->sense_dma);
+	writel(1, hostdata->base);
+}
+
+static int scsi700_probe(struct scsi700_host *h)
+{
+	h->script = dma_alloc_attrs(h->dev, 4096, &h->script_dma, GFP_KERNEL,
+				    DMA_ATTR_NON_CONSISTENT);
+	if (!h->script)
+		return -ENOMEM;
+	h->msgout = (u8 *)h->script + 2048;
+	script_patch(h->dev, h->script, 0, h->script_dma);
+	writel(0, h->base);
+	return 0;
+}
+
+void *scsi700_entry[] = { scsi700_probe, scsi700_start };
