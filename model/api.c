@@ -100,11 +100,32 @@ static void intern(void)
 		cat_id[i] = built_in_ident(categories[i].name);
 }
 
+/*
+ * The names include/dmaconv/legacy-dma.h gives the 4-argument calls of
+ * the old API in a new tree: the same table entries as the names the
+ * code was written with.
+ */
+static const struct { const char *alias, *name; } aliases[] = {
+	{ "__dmaconv_alloc_noncoherent4", "dma_alloc_noncoherent" },
+	{ "__dmaconv_free_noncoherent4", "dma_free_noncoherent" },
+};
+
+struct ident *m_api_canonical(struct ident *name)
+{
+	unsigned int i;
+
+	for (i = 0; name && i < sizeof(aliases) / sizeof(aliases[0]); i++)
+		if (!strcmp(m_id(name), aliases[i].alias))
+			return built_in_ident(aliases[i].name);
+	return name;
+}
+
 const struct m_api *m_api_lookup(struct ident *name, int nargs)
 {
 	unsigned int i;
 
 	intern();
+	name = m_api_canonical(name);
 	for (i = 0; i < NR_API; i++)
 		if (api_id[i] == name && (!table[i].nargs || table[i].nargs == nargs))
 			return &table[i];

@@ -131,11 +131,13 @@ static void place_call(struct model *m, struct call *c)
 			c->macro_def = owner->pos;
 		c->name_pos = t ? t->pos : c->expr->pos;
 		if (!t) {
-			/* not found in a body (a macro that takes the call's name): text from the AST */
+			/*
+			 * The name was made by the macro (legacy-dma.h's
+			 * dma_alloc_noncoherent(...) dispatch): the call is
+			 * the macro's use, written like a call.
+			 */
 			c->macro = NULL;
-			for (i = 0; i < c->nargs && i < MAX_ARGS; i++)
-				c->argtext[i] = m_text(m, c->args[i]);
-			return;
+			c->name_pos = c->use_pos;
 		}
 	}
 	n = m_macro_use_args(c->name_pos, c->argtext, MAX_ARGS);
@@ -269,6 +271,7 @@ static void walk_call(struct model *m, struct expression *e, struct loc *dst,
 		return;
 	c->api = m_api_lookup(c->name, n);
 	if (c->api) {
+		c->name = m_api_canonical(c->name);
 		place_call(m, c);
 		if (c->api->effect == MX_ALLOC)
 			new_alloc(m, c);

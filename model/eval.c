@@ -365,8 +365,11 @@ void m_eval(struct model *m, struct func *fn, struct expression *e, struct vset 
 		m_eval(m, fn, e->left, &l);
 		m_eval(m, fn, e->right, &r);
 		if (e->op == '+') {
-			add_offset(out, &l, m_const_value(e->right, &c), c);
-			add_offset(out, &r, m_const_value(e->left, &c), c);
+			bool known = m_const_value(e->right, &c);
+
+			add_offset(out, &l, known, c);
+			known = m_const_value(e->left, &c);
+			add_offset(out, &r, known, c);
 			break;
 		}
 		/* p - base: a pointer difference, not a pointer; a handle stays one */

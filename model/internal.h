@@ -50,6 +50,8 @@ struct m_call_kind {
 };
 
 const struct m_api *m_api_lookup(struct ident *name, int nargs);
+/* the API name of a legacy-dma.h alias, or @name */
+struct ident *m_api_canonical(struct ident *name);
 struct m_call_kind m_call_kind(struct ident *name);
 bool m_is_kick(struct ident *name);
 #define ATTR_NON_CONSISTENT (1UL << 3)
