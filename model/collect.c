@@ -231,19 +231,22 @@ static void new_alloc(struct model *m, struct call *c)
 		die("model: out of memory");
 	memset(&m->alloc_devs[m->nr_allocs - 1], 0, sizeof(*m->alloc_devs));
 	v.obj = a->id - 1;
-	hl = h ? m_addr_loc(m, h) : NULL;
-	if (hl && hl->pub.kind == LOC_PARAM && m_is_ptr(hl->pub.ctype)) {
-		/* an allocation helper's dma_addr_t *out: the callers' &x get it */
-		struct indirect *ind = PUSH(m->indirects, m->nr_indirects, m->cap_indirects);
+	h = m_strip_casts(h);
+	if (h && h->type == EXPR_PREOP && h->op == '*') {
+		/* a dma_addr_t * read from somewhere: an allocation helper's out-parameter */
+		hl = m_addr_loc(m, h->unop);
+		if (hl && hl->pub.kind == LOC_PARAM) {
+			struct indirect *ind = PUSH(m->indirects, m->nr_indirects,
+						    m->cap_indirects);
 
-		ind->fn = hl->pub.fn;
-		ind->param = hl->pub.offset;
-		ind->v = v;
-	} else if (h && h->type != EXPR_SYMBOL && !(h->type == EXPR_BINOP)) {
-		/* a dma_addr_t * that is not an address: *(h) */
-		hl = NULL;
+			ind->fn = hl->pub.fn;
+			ind->param = hl->pub.offset;
+			ind->v = v;
+		}
+		return;
 	}
-	if (hl && hl->pub.kind != LOC_PARAM)
+	hl = h ? m_addr_loc(m, h) : NULL;
+	if (hl)
 		vset_add(&hl->set, v);
 }
 

@@ -25,6 +25,8 @@ struct rule_priv {
 	void *data;
 	dma_addr_t data_dma;
 	struct device embedded;
+	void *small;
+	dma_addr_t small_dma;
 };
 
 static struct rule_rings *rule_global;		/* a global assigned the block */
@@ -91,6 +93,17 @@ static void rule_container(struct device *d)
 	dma_cache_sync(p->dev, p->data, 16, DMA_TO_DEVICE);
 }
 
+/* an allocation helper: the handle goes through its dma_addr_t *out */
+static void *rule_alloc_small(struct device *dev, dma_addr_t *out)
+{
+	return dma_alloc_attrs(dev, 64, out, GFP_KERNEL, DMA_ATTR_NON_CONSISTENT);
+}
+
+static void rule_out_param(struct rule_priv *p)
+{
+	dma_cache_sync(p->dev, p->small, 64, DMA_TO_DEVICE);
+}
+
 static int rule_probe(struct rule_priv *p)
 {
 	p->rings = dma_alloc_attrs(p->dev, sizeof(struct rule_rings), &p->rings_dma,
@@ -99,6 +112,7 @@ static int rule_probe(struct rule_priv *p)
 				  DMA_ATTR_NON_CONSISTENT);
 	p->txd = p->rings->tx;
 	p->rings->rx[0].vaddr = p->data;
+	p->small = rule_alloc_small(p->dev, &p->small_dma);
 	rule_global = p->rings;
 	dev_set_drvdata(p->dev, p);
 	rule_param(p->dev, p->rings);
@@ -107,4 +121,5 @@ static int rule_probe(struct rule_priv *p)
 }
 
 void *rule_entry[] = { rule_probe, rule_local, rule_index, rule_member, rule_field_offset,
-		       rule_stored, rule_global_read, rule_return, rule_drvdata, rule_container };
+		       rule_stored, rule_global_read, rule_return, rule_drvdata, rule_container,
+		       rule_out_param };
