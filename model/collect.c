@@ -27,11 +27,14 @@ struct func *m_func_of(struct model *m, struct symbol *sym)
 	struct func *f;
 	struct symbol *fn = m_base(sym);
 
+	int i;
+
 	if (!sym || !sym->ident)
 		return NULL;
-	f = m_func_named(m, sym->ident);
-	if (f)
-		return f;
+	/* one record per definition: a .c file two includers share is parsed twice */
+	for (i = 0; i < m->nr_funcs; i++)
+		if (m->funcs[i]->sym == sym)
+			return m->funcs[i];
 	f = calloc(1, sizeof(*f));
 	if (!f)
 		die("model: out of memory");
@@ -196,17 +199,53 @@ static const char *strip_amp(const char *s)
 	return s && s[0] == '&' ? s + 1 : s;
 }
 
+struct dm_alloc *m_alloc_of_call(struct model *m, struct expression *call)
+{
+	int i;
+
+	for (i = 0; i < m->nr_alloc_exprs; i++)
+		if (m->alloc_exprs[i].expr == call)
+			return m->alloc_exprs[i].a;
+	return NULL;
+}
+
+/* The allocation already made at the same place of the same file, parsed again. */
+static struct dm_alloc *same_place(struct model *m, struct position pos)
+{
+	const char *file = m_file_of(pos);
+	int i;
+
+	for (i = 0; i < m->nr_allocs; i++) {
+		struct position p = m->allocs[i]->pos;
+
+		if (p.line == pos.line && p.pos == pos.pos && !strcmp(m_file_of(p), file))
+			return m->allocs[i];
+	}
+	return NULL;
+}
+
 static void new_alloc(struct model *m, struct call *c)
 {
-	struct dm_alloc *a = calloc(1, sizeof(*a));
+	struct dm_alloc *a = same_place(m, c->expr->pos);
 	const struct m_api *api = c->api;
 	struct expression *h = api->handle >= 0 ? c->args[api->handle] : NULL;
 	struct val v = { DM_HANDLE, OFFK_CONST, 0, 0 };
+	struct alloc_expr *ae;
 	struct loc *hl;
 	long long attrs;
 
+	if (a) {
+		ae = PUSH(m->alloc_exprs, m->nr_alloc_exprs, m->cap_alloc_exprs);
+		ae->expr = c->expr;
+		ae->a = a;
+		return;
+	}
+	a = calloc(1, sizeof(*a));
 	if (!a)
 		die("model: out of memory");
+	ae = PUSH(m->alloc_exprs, m->nr_alloc_exprs, m->cap_alloc_exprs);
+	ae->expr = c->expr;
+	ae->a = a;
 	a->id = m->nr_allocs + 1;
 	a->call = m_id(c->name);
 	a->nargs = c->nargs;
@@ -504,7 +543,6 @@ void m_collect_symbol(struct model *m, struct symbol *sym)
 		if (!base->stmt)
 			return;
 		m->cur_fn = m_func_of(m, sym);
-		m->cur_fn->sym = sym;
 		walk_stmt(m, base->stmt);
 		m->cur_fn = NULL;
 		return;

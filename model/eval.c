@@ -185,16 +185,6 @@ static void eval_address(struct model *m, struct expression *e, struct vset *out
 	vset_add(out, v);
 }
 
-static struct dm_alloc *alloc_of_call(struct model *m, struct expression *call)
-{
-	int i;
-
-	for (i = 0; i < m->nr_allocs; i++)
-		if (m->allocs[i]->expr == call)
-			return m->allocs[i];
-	return NULL;
-}
-
 static void eval_call(struct model *m, struct func *fn, struct expression *e, struct vset *out)
 {
 	struct ident *name = m_callee_name(e);
@@ -219,7 +209,7 @@ static void eval_call(struct model *m, struct func *fn, struct expression *e, st
 	if (api) {
 		switch (api->effect) {
 		case MX_ALLOC:
-			a = alloc_of_call(m, e);
+			a = m_alloc_of_call(m, e);
 			if (a && api->cpu) {
 				v.kind = DM_ALLOC;
 				v.obj = a->id - 1;

@@ -283,7 +283,7 @@ bool m_holder_in(struct model *m, struct dm_alloc *a, struct func *f,
 bool model_holder(struct model *m, struct dm_alloc *a, struct symbol *fn_sym,
 		  struct dm_holder *out)
 {
-	struct func *f = m_func_named(m, fn_sym ? fn_sym->ident : NULL);
+	struct func *f = fn_sym ? m_func_of(m, fn_sym) : NULL;
 
 	return m_holder_in(m, a, f, NULL, -1, out);
 }

@@ -187,6 +187,10 @@ struct model {
 	int loc_hash_size, nr_locs;
 	struct dm_alloc **allocs;
 	int nr_allocs, cap_allocs;
+	/* every allocation call, including a second parse of one (a .c
+	 * file two includers share): the same allocation */
+	struct alloc_expr { struct expression *expr; struct dm_alloc *a; } *alloc_exprs;
+	int nr_alloc_exprs, cap_alloc_exprs;
 	struct vset *alloc_devs;	/* per allocation: its device values */
 	struct origin *origins;
 	int nr_origins, cap_origins;
@@ -301,6 +305,9 @@ enum { POS_NONE, POS_CPU, POS_DEVICE, POS_MIXED };
 
 void m_compute_kicks(struct model *m);
 int m_position(struct model *m, struct func *fn, struct expression *call, int alloc, int depth);
+
+/* the allocation an allocation call makes (collect.c) */
+struct dm_alloc *m_alloc_of_call(struct model *m, struct expression *call);
 
 /* ---- classification (query.c) ---- */
 

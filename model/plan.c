@@ -45,12 +45,9 @@ static void plan_alloc_free(struct planner *pl, struct call *c, struct decision 
 	struct model *m = pl->m;
 	struct dm_alloc *a = NULL;
 	bool alloc = c->api->effect == MX_ALLOC;
-	int i;
 
 	if (alloc) {
-		for (i = 0; i < m->nr_allocs; i++)
-			if (m->allocs[i]->expr == c->expr)
-				a = m->allocs[i];
+		a = m_alloc_of_call(m, c->expr);
 	} else if (c->api->buf >= 0 && c->api->buf < c->nargs) {
 		struct dm_target t = m_classify(m, c->in, c->args[c->api->buf]);
 
@@ -240,6 +237,28 @@ static int by_position(const void *x, const void *y)
 	return a->pos.column - b->pos.column;
 }
 
+/*
+ * A site of a file parsed twice (a .c file two includers share) comes
+ * twice: one site, with the uses of both, when they agree.
+ */
+static int merge_reparsed(struct plan_site *s, int n)
+{
+	int i, out = 0;
+
+	for (i = 0; i < n; i++) {
+		struct plan_site *prev = out ? &s[out - 1] : NULL;
+
+		if (prev && !by_position(prev, &s[i]) && prev->action == s[i].action &&
+		    !strcmp(prev->call, s[i].call) &&
+		    (!prev->fn || !s[i].fn || !strcmp(prev->fn, s[i].fn))) {
+			prev->uses += s[i].uses;
+			continue;
+		}
+		s[out++] = s[i];
+	}
+	return out;
+}
+
 struct plan *plan_unit(struct model *m, const struct plan_opts *opts)
 {
 	struct planner pl = { m, opts };
@@ -271,6 +290,7 @@ struct plan *plan_unit(struct model *m, const struct plan_opts *opts)
 		p->sites[p->nr_sites++] = d->site;
 	}
 	qsort(p->sites, p->nr_sites, sizeof(*p->sites), by_position);
+	p->nr_sites = merge_reparsed(p->sites, p->nr_sites);
 	free(pl.d);
 	return p;
 }

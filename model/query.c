@@ -107,6 +107,7 @@ void model_free(struct model *m)
 	free(m->typings);
 	free(m->indirects);
 	free(m->muses);
+	free(m->alloc_exprs);
 	free(m->files);
 	free(m);
 }

@@ -183,7 +183,7 @@ static struct loc *best_loc(struct model *m, int a, enum dm_kind kind)
 
 static void describe_allocs(struct model *m)
 {
-	int i, k;
+	int i;
 
 	for (i = 0; i < m->nr_calls; i++) {
 		struct call *c = &m->calls[i];
@@ -192,10 +192,8 @@ static void describe_allocs(struct model *m)
 
 		if (!c->api || c->api->effect != MX_ALLOC)
 			continue;
-		for (k = 0; k < m->nr_allocs; k++)
-			if (m->allocs[k]->expr == c->expr)
-				a = m->allocs[k];
-		if (!a)
+		a = m_alloc_of_call(m, c->expr);
+		if (!a || a->expr != c->expr)
 			continue;
 		if (c->lhs)
 			a->cpu = m_text(m, c->lhs);

@@ -68,4 +68,4 @@ static int chip_probe(struct snd_chip *chip)
 	return err;
 }
 
-void *chip_entry[] = { chip_probe, chip_playback, chip_capture };
+static void *chip_entry[] __attribute__((used)) = { chip_probe, chip_playback, chip_capture };

@@ -59,4 +59,4 @@ static int cat_probe(struct cat_private *p)
 	return 0;
 }
 
-void *cat_entry[] = { cat_probe, cat_skb, cat_stack, cat_kmalloc, cat_user, cat_bus, cat_streaming };
+static void *cat_entry[] __attribute__((used)) = { cat_probe, cat_skb, cat_stack, cat_kmalloc, cat_user, cat_bus, cat_streaming };

@@ -10,4 +10,4 @@
 
 #include "lib596.c"
 
-void *lasi_entry[] = { i596_probe };
+static void *lasi_entry[] __attribute__((used)) = { i596_probe };

@@ -24,7 +24,7 @@ static void i596_kick(struct net_device *dev, int cmd)
 
 	lp->dma->scb_cmd = cmd;
 	DMA_WBACK(dev, &lp->dma->scb_cmd, sizeof(u32));
-	writel(0, lp->ca);
+	writel(virt_to_dma(lp, &lp->dma->scb_cmd), lp->ca);
 }
 
 static int i596_status(struct net_device *dev)

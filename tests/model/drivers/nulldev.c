@@ -35,4 +35,4 @@ static void nd_remove(struct nd_priv *nd)
 	dma_free_attrs(NULL, 2048, nd->buf, nd->buf_dma, DMA_ATTR_NON_CONSISTENT);
 }
 
-void *nd_entry[] = { nd_probe, nd_send, nd_remove };
+static void *nd_entry[] __attribute__((used)) = { nd_probe, nd_send, nd_remove };

@@ -57,4 +57,4 @@ static int pos_probe(struct pos_priv *p)
 	return p->mbox ? 0 : -ENOMEM;
 }
 
-void *pos_entry[] = { pos_probe, pos_post, pos_poll, pos_kick_then_read, pos_read_in_loop };
+static void *pos_entry[] __attribute__((used)) = { pos_probe, pos_post, pos_poll, pos_kick_then_read, pos_read_in_loop };

@@ -81,4 +81,4 @@ static void ring_remove(struct platform_device *pdev)
 		       DMA_ATTR_NON_CONSISTENT);
 }
 
-void *ring_entry[] = { ring_probe, ring_remove };
+static void *ring_entry[] __attribute__((used)) = { ring_probe, ring_remove };

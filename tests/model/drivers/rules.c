@@ -120,6 +120,6 @@ static int rule_probe(struct rule_priv *p)
 	return 0;
 }
 
-void *rule_entry[] = { rule_probe, rule_local, rule_index, rule_member, rule_field_offset,
+static void *rule_entry[] __attribute__((used)) = { rule_probe, rule_local, rule_index, rule_member, rule_field_offset,
 		       rule_stored, rule_global_read, rule_return, rule_drvdata, rule_container,
 		       rule_out_param };

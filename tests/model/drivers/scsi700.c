@@ -35,4 +35,4 @@ static int scsi700_probe(struct scsi700_host *h)
 	return 0;
 }
 
-void *scsi700_entry[] = { scsi700_probe, scsi700_start };
+static void *scsi700_entry[] __attribute__((used)) = { scsi700_probe, scsi700_start };

@@ -7,4 +7,4 @@
 
 #include "lib596.c"
 
-void *sni_entry[] = { i596_probe };
+static void *sni_entry[] __attribute__((used)) = { i596_probe };
