@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "evaluate.h"
 
 /* ---- functions ---- */
 
@@ -263,6 +264,7 @@ static void new_alloc(struct model *m, struct call *c)
 	}
 	a->dev = c->argtext[0];
 	a->size = c->argtext[1];
+	a->cpu_type = c->lhs ? m_pointee(c->lhs->ctype) : NULL;
 	a->handle = h ? strip_amp(c->argtext[api->handle]) : NULL;
 	*PUSH(m->allocs, m->nr_allocs, m->cap_allocs) = a;
 	m->alloc_devs = realloc(m->alloc_devs, m->nr_allocs * sizeof(*m->alloc_devs));
@@ -285,8 +287,54 @@ static void new_alloc(struct model *m, struct call *c)
 		return;
 	}
 	hl = h ? m_addr_loc(m, h) : NULL;
-	if (hl)
+	if (hl) {
 		vset_add(&hl->set, v);
+		a->handle_seed = &hl->pub;
+	}
+}
+
+/*
+ * sparse keeps a static inline function out of the file's symbol list
+ * and evaluates its body only when it inlines it.  The unit's own
+ * inline helpers (dma_sync_desc_cpu(), virt_to_dma()) are where the
+ * syncs are: collect each one that is called, once.
+ */
+static void note_inline(struct model *m, struct expression *call)
+{
+	struct expression *fn = call->fn;
+	struct symbol *sym, *def, *base;
+	int i;
+
+	if (fn && fn->type == EXPR_PREOP && fn->op == '*')
+		fn = fn->unop;
+	if (!fn || fn->type != EXPR_SYMBOL || !fn->symbol)
+		return;
+	sym = fn->symbol;
+	def = sym->definition ? sym->definition : sym;
+	base = m_base(def);
+	if (!base || base->type != SYM_FN || base->stmt || !base->inline_stmt ||
+	    !in_unit(m, def->pos))
+		return;
+	for (i = 0; i < m->nr_pending; i++)
+		if (m->pending[i] == def)
+			return;
+	*PUSH(m->pending, m->nr_pending, m->cap_pending) = def;
+}
+
+void m_collect_pending(struct model *m)
+{
+	int i;
+
+	for (i = 0; i < m->nr_pending; i++) {
+		struct symbol *def = m->pending[i];
+		struct symbol_list *one = NULL;
+
+		if (m_base(def)->stmt)
+			continue;
+		add_symbol(&one, def);
+		evaluate_symbol_list(one);	/* uninlines it: the body gets a stmt */
+		m_collect_symbol(m, def);
+	}
 }
 
 static void walk_call(struct model *m, struct expression *e, struct loc *dst,
@@ -296,6 +344,7 @@ static void walk_call(struct model *m, struct expression *e, struct loc *dst,
 	struct expression *arg;
 	int n = 0;
 
+	note_inline(m, e);
 	c->expr = e;
 	c->in = m->cur_fn;
 	c->name = m_callee_name(e);

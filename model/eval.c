@@ -220,6 +220,14 @@ static void eval_call(struct model *m, struct func *fn, struct expression *e, st
 			if (api->buf >= 0 && api->buf < MAX_ARGS)
 				m_eval(m, fn, args[api->buf], out);
 			return;
+		case MX_MAP:
+			/* a streaming mapping's handle: never an allocation's */
+			if (api->buf == -1 || api->cpu) {
+				v.kind = DM_STREAMING;
+				v.obj = origin_new(m, DM_STREAMING, e->pos, m_id(name));
+				vset_add(out, v);
+			}
+			return;
 		default:
 			return;
 		}

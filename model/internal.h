@@ -210,6 +210,8 @@ struct model {
 	int nr_indirects, cap_indirects;
 	struct macro_use *muses;
 	int nr_muses, cap_muses;
+	struct symbol **pending;	/* static inline functions met in calls */
+	int nr_pending, cap_pending;
 	struct file_rec *files;
 	int nr_files, cap_files;
 	struct { struct symbol *sym; struct loc *loc; } *symlocs;
@@ -268,6 +270,7 @@ struct ident *m_callee_name(struct expression *call);
 struct func *m_func_of(struct model *m, struct symbol *sym);
 struct func *m_func_named(struct model *m, struct ident *name);
 void m_collect_symbol(struct model *m, struct symbol *sym);
+void m_collect_pending(struct model *m);
 void m_find_translators(struct model *m);
 
 /* ---- source text (source.c, print.c) ---- */

@@ -105,6 +105,9 @@ struct dm_alloc {
 	int translator_ptr;		/* its argument that takes the pointer */
 	bool translator_is_macro;
 	bool complete;			/* false: made in a file parsed best-effort */
+	/* the model's own: where the call writes the handle, the CPU address's type */
+	const struct dm_loc *handle_seed;
+	struct symbol *cpu_type;
 };
 
 int model_nr_allocs(const struct model *m);

@@ -272,6 +272,23 @@ static void print(struct buf *b, struct expression *e, int depth)
 		if (e->op == '+' && m_is_ptr(e->left->ctype) && !m_is_ptr(e->right->ctype)) {
 			struct symbol *pt = m_pointee(e->left->ctype);
 
+			if (pt && m_const_value(e->right, &c) && m_is_struct(pt)) {
+				/* an array member decayed to a pointer: p->sg */
+				struct symbol *mem;
+
+				FOR_EACH_PTR(m_base(pt)->symbol_list, mem) {
+					struct symbol *mt = m_base(mem);
+					int len = b->len;
+
+					if (!mem->ident || mem->offset != (unsigned long)c ||
+					    !mt || mt->type != SYM_ARRAY)
+						continue;
+					if (print_member(b, e, mem->ident, depth))
+						return;
+					b->len = len;
+					b->s[len] = '\0';
+				} END_FOR_EACH_PTR(mem);
+			}
 			if (pt && m_const_value(e->right, &c) && m_pointee(e->ctype) &&
 			    m_pointee(e->ctype)->ident && m_is_struct(pt)) {
 				/* &p->m, typed by evaluate_addressof() */

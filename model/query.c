@@ -4,6 +4,7 @@
  * and by SSA root (the checker: a struct field by type and offset, a
  * global, a parameter, a call's result), plus the dump the tests read.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,8 @@ void model_add_file(struct model *m, const char *file, struct symbol_list *list)
 	FOR_EACH_PTR(list, sym) {
 		m_collect_symbol(m, sym);
 	} END_FOR_EACH_PTR(sym);
+	m_collect_pending(m);
+	m->nr_pending = 0;
 	m->cur_file = NULL;
 }
 
@@ -108,6 +111,7 @@ void model_free(struct model *m)
 	free(m->indirects);
 	free(m->muses);
 	free(m->alloc_exprs);
+	free(m->pending);
 	free(m->files);
 	free(m);
 }
@@ -160,33 +164,53 @@ static struct dm_target answer(struct model *m, const struct vset *s)
 		}
 		if (t.kind == DM_DEVICE && one.kind == DM_DEVICE)
 			continue;
+		/* two calls that make one buffer (53c700: coherent or not) */
+		if (t.kind == one.kind && t.alloc && one.alloc &&
+		    t.alloc->cpu_loc == one.alloc->cpu_loc &&
+		    t.alloc->handle_loc == one.alloc->handle_loc && t.alloc->handle_loc) {
+			if (one.off.kind != OFF_CONST || one.off.value != t.off.value)
+				t.off.kind = OFF_UNKNOWN;
+			continue;
+		}
 		t.kind = DM_MIXED;
 	}
 	return t;
 }
 
-/* A mapping whose pointer is read from the same location as @e. */
-struct mapping *m_mapping_of(struct model *m, struct func *fn, struct expression *e)
+/*
+ * Where a pointer comes from, to match a mapping's pointer: the location
+ * it is read from ("cmd->sense"), or the location it is the address of
+ * (an array member, "SCp->cmnd").
+ */
+static struct loc *ptr_key(struct model *m, struct func *fn, struct expression *e, bool *addr)
 {
 	struct expression *s = m_strip_casts(e);
-	struct loc *l;
-	int i;
+	struct loc *l = NULL;
 
-	if (!s || s->type != EXPR_PREOP || s->op != '*')
-		return NULL;
+	*addr = false;
 	m->cur_fn = fn;
-	l = m_addr_loc(m, s->unop);
-	for (i = 0; l && i < m->nr_maps; i++) {
-		struct expression *p = m_strip_casts(m->maps[i].ptr);
-
-		m->cur_fn = m->maps[i].fn;
-		if (p && p->type == EXPR_PREOP && p->op == '*' && m_addr_loc(m, p->unop) == l &&
-		    l->pub.kind != LOC_PARAM) {
-			m->cur_fn = NULL;
-			return &m->maps[i];
-		}
+	if (s && s->type == EXPR_PREOP && s->op == '*') {
+		l = m_addr_loc(m, s->unop);
+	} else if (s && s->type == EXPR_BINOP) {
+		l = m_addr_loc(m, s);
+		*addr = true;
 	}
 	m->cur_fn = NULL;
+	if (l && (l->pub.kind == LOC_PARAM || l->pub.kind == LOC_LOCAL))
+		return NULL;
+	return l;
+}
+
+/* A mapping whose pointer comes from the same place as @e. */
+struct mapping *m_mapping_of(struct model *m, struct func *fn, struct expression *e)
+{
+	bool addr, maddr;
+	struct loc *l = ptr_key(m, fn, e, &addr);
+	int i;
+
+	for (i = 0; l && i < m->nr_maps; i++)
+		if (ptr_key(m, m->maps[i].fn, m->maps[i].ptr, &maddr) == l && addr == maddr)
+			return &m->maps[i];
 	return NULL;
 }
 
@@ -331,6 +355,65 @@ static void dump_set(struct model *m, FILE *out, const struct vset *s)
 	}
 }
 
+/* Does a sync inside @f take its buffer from parameter @k? (by name, as written) */
+static bool syncs_param(struct model *m, struct func *f, int k)
+{
+	struct symbol *fn = m_base(f->sym), *arg;
+	const char *name = NULL;
+	int i = 0;
+
+	FOR_EACH_PTR(fn->arguments, arg) {
+		if (i++ == k && arg->ident)
+			name = m_id(arg->ident);
+	} END_FOR_EACH_PTR(arg);
+	if (!name)
+		return false;
+	for (i = 0; i < m->nr_calls; i++) {
+		struct call *c = &m->calls[i];
+		enum m_effect fx = c->api ? c->api->effect : MX_NONE;
+		const char *t, *s;
+		size_t n = strlen(name);
+
+		if (c->in != f || (fx != MX_TO_CPU && fx != MX_TO_DEVICE && fx != MX_CACHE_SYNC))
+			continue;
+		t = c->argtext[c->api->buf];
+		for (s = t; s && (s = strstr(s, name)); s += n)
+			if ((s == t || !(isalnum((unsigned char)s[-1]) || s[-1] == '_')) &&
+			    !(isalnum((unsigned char)s[n]) || s[n] == '_'))
+				return true;
+	}
+	return false;
+}
+
+/* The callers of the driver's own sync helpers, per pointer they pass. */
+static void dump_wrappers(struct model *m, FILE *out)
+{
+	int i, k;
+
+	for (i = 0; i < m->nr_calls; i++) {
+		struct call *c = &m->calls[i];
+		struct func *f = c->name && !c->api ? m_func_named(m, c->name) : NULL;
+
+		for (k = 0; f && k < c->nargs && k < f->nr_params && k < MAX_ARGS; k++) {
+			struct dm_target t;
+
+			if (!m_is_ptr(c->args[k]->ctype) || m_is_struct(m_pointee(c->args[k]->ctype)) ||
+			    !syncs_param(m, f, k))
+				continue;
+			t = m_classify(m, c->in, c->args[k]);
+			fprintf(out, "wrapper %s %s:%d in %s: arg%d %s -> %s", m_id(c->name),
+				m_file_of(c->expr->pos), c->expr->pos.line,
+				c->in ? m_id(c->in->name) : "?", k, m_text(m, c->args[k]),
+				dm_kind_name(t.kind));
+			if (t.alloc)
+				fprintf(out, " #%d", t.alloc->id);
+			if (t.what)
+				fprintf(out, " (%s)", t.what);
+			fputc('\n', out);
+		}
+	}
+}
+
 static int by_name(const void *a, const void *b)
 {
 	const struct loc *x = *(const struct loc **)a, *y = *(const struct loc **)b;
@@ -413,6 +496,7 @@ void model_dump(struct model *m, FILE *out)
 			fprintf(out, " (%s)", t.what);
 		fputc('\n', out);
 	}
+	dump_wrappers(m, out);
 	for (i = 0; i < m->nr_trans; i++)
 		fprintf(out, "translator %s%s for #%d (holder arg %d, pointer arg %d)\n",
 			m->trans[i].name, m->trans[i].macro ? " (macro)" : "",

@@ -156,11 +156,49 @@ static int loc_rank(const struct loc *l)
 	}
 }
 
-/* The best location that holds @kind of allocation @a at offset 0. */
-static struct loc *best_loc(struct model *m, int a, enum dm_kind kind)
+/* Registers (volatile) hold handles too: never where the driver keeps them. */
+static bool is_register(const struct loc *l)
+{
+	struct symbol *t = l->pub.ctype;
+	int depth = 0;
+
+	while (t && depth++ < 8) {
+		if (t->ctype.modifiers & MOD_VOLATILE)
+			return true;
+		if (t->type != SYM_NODE)
+			break;
+		t = t->ctype.base_type;
+	}
+	return false;
+}
+
+/*
+ * The best location that holds @kind of @a: a field before a global
+ * before a local, at offset 0 before elsewhere, typed like the call's
+ * own destination (sp->srings, not sp->rx_desc) or as a dma_addr_t.
+ */
+static int score(struct model *m, struct dm_alloc *a, const struct loc *l, const struct val *v,
+		 enum dm_kind kind)
+{
+	struct symbol *want = a->cpu_type;
+	int s = loc_rank(l) * 16;
+
+	if (is_register(l))
+		return -1;
+	if (v->offk == OFFK_CONST && !v->off)
+		s += 8;
+	if (kind == DM_HANDLE && l->handle_type)
+		s += 4;
+	if (kind == DM_ALLOC && want && l->pub.ctype &&
+	    m_struct_key(m_pointee(l->pub.ctype)) == m_struct_key(want))
+		s += 4;
+	return s;
+}
+
+static struct loc *best_loc(struct model *m, struct dm_alloc *a, enum dm_kind kind)
 {
 	struct loc *best = NULL;
-	int h, i;
+	int h, i, best_score = -1;
 
 	for (h = 0; h < m->loc_hash_size; h++) {
 		struct loc *l;
@@ -168,17 +206,25 @@ static struct loc *best_loc(struct model *m, int a, enum dm_kind kind)
 		for (l = m->locs[h]; l; l = l->hnext) {
 			for (i = 0; i < l->set.n; i++) {
 				struct val *v = &l->set.v[i];
+				int sc;
 
-				if (v->kind != kind || v->obj != a || v->offk != OFFK_CONST || v->off)
+				if (v->kind != kind || v->obj != a->id - 1)
 					continue;
-				if (!best || loc_rank(l) > loc_rank(best) ||
-				    (loc_rank(l) == loc_rank(best) && strcmp(dm_loc_name(&l->pub),
-									     dm_loc_name(&best->pub)) < 0))
+				sc = score(m, a, l, v, kind);
+				if (sc > best_score || (sc == best_score && best &&
+				    strcmp(dm_loc_name(&l->pub), dm_loc_name(&best->pub)) < 0)) {
 					best = l;
+					best_score = sc;
+				}
 			}
 		}
 	}
 	return best;
+}
+
+static struct loc *a_seed(struct dm_alloc *a)
+{
+	return (struct loc *)a->handle_seed;
 }
 
 static void describe_allocs(struct model *m)
@@ -197,11 +243,12 @@ static void describe_allocs(struct model *m)
 			continue;
 		if (c->lhs)
 			a->cpu = m_text(m, c->lhs);
-		l = best_loc(m, a->id - 1, DM_ALLOC);
+		/* where the call puts them, when that is a field or a global */
+		l = c->result && loc_rank(c->result) >= 3 ? c->result : best_loc(m, a, DM_ALLOC);
 		if (!l)
 			l = c->result;
 		a->cpu_loc = l ? &l->pub : NULL;
-		l = best_loc(m, a->id - 1, DM_HANDLE);
+		l = a_seed(a) && loc_rank(a_seed(a)) >= 3 ? a_seed(a) : best_loc(m, a, DM_HANDLE);
 		a->handle_loc = l ? &l->pub : NULL;
 		add_to(&m->alloc_devs[a->id - 1], m, c->in, c->args[0]);
 	}

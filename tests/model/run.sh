@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The driver model's suite (TAP on stdout):
+#   - the cmocka unit tests (build/tests/model/unit-model) on the small
+#     drivers of tests/model/drivers/, written here;
+#   - dmamodel on each of them: facts.json parses and has the schema;
+#   - include/dmaconv/legacy-dma.h in the 5.10+ view gives the same facts
+#     as the 5.9 view, and leaves 5-argument calls alone;
+#   - best-effort parsing of a file whose headers are missing;
+#   - bad input: one clear error naming the file, never a crash;
+#   - the model over the real Linux 6.1 drivers (tests/model/kernel.sh),
+#     when their kbuild command lines were recorded.
+# DMAMODEL and MODEL_UNIT select other builds (the sanitizer run).
+set -u
+
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILD=${BUILD:-$TOP/build}
+DMAMODEL=${DMAMODEL:-$BUILD/tests/model/dmamodel}
+MODEL_UNIT=${MODEL_UNIT:-$BUILD/tests/model/unit-model}
+drivers=$TOP/tests/model/drivers
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export TOP
+
+n=0 failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1)); failed=$((failed + 1))
+	echo "not ok $n - $1"
+	[ -s "$tmp/why" ] && sed 's/^/# /' "$tmp/why"
+	: >"$tmp/why"
+}
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+check() { if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi; }
+: >"$tmp/why"
+
+if [ ! -x "$DMAMODEL" ]; then
+	echo "1..1"
+	echo "not ok 1 - dmamodel not built at $DMAMODEL (run make)"
+	exit 1
+fi
+
+# ---- cmocka ----
+
+if [ -x "$MODEL_UNIT" ]; then
+	CMOCKA_MESSAGE_OUTPUT=TAP "$MODEL_UNIT" >"$tmp/unit" 2>"$tmp/unit.err"
+	rc=$?
+	before=$failed group=
+	while IFS= read -r line; do
+		case "$line" in
+		"ok "*) ok "unit: ${line#ok * - }" ;;
+		"not ok "*) echo "$line" >"$tmp/why"; not_ok "unit: ${line#not ok * - }" ;;
+		"# ok - "*|"# not ok - "*) group=${line##* - } ;;
+		"#"*) echo "$line" ;;
+		esac
+	done <"$tmp/unit"
+	if [ $rc -ne 0 ] && [ "$failed" -eq "$before" ]; then
+		cat "$tmp/unit" "$tmp/unit.err" >"$tmp/why"
+		not_ok "unit tests exit $rc"
+	fi
+	: "$group"
+else
+	skip "unit tests" "not built ($MODEL_UNIT)"
+fi
+
+# ---- facts.json of every test driver ----
+
+model() {	# model OUT [flags] files...: dmamodel --facts, 5.9 view
+	local out=$1
+	shift
+	"$DMAMODEL" -DDMAREF_API_5_9 -I "$TOP/include" -I "$drivers" --facts="$out" "$@"
+}
+
+schema=$(cat <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))
+assert f["dmaconv_facts"] == 1
+for k in ("unit", "complete", "missing_headers", "allocations", "sites", "helpers", "macros"):
+    assert k in f, k
+for a in f["allocations"]:
+    for k in ("id", "file", "line", "column", "call", "cpu", "handle", "dev", "coherent", "dirs", "dir", "translator"):
+        assert k in a, (k, a)
+for s in f["sites"]:
+    for k in ("file", "line", "column", "call", "function", "macro", "complete", "action", "alloc"):
+        assert k in s, (k, s)
+    assert s["action"] in ("sync", "leave", "remove", "alloc", "free", "drop-attr"), s
+    if s["action"] == "leave":
+        assert s["category"] in ("unknown", "streaming", "skb", "stack", "kmalloc", "user",
+                                 "bus_to_virt", "position", "macro-disagree",
+                                 "incomplete-parse"), s
+        assert s["why"], s
+    if s["action"] == "sync":
+        for k in ("fn", "dev", "handle", "dir", "decls", "doubt"):
+            assert k in s, (k, s)
+        assert s["fn"] in ("dma_sync_single_for_cpu", "dma_sync_single_for_device"), s
+PY
+)
+for f in ring audio lasi596 sni596 scsi700 categories rules nulldev position; do
+	model "$tmp/$f.json" "$drivers/$f.c" 2>"$tmp/why" >/dev/null
+	rc=$?
+	python3 -c "$schema" "$tmp/$f.json" >>"$tmp/why" 2>&1
+	check $((rc | $?)) "facts.json of $f.c has the schema"
+done
+
+# ---- include/dmaconv/legacy-dma.h ----
+
+"$DMAMODEL" -I "$TOP/include" -I "$drivers" -include "$TOP/include/dmaconv/legacy-dma.h" \
+	--facts="$tmp/nulldev-510.json" "$drivers/nulldev.c" 2>"$tmp/why" >/dev/null
+rc=$?
+strip='import json,sys; f=json.load(open(sys.argv[1])); [s.pop("file") for s in f["sites"]]; [a.pop("file") for a in f["allocations"]]; print(json.dumps(f, sort_keys=True))'
+if [ $rc -eq 0 ] && diff <(python3 -c "$strip" "$tmp/nulldev.json") \
+		       <(python3 -c "$strip" "$tmp/nulldev-510.json") >>"$tmp/why"; then
+	ok "legacy-dma.h: the 5.10 view with the header gives the 5.9 view's facts"
+else
+	not_ok "legacy-dma.h: the 5.10 view with the header gives the 5.9 view's facts"
+fi
+
+"$DMAMODEL" -I "$TOP/include" -I "$drivers" -include "$TOP/include/dmaconv/legacy-dma.h" \
+	--dump --facts="$tmp/new_api.json" "$drivers/new_api.c" >"$tmp/dump" 2>"$tmp/why"
+rc=$?
+python3 - "$tmp/new_api.json" >>"$tmp/why" 2>&1 <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))
+allocs = {a["cpu"]: a for a in f["allocations"]}
+assert allocs["p->old_buf"]["legacy"] and not allocs["p->new_buf"]["legacy"], allocs
+legacy = [s for s in f["sites"] if s["action"] in ("alloc", "free")]
+assert len(legacy) == 1 and legacy[0]["line"] == 20, legacy
+assert legacy[0]["column"] == 14 and legacy[0]["call"] == "dma_alloc_noncoherent", legacy
+PY
+check $((rc | $?)) "legacy-dma.h: the 4-argument call is legacy, the 5-argument one is not"
+
+# ---- best effort ----
+
+"$DMAMODEL" --best-effort --stub-dir="$tmp/stubs" -DDMAREF_API_5_9 -I "$TOP/include" \
+	-I "$drivers" --facts="$tmp/vendor.json" "$drivers/vendor.c" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+{
+	[ $rc -eq 0 ] &&
+	[ "$(grep -c "missing header 'soc/acme/regs.h'" "$tmp/err")" -eq 1 ] &&
+	[ "$(grep -c "missing header 'acme_board.h'" "$tmp/err")" -eq 1 ] &&
+	python3 - "$tmp/vendor.json" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))
+assert f["complete"] is False
+assert sorted(f["missing_headers"]) == ["acme_board.h", "soc/acme/regs.h"], f["missing_headers"]
+sync = [s for s in f["sites"] if s["call"] == "dma_cache_sync"][0]
+assert sync["action"] == "sync" and sync["complete"] is False, sync
+assert sync["handle"] == "p->fifo_dma", sync
+PY
+} >"$tmp/why" 2>&1 || cat "$tmp/err" >>"$tmp/why"
+check $? "best effort: missing headers reported once, facts made and marked incomplete"
+
+# ---- bad input ----
+
+"$DMAMODEL" -I "$TOP/include" "$tmp/no-such-file.c" >/dev/null 2>"$tmp/err"
+rc=$?
+{ [ $rc -ne 0 ] && [ $rc -lt 128 ] && grep -q "no-such-file.c" "$tmp/err"; } || cp "$tmp/err" "$tmp/why"
+check $? "a missing file: one error naming it, no crash"
+
+printf 'int f(void) { return ((( ; }\nstruct {\n' >"$tmp/broken.c"
+"$DMAMODEL" -I "$TOP/include" "$tmp/broken.c" >/dev/null 2>"$tmp/err"
+rc=$?
+{ [ $rc -lt 128 ] && grep -q "broken.c" "$tmp/err"; } || { echo "rc=$rc"; cat "$tmp/err"; } >"$tmp/why"
+check $? "unparsable C: an error naming the file, no crash"
+
+mkdir -p "$tmp/adir.c"
+"$DMAMODEL" "$tmp/adir.c" >/dev/null 2>"$tmp/err"
+rc=$?
+{ [ $rc -ne 0 ] && [ $rc -lt 128 ] && grep -q "adir.c" "$tmp/err"; } || cp "$tmp/err" "$tmp/why"
+check $? "a folder given as a file: one error naming it"
+
+# ---- the real 6.1 drivers ----
+
+"$TOP/tests/model/kernel.sh" >"$tmp/kernel" 2>&1
+while IFS= read -r line; do
+	case "$line" in
+	"ok "*"# SKIP"*) t=${line#ok - }; skip "${t%% # SKIP*}" "${t#*# SKIP }" ;;
+	"ok "*) ok "${line#ok - }" ;;
+	"not ok "*) not_ok "${line#not ok - }" ;;
+	*) echo "# $line" ;;
+	esac
+done <"$tmp/kernel"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
