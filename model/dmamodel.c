@@ -11,11 +11,20 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "model.h"
 #include "model_parse.h"
 #include "plan.h"
 #include "facts.h"
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 static const char *unit_name(const char *file)
 {
@@ -37,7 +46,8 @@ int main(int argc, char **argv)
 	struct plan_opts plan_opts = { 0 };
 	const char *facts = NULL, *unit = NULL;
 	struct string_list *files = NULL;
-	bool dump = false, failed = false;
+	bool dump = false, failed = false, stats = false, quiet = false;
+	double t_parse = 0, t_model = 0, t0;
 	struct model *m;
 	char *file;
 	int i, out = 1;
@@ -51,6 +61,10 @@ int main(int argc, char **argv)
 			facts = a + 8;
 		else if (!strncmp(a, "--unit=", 7))
 			unit = a + 7;
+		else if (!strcmp(a, "--stats"))
+			stats = true;
+		else if (!strcmp(a, "--quiet"))
+			quiet = true;
 		else if (!strcmp(a, "--narrow"))
 			plan_opts.narrow = true;
 		else if (!strcmp(a, "--best-effort"))
@@ -59,14 +73,15 @@ int main(int argc, char **argv)
 			popts.stub_dir = a + 11;
 		else if (!strcmp(a, "--help")) {
 			puts("usage: dmamodel [--dump] [--facts=FILE] [--unit=NAME] [--narrow]\n"
-			     "                [--best-effort] [--stub-dir=DIR] [sparse flags] file.c...");
+			     "                [--best-effort] [--stub-dir=DIR] [--stats] [--quiet]\n"
+			     "                [sparse flags] file.c...");
 			return 0;
 		} else
 			argv[out++] = a;
 	}
 	argv[out] = NULL;
 	argc = out;
-	if (!facts)
+	if (!facts && !quiet)
 		dump = true;
 	fmax_warnings = 0;
 	model_parse_init(argc, argv, &files, &popts);
@@ -82,26 +97,38 @@ int main(int argc, char **argv)
 	} END_FOR_EACH_PTR(file);
 	m = model_new(unit);
 	FOR_EACH_PTR(files, file) {
-		struct symbol_list *list = model_parse_file(file);
+		struct symbol_list *list;
 
+		t0 = now();
+		list = model_parse_file(file);
+		t_parse += now() - t0;
 		if (!list && has_error) {
 			failed = true;
 			continue;
 		}
+		t0 = now();
 		model_add_file(m, file, list);
+		t_model += now() - t0;
 		if (!model_parse_complete(file))
 			model_file_incomplete(m, file);
 	} END_FOR_EACH_PTR(file);
+	t0 = now();
 	model_solve(m);
+	t_model += now() - t0;
 	if (dump)
 		model_dump(m, stdout);
 	if (facts) {
-		struct plan *p = plan_unit(m, &plan_opts);
+		struct plan *p;
 
+		t0 = now();
+		p = plan_unit(m, &plan_opts);
+		t_model += now() - t0;
 		if (!facts_write_file(p, facts))
 			failed = true;
 		plan_free(p);
 	}
+	if (stats)
+		fprintf(stderr, "dmamodel: parse+evaluate %.3fs, model %.3fs\n", t_parse, t_model);
 	model_free(m);
 	return failed ? 1 : 0;
 }

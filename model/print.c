@@ -6,6 +6,7 @@
  * types, and prints any part that came from a macro expansion as the
  * macro use written in the source.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "internal.h"
@@ -189,6 +190,50 @@ static const char *expected_text(struct expression *e)
 	}
 }
 
+/* Does a symbol named @name appear in @e? (sparse gives the nodes it
+ * makes for p->m the position of p) */
+static bool names_symbol(struct expression *e, const char *name, int depth)
+{
+	if (!e || depth > 16)
+		return false;
+	switch (e->type) {
+	case EXPR_SYMBOL:
+		return e->symbol && e->symbol->ident && !strcmp(m_id(e->symbol->ident), name);
+	case EXPR_PREOP:
+	case EXPR_POSTOP:
+		return names_symbol(e->unop, name, depth + 1);
+	case EXPR_CAST:
+	case EXPR_IMPLIED_CAST:
+	case EXPR_FORCE_CAST:
+		return names_symbol(e->cast_expression, name, depth + 1);
+	case EXPR_BINOP:
+		return names_symbol(e->left, name, depth + 1) ||
+		       names_symbol(e->right, name, depth + 1);
+	default:
+		return false;
+	}
+}
+
+static bool macro_use(struct expression *e, const char *want)
+{
+	char name[128];
+	const char *s;
+	size_t n = 0;
+
+	if (!want || !m_pos_is_macro(e->pos, want))
+		return false;
+	s = m_src_line(e->pos.stream, e->pos.line);
+	if (!s)
+		return false;
+	s += m_byte_column(e->pos.stream, e->pos.line, e->pos.pos);
+	while ((isalnum((unsigned char)s[n]) || s[n] == '_') && n + 1 < sizeof(name)) {
+		name[n] = s[n];
+		n++;
+	}
+	name[n] = '\0';
+	return !names_symbol(e, name, 0);
+}
+
 static void print(struct buf *b, struct expression *e, int depth)
 {
 	const char *want;
@@ -199,7 +244,7 @@ static void print(struct buf *b, struct expression *e, int depth)
 		return;
 	}
 	want = expected_text(e);
-	if (want && m_pos_is_macro(e->pos, want)) {
+	if (macro_use(e, want)) {
 		const char *t = m_macro_use_text(e->pos);
 
 		if (t) {

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The model over the real Linux 6.1 drivers that were converted off
+# dma_cache_sync() upstream, with the command lines kbuild gave the
+# checker (recorded by tests/kernel/check-wrap.sh under
+# $KRECORDS/<arch>/records, default $BUILD/check-kernel, as make
+# check-kernel leaves them).  These files are already converted: the
+# checks are that every allocation is found, every pointer or handle at
+# a sync resolves to the right allocation, and the sense and CDB buffers
+# 53c700 syncs through its block helper are streaming memory.  Prints
+# "ok - ..." / "not ok - ..." lines, and the time against plain sparse.
+set -u
+
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILD=${BUILD:-$TOP/build}
+export BUILD
+KRECORDS=${KRECORDS:-$BUILD/check-kernel}
+replay=$TOP/tests/model/replay.sh
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+record() {	# record ARCH FILE-SUFFIX: the record of the file, or nothing
+	local r
+	for r in "$KRECORDS/$1"/records/*.cmd; do
+		[ -f "$r" ] || continue
+		[ "$(tail -n 1 "$r")" = "${2}" ] && { echo "$r"; return; }
+		case "$(tail -n 1 "$r")" in */"$2") echo "$r"; return ;; esac
+	done
+}
+
+# expect NAME ARCH FILE [FILE=other] -- python checks on the dump in d
+expect() {
+	local name=$1 arch=$2 file=$3 other=$4 check=$5 rec
+	rec=$(record "$arch" "$file")
+	if [ -z "$rec" ]; then
+		echo "ok - 6.1 $name # SKIP no kbuild command line recorded for $file (run make check-kernel)"
+		return
+	fi
+	if [ -n "$other" ]; then
+		FILE=$other "$replay" "$rec" --dump >"$tmp/dump" 2>"$tmp/err"
+	else
+		"$replay" "$rec" --dump >"$tmp/dump" 2>"$tmp/err"
+	fi
+	if [ $? -ne 0 ]; then
+		echo "not ok - 6.1 $name: dmamodel failed"
+		sed 's/^/  /' "$tmp/err" | head -n 20
+		return
+	fi
+	if python3 - "$tmp/dump" >"$tmp/why" 2>&1 <<PY
+import re, sys
+lines = open(sys.argv[1]).read().splitlines()
+allocs = [l for l in lines if l.startswith("alloc #")]
+info = [l for l in lines if l.startswith("  cpu_loc=")]
+syncs = [l for l in lines if re.match(r"call dma_sync_single_for_(cpu|device) ", l)]
+wrappers = [l for l in lines if l.startswith("wrapper ")]
+def to(l):
+    return l.rsplit(" -> ", 1)[1]
+$check
+PY
+	then
+		echo "ok - 6.1 $name"
+	else
+		echo "not ok - 6.1 $name"
+		sed 's/^/  /' "$tmp/why" | tail -n 20
+	fi
+}
+
+expect "sgiseeq: the ring block, VIRT_TO_DMA, every descriptor sync" mips \
+	drivers/net/ethernet/seeq/sgiseeq.c "" '
+assert len(allocs) == 1, allocs
+assert "cpu_loc=struct sgiseeq_private.srings handle_loc=struct sgiseeq_private.srings_dma" in info[0], info
+assert "translator=VIRT_TO_DMA" in info[0], info
+assert len(syncs) == 2 and all(to(l) == "handle #1" for l in syncs), syncs
+assert len(wrappers) >= 20 and all(to(l) == "alloc #1" for l in wrappers), [w for w in wrappers if to(w) != "alloc #1"]
+'
+
+expect "sgiwd93: the HPC chain, synced by its handle" mips drivers/scsi/sgiwd93.c "" '
+assert len(allocs) == 1, allocs
+assert "handle_loc=struct ip22_hostdata.dma" in info[0], info
+assert syncs and all(to(l) == "handle #1" for l in syncs), syncs
+'
+
+expect "hal2: buffer and descriptors of a helper called for DAC and ADC" mips sound/mips/hal2.c "" '
+assert len(allocs) == 2, allocs
+assert "handle_loc=struct hal2_codec.buffer_dma" in info[0], info
+assert "handle_loc=struct hal2_codec.desc_dma" in info[1], info
+assert sorted(to(l) for l in syncs) == ["handle #1", "handle #1", "handle #2"], syncs
+'
+
+expect "53c700: the script block; sense and CDB buffers are streaming" parisc drivers/scsi/53c700.c "" '
+assert len(allocs) == 2, allocs	# dma_alloc_coherent or dma_alloc_noncoherent: one block
+assert all("handle_loc=struct NCR_700_Host_Parameters.pScript" in i for i in info), info
+assert syncs and all(to(l) in ("handle #1", "handle #2") for l in syncs), syncs
+stream = [w for w in wrappers if re.search(r"arg1 (SCp->sense_buffer|SCp->cmnd|slot->cmnd->cmnd) ->", w)]
+assert len(stream) >= 3 and all(to(w).startswith("streaming") for w in stream), stream
+rest = [w for w in wrappers if w not in stream]
+assert rest and all(to(w) in ("alloc #1", "alloc #2") for w in rest), [w for w in rest if not to(w).startswith("alloc")]
+'
+
+expect "lasi_82596 (+ lib82596.c): the shared block, virt_to_dma, dma_sync_dev/cpu" parisc \
+	drivers/net/ethernet/i825xx/lasi_82596.c "" '
+assert len(allocs) == 1 and "lib82596.c" not in allocs[0], allocs
+assert "handle_loc=struct i596_private.dma_addr" in info[0] and "translator=virt_to_dma" in info[0], info
+assert len(wrappers) >= 30 and all(to(w) == "alloc #1" for w in wrappers), [w for w in wrappers if to(w) != "alloc #1"]
+'
+
+expect "sni_82596 (+ lib82596.c): the same block, coherent" parisc \
+	drivers/net/ethernet/i825xx/lasi_82596.c \
+	"$BUILD/linux-6.1/drivers/net/ethernet/i825xx/sni_82596.c" '
+assert len(allocs) == 1 and "dma_alloc_coherent" in allocs[0], allocs
+assert "handle_loc=struct i596_private.dma_addr" in info[0], info
+'
+
+# ---- time: what the model adds to dmacheck, against plain sparse ----
+
+sparse=$BUILD/sparse/src/sparse
+dmacheck=$BUILD/dmacheck
+[ -x "$sparse" ] && [ -x "$dmacheck" ] || exit 0
+clock() { date +%s.%N; }
+sum() { awk -v a="$1" -v b="$2" -v c="$3" 'BEGIN { print c + b - a }'; }
+ts=0 tc=0 tm=0 n=0
+for f in drivers/net/ethernet/seeq/sgiseeq.c drivers/scsi/sgiwd93.c sound/mips/hal2.c \
+	 drivers/scsi/53c700.c drivers/net/ethernet/i825xx/lasi_82596.c; do
+	rec=
+	for arch in mips parisc; do
+		rec=$(record "$arch" "$f")
+		[ -n "$rec" ] && break
+	done
+	[ -n "$rec" ] || continue
+	t0=$(clock)
+	DMAMODEL=$sparse "$replay" "$rec" >/dev/null 2>&1
+	t1=$(clock)
+	DMAMODEL=$dmacheck "$replay" "$rec" >/dev/null 2>&1
+	t2=$(clock)
+	ts=$(sum "$t0" "$t1" "$ts")
+	tc=$(sum "$t1" "$t2" "$tc")
+	m=$("$replay" "$rec" --quiet --facts=/dev/null --stats 2>&1 |
+	    sed -n 's/.*model \([0-9.]*\)s.*/\1/p')
+	tm=$(awk -v a="$tm" -v b="${m:-0}" 'BEGIN { print a + b }')
+	n=$((n + 1))
+done
+[ "$n" -gt 0 ] && awk -v s="$ts" -v c="$tc" -v m="$tm" -v n="$n" 'BEGIN {
+	printf "time over %d files: sparse %.2fs, dmacheck %.2fs, the model (collect, solve, plan) %.3fs: dmacheck + model = %.2fx sparse\n",
+	       n, s, c, m, (c + m) / s }'
+exit 0
