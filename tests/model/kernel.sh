@@ -112,6 +112,36 @@ assert len(allocs) == 1 and "dma_alloc_coherent" in allocs[0], allocs
 assert "handle_loc=struct i596_private.dma_addr" in info[0], info
 '
 
+# ---- include/dmaconv/legacy-dma.h in a 6.1 kbuild ----
+
+rec=$(record mips drivers/net/ethernet/seeq/sgiseeq.c)
+if [ -z "$rec" ]; then
+	echo "ok - 6.1 legacy-dma.h in a kbuild # SKIP no kbuild command line recorded (run make check-kernel)"
+else
+	INCLUDE=$TOP/include/dmaconv/legacy-dma.h FILE=$TOP/tests/model/drivers/legacy61.c \
+		"$replay" "$rec" --facts="$tmp/l61.json" >/dev/null 2>"$tmp/err"
+	rc=$?
+	if [ $rc -eq 0 ] && python3 - "$tmp/l61.json" >"$tmp/why" 2>&1 <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))
+a = {x["cpu"]: x for x in f["allocations"]}
+assert a["p->ring"]["legacy"] and not a["p->spare"]["legacy"], a
+s = [(x["line"], x["call"], x["action"], x.get("fn")) for x in f["sites"]]
+assert s == [(28, "dma_alloc_noncoherent", "alloc", "dma_alloc_noncoherent"),
+             (34, "dma_cache_sync", "sync", "dma_sync_single_for_device"),
+             (44, "dma_free_noncoherent", "free", "dma_free_noncoherent")], s
+assert f["sites"][0]["column"] == 11, f["sites"][0]
+sync = f["sites"][1]
+assert sync["handle"] == "p->ring_dma" and sync["dev"] == "p->dev", sync
+PY
+	then
+		echo "ok - 6.1 legacy-dma.h in a kbuild: old calls found, the 5-argument ones left"
+	else
+		echo "not ok - 6.1 legacy-dma.h in a kbuild: old calls found, the 5-argument ones left"
+		cat "$tmp/err" "$tmp/why" 2>/dev/null | sed 's/^/  /' | tail -n 20
+	fi
+fi
+
 # ---- time: what the model adds to dmacheck, against plain sparse ----
 
 sparse=$BUILD/sparse/src/sparse

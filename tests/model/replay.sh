@@ -4,7 +4,8 @@
 # replay.sh RECORD.cmd [dmamodel flags]: run dmamodel with the command
 # line kbuild gave the checker (a record of tests/kernel/check-wrap.sh:
 # the working folder, then one argument per line), from that folder.
-# FILE=path replaces the source file (another file, same flags).
+# FILE=path replaces the source file (another file, same flags);
+# INCLUDE=path force-includes a header after kbuild's own -include files.
 set -u
 rec=$1
 shift
@@ -12,7 +13,10 @@ DMAMODEL=${DMAMODEL:-${BUILD:-$(cd "$(dirname "$0")/../.." && pwd)/build}/tests/
 mapfile -t lines <"$rec"
 dir=${lines[0]}
 args=("${lines[@]:1}")
-if [ -n "${FILE:-}" ]; then
-	args[${#args[@]}-1]=$FILE
+file=${FILE:-${args[${#args[@]}-1]}}
+unset 'args[${#args[@]}-1]'
+if [ -n "${INCLUDE:-}" ]; then
+	args+=(-include "$INCLUDE")
 fi
+args+=("$file")
 cd "$dir" && exec "$DMAMODEL" "$@" "${args[@]}"
