@@ -331,7 +331,8 @@ void m_collect_pending(struct model *m)
 
 		if (m_base(def)->stmt)
 			continue;
-		add_symbol(&one, def);
+		/* not add_symbol(): its type check reads through the NULL list head */
+		__add_ptr_list((struct ptr_list **)&one, def);
 		evaluate_symbol_list(one);	/* uninlines it: the body gets a stmt */
 		m_collect_symbol(m, def);
 	}

@@ -70,7 +70,7 @@ static bool unit_complete(const struct model *m)
 	return true;
 }
 
-static void allocations(const struct plan *p, FILE *out, const char *dir)
+static void allocations(const struct plan *p, FILE *out)
 {
 	struct model *m = p->model;
 	int i;
@@ -94,7 +94,7 @@ static void allocations(const struct plan *p, FILE *out, const char *dir)
 		fprintf(out, ", \"legacy\": %s, \"coherent\": %s, \"syncs\": %d",
 			a->legacy ? "true" : "false", a->nr_syncs ? "false" : "true", a->nr_syncs);
 		dirs(out, a->dirs);
-		key(out, "dir", dir && a->nr_syncs ? dir : "DMA_BIDIRECTIONAL");
+		key(out, "dir", plan_alloc_dir(p, a));
 		key(out, "translator", a->translator);
 		fprintf(out, ", \"complete\": %s}", a->complete ? "true" : "false");
 	}
@@ -156,7 +156,7 @@ void facts_write(const struct plan *p, FILE *out)
 		str(out, missing[i]);
 	}
 	fputs("],\n", out);
-	allocations(p, out, NULL);
+	allocations(p, out);
 	fputs("  \"sites\": [", out);
 	for (i = 0; i < p->nr_sites; i++)
 		site(&p->sites[i], out, !i);

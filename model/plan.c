@@ -269,6 +269,7 @@ struct plan *plan_unit(struct model *m, const struct plan_opts *opts)
 		die("model: out of memory");
 	model_solve(m);
 	p->model = m;
+	p->narrow = opts && opts->narrow;
 	pl.p = p;
 	for (i = 0; i < m->nr_calls; i++)
 		if (m->calls[i].api)

@@ -57,6 +57,7 @@ struct plan_opts {
 
 struct plan {
 	struct model *model;
+	bool narrow;			/* planned with --narrow */
 	struct plan_site *sites;
 	int nr_sites;
 	struct plan_helper *helpers;
@@ -66,6 +67,8 @@ struct plan {
 };
 
 const char *plan_action_name(enum plan_action a);
+/* The direction the rewrite gives allocation @a's syncs and calls. */
+const char *plan_alloc_dir(const struct plan *p, const struct dm_alloc *a);
 struct plan *plan_unit(struct model *m, const struct plan_opts *opts);
 void plan_free(struct plan *p);
 

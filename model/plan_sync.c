@@ -53,9 +53,14 @@ static const char *where(struct position pos)
 
 const char *plan_dir(struct planner *pl, struct dm_alloc *a)
 {
+	return plan_alloc_dir(pl->p, a);
+}
+
+const char *plan_alloc_dir(const struct plan *p, const struct dm_alloc *a)
+{
 	unsigned int d = a->dirs;
 
-	if (pl->opts && pl->opts->narrow && !(d & (DIR_BIT_BIDI | DIR_BIT_UNKNOWN))) {
+	if (p->narrow && !(d & (DIR_BIT_BIDI | DIR_BIT_UNKNOWN))) {
 		if (d == DIR_BIT_TO_DEVICE)
 			return "DMA_TO_DEVICE";
 		if (d == DIR_BIT_FROM_DEVICE)
