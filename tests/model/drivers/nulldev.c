@@ -29,10 +29,17 @@ static void nd_send(struct nd_priv *nd, int len)
 	writel(len, nd->regs);
 }
 
+static dma_addr_t nd_map(struct nd_priv *nd, void *frame, int len)
+{
+	/* the attribute means nothing on a mapping: dropped */
+	return dma_map_single_attrs(nd->dev, frame, len, DMA_TO_DEVICE,
+				    DMA_ATTR_NON_CONSISTENT);
+}
+
 static void nd_remove(struct nd_priv *nd)
 {
 	dma_free_noncoherent(nd->dev, 1024, nd->table, nd->table_dma);
 	dma_free_attrs(NULL, 2048, nd->buf, nd->buf_dma, DMA_ATTR_NON_CONSISTENT);
 }
 
-static void *nd_entry[] __attribute__((used)) = { nd_probe, nd_send, nd_remove };
+static void *nd_entry[] __attribute__((used)) = { nd_probe, nd_send, nd_map, nd_remove };

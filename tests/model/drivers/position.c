@@ -13,6 +13,9 @@ struct pos_priv {
 	void __iomem *doorbell;
 };
 
+/* one macro, used once before the device starts and once before a read */
+#define POS_FLUSH(p, a) dma_cache_sync((p)->dev, (a), sizeof(u32), DMA_TO_DEVICE)
+
 static void pos_sync(struct pos_priv *p, u32 *slot)
 {
 	dma_cache_sync(p->dev, slot, sizeof(u32), DMA_BIDIRECTIONAL);
@@ -50,6 +53,14 @@ static u32 pos_read_in_loop(struct pos_priv *p)
 	return v;
 }
 
+static u32 pos_macro_uses(struct pos_priv *p)
+{
+	POS_FLUSH(p, &p->mbox[2]);
+	writel(3, p->doorbell);
+	POS_FLUSH(p, &p->mbox[3]);
+	return p->mbox[3];
+}
+
 static int pos_probe(struct pos_priv *p)
 {
 	p->mbox = dma_alloc_attrs(p->dev, 64, &p->mbox_dma, GFP_KERNEL,
@@ -57,4 +68,5 @@ static int pos_probe(struct pos_priv *p)
 	return p->mbox ? 0 : -ENOMEM;
 }
 
-static void *pos_entry[] __attribute__((used)) = { pos_probe, pos_post, pos_poll, pos_kick_then_read, pos_read_in_loop };
+static void *pos_entry[] __attribute__((used)) = { pos_probe, pos_post, pos_poll, pos_kick_then_read, pos_read_in_loop,
+							    pos_macro_uses };

@@ -129,6 +129,15 @@ static void free_of_synced(void **state)
 	assert_str(f->dir, "DMA_BIDIRECTIONAL");
 }
 
+static void attribute_dropped_from_a_mapping(void **state)
+{
+	struct unit *u = load("nulldev", "nulldev.c", false);
+	const struct plan_site *s = unit_site(u, "nd_map", "dma_map_single_attrs");
+
+	assert_non_null(s);
+	assert_int_equal(s->action, ACT_DROP_ATTR);
+}
+
 static void direction_bidirectional_unless_narrowed(void **state)
 {
 	assert_str(sync_in(load("nulldev", "nulldev.c", false), "nd_send")->dir,
@@ -149,5 +158,6 @@ TEST_LIST(handle_tests,
 	cmocka_unit_test(null_device),
 	cmocka_unit_test(never_synced_is_coherent),
 	cmocka_unit_test(free_of_synced),
+	cmocka_unit_test(attribute_dropped_from_a_mapping),
 	cmocka_unit_test(direction_bidirectional_unless_narrowed),
 );

@@ -58,6 +58,18 @@ static void nothing_tells_default_and_doubt(void **state)
 	assert_non_null(s->doubt);
 }
 
+static void macro_uses_disagree(void **state)
+{
+	const struct plan_site *s = unit_site(pos(), "pos_macro_uses", "dma_cache_sync");
+
+	/* one place in the #define, two uses: device next, then CPU next */
+	assert_non_null(s);
+	assert_int_equal(s->uses, 2);
+	assert_int_equal(s->action, ACT_LEAVE);
+	assert_str(s->category, "macro-disagree");
+	assert_str(s->pos.macro, "POS_FLUSH");
+}
+
 static void spatch_columns(void **state)
 {
 	static const char *const files[] = { "ring.c", NULL };
@@ -80,5 +92,6 @@ TEST_LIST(position_tests,
 	cmocka_unit_test(helper_callers_disagree),
 	cmocka_unit_test(helper_decided_by_its_callers),
 	cmocka_unit_test(nothing_tells_default_and_doubt),
+	cmocka_unit_test(macro_uses_disagree),
 	cmocka_unit_test(spatch_columns),
 );
