@@ -17,8 +17,10 @@ enum {
 	FX_TO_DEVICE = MX_TO_DEVICE, FX_TO_CPU = MX_TO_CPU,
 	FX_CACHE_SYNC = MX_CACHE_SYNC, FX_DERIVE = MX_DERIVE,
 };
-enum { FAM_ANY, FAM_COHERENT, FAM_NONCOHERENT, FAM_PAGES, FAM_ATTRS,
-       FAM_NONCONTIG, FAM_SINGLE, FAM_PAGE_MAP, FAM_SG, FAM_SGTABLE };
+enum {
+	FAM_ANY, FAM_COHERENT, FAM_NONCOHERENT, FAM_PAGES, FAM_ATTRS,
+	FAM_NONCONTIG, FAM_SINGLE, FAM_PAGE_MAP, FAM_SG, FAM_SGTABLE,
+};
 enum { BK_CPU, BK_HANDLE, BK_PAGE, BK_SGT };
 enum { ERA_ANY, ERA_OLD };
 
@@ -29,7 +31,7 @@ static const struct m_api table[] = {
 #undef API
 };
 
-#define NR_API (sizeof(table) / sizeof(table[0]))
+#define NR_API ARRAY_SIZE(table)
 
 static const char *const accessors[] = {
 #define ACCESSOR(n) #n,
@@ -37,7 +39,7 @@ static const char *const accessors[] = {
 #undef ACCESSOR
 };
 
-#define NR_ACCESSORS (sizeof(accessors) / sizeof(accessors[0]))
+#define NR_ACCESSORS ARRAY_SIZE(accessors)
 
 static const char *const kicks[] = {
 #define KICK(n) #n,
@@ -45,7 +47,7 @@ static const char *const kicks[] = {
 #undef KICK
 };
 
-#define NR_KICKS (sizeof(kicks) / sizeof(kicks[0]))
+#define NR_KICKS ARRAY_SIZE(kicks)
 
 static const struct {
 	const char *name;
@@ -60,7 +62,7 @@ static const struct {
 #undef USER_COPY
 };
 
-#define NR_CATEGORIES (sizeof(categories) / sizeof(categories[0]))
+#define NR_CATEGORIES ARRAY_SIZE(categories)
 
 static struct ident *api_id[NR_API], *acc_id[NR_ACCESSORS], *set_id[NR_ACCESSORS];
 static struct ident *kick_id[NR_KICKS], *cat_id[NR_CATEGORIES];
@@ -114,7 +116,7 @@ struct ident *m_api_canonical(struct ident *name)
 {
 	unsigned int i;
 
-	for (i = 0; name && i < sizeof(aliases) / sizeof(aliases[0]); i++)
+	for (i = 0; name && i < ARRAY_SIZE(aliases); i++)
 		if (!strcmp(m_id(name), aliases[i].alias))
 			return built_in_ident(aliases[i].name);
 	return name;

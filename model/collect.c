@@ -95,7 +95,10 @@ static struct token *find_in_macro(struct symbol *mac, struct ident *name, int *
 			continue;
 		}
 		inner = lookup_symbol(t->ident, NS_MACRO);
-		if (inner && inner != mac && (r = find_in_macro(inner, name, nth, depth + 1, owner)))
+		if (!inner || inner == mac)
+			continue;
+		r = find_in_macro(inner, name, nth, depth + 1, owner);
+		if (r)
 			return r;
 	}
 	return NULL;

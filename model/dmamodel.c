@@ -18,6 +18,14 @@
 #include "plan.h"
 #include "facts.h"
 
+static int usage(void)
+{
+	puts("usage: dmamodel [--dump] [--facts=FILE] [--unit=NAME] [--narrow]\n"
+	     "                [--best-effort] [--stub-dir=DIR] [--stats] [--quiet]\n"
+	     "                [sparse flags] file.c...");
+	return 0;
+}
+
 static double now(void)
 {
 	struct timespec ts;
@@ -55,6 +63,8 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		char *a = argv[i];
 
+		if (!strcmp(a, "--help"))
+			return usage();
 		if (!strcmp(a, "--dump"))
 			dump = true;
 		else if (!strncmp(a, "--facts=", 8))
@@ -71,12 +81,7 @@ int main(int argc, char **argv)
 			popts.best_effort = true;
 		else if (!strncmp(a, "--stub-dir=", 11))
 			popts.stub_dir = a + 11;
-		else if (!strcmp(a, "--help")) {
-			puts("usage: dmamodel [--dump] [--facts=FILE] [--unit=NAME] [--narrow]\n"
-			     "                [--best-effort] [--stub-dir=DIR] [--stats] [--quiet]\n"
-			     "                [sparse flags] file.c...");
-			return 0;
-		} else
+		else
 			argv[out++] = a;
 	}
 	argv[out] = NULL;

@@ -41,7 +41,7 @@ static void key(FILE *out, const char *k, const char *v)
 	str(out, v);
 }
 
-static const char *dir_list[] = { "DMA_BIDIRECTIONAL", "DMA_TO_DEVICE", "DMA_FROM_DEVICE" };
+static const char *const dir_list[] = { "DMA_BIDIRECTIONAL", "DMA_TO_DEVICE", "DMA_FROM_DEVICE" };
 
 static void dirs(FILE *out, unsigned int d)
 {

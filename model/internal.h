@@ -121,8 +121,10 @@ struct call {
 	bool complete;
 	struct loc *result;	/* the location the result is assigned to */
 	struct expression *lhs;	/* that assignment's left side */
-	/* where a rewrite of the call happens: its name in the file, or
-	 * inside the #define it came from (then macro != NULL) */
+	/*
+	 * where a rewrite of the call happens: its name in the file, or
+	 * inside the #define it came from (then macro != NULL)
+	 */
 	struct position name_pos;
 	const char *macro;		/* the #define the call is in */
 	bool nested;			/* ... inside another macro's use */
@@ -187,8 +189,10 @@ struct model {
 	int loc_hash_size, nr_locs;
 	struct dm_alloc **allocs;
 	int nr_allocs, cap_allocs;
-	/* every allocation call, including a second parse of one (a .c
-	 * file two includers share): the same allocation */
+	/*
+	 * every allocation call, including a second parse of one (a .c
+	 * file two includers share): the same allocation
+	 */
 	struct alloc_expr { struct expression *expr; struct dm_alloc *a; } *alloc_exprs;
 	int nr_alloc_exprs, cap_alloc_exprs;
 	struct vset *alloc_devs;	/* per allocation: its device values */

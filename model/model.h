@@ -69,9 +69,11 @@ struct dm_target {
 	enum dm_kind kind;
 	struct dm_alloc *alloc;		/* DM_ALLOC, DM_HANDLE, DM_DEVICE */
 	struct dm_offset off;		/* DM_ALLOC, DM_HANDLE */
-	/* DM_STREAMING: the location that holds the mapping's handle (or
+	/*
+	 * DM_STREAMING: the location that holds the mapping's handle (or
 	 * NULL) and the mapping call; other categories: the call or the
-	 * symbol that made the memory */
+	 * symbol that made the memory
+	 */
 	const struct dm_loc *handle_loc;
 	struct position where;
 	const char *what;		/* short source text of the origin */
@@ -202,8 +204,10 @@ const char *model_helper_name(struct model *m, struct dm_alloc *a);
  */
 const char *model_expr_text(struct model *m, struct expression *e);
 
-/* spatch's position of a call: file, 1-based line, 0-based byte column
- * of its first token.  Inside a macro: see model_site_position(). */
+/*
+ * spatch's position of a call: file, 1-based line, 0-based byte column
+ * of its first token; for a call inside a #define, its place there.
+ */
 struct dm_pos {
 	const char *file;
 	int line, column;

@@ -35,13 +35,13 @@ static const char *advice_for(enum dm_kind k, const char **category)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(advice) / sizeof(advice[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(advice); i++)
 		if (advice[i].kind == k) {
 			*category = advice[i].category;
 			return advice[i].advice;
 		}
 	*category = "unknown";
-	return advice[sizeof(advice) / sizeof(advice[0]) - 1].advice;
+	return advice[ARRAY_SIZE(advice) - 1].advice;
 }
 
 static const char *where(struct position pos)
@@ -228,9 +228,8 @@ void plan_sync(struct planner *pl, struct call *c, struct decision *d)
 	}
 	/* in a macro body the holder must come from the macro's parameters: plan_macro.c */
 	h = c->macro ? NULL : m_handle_for(m, c->in, c->args[buf], d->ptext, a, &d->holder);
-	if (!h && c->macro && a->translator && d->holder.expr) {
+	if (!h && c->macro && a->translator && d->holder.expr)
 		h = m_handle_for(m, c->in, NULL, d->ptext, a, &d->holder);
-	}
 	if (!h) {
 		if (!d->holder.expr || !d->holder.cpu) {
 			plan_leave(d, "unknown", m_printf("%s points into %s at an offset only a helper can give, and no struct reached here holds both its address and its handle",

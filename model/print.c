@@ -190,8 +190,10 @@ static const char *expected_text(struct expression *e)
 	}
 }
 
-/* Does a symbol named @name appear in @e? (sparse gives the nodes it
- * makes for p->m the position of p) */
+/*
+ * Does a symbol named @name appear in @e?  sparse gives the nodes it
+ * makes for p->m the position of p: that is no macro use.
+ */
 static bool names_symbol(struct expression *e, const char *name, int depth)
 {
 	if (!e || depth > 16)

@@ -110,12 +110,11 @@ static int dir_of(struct call *c, int idx)
 
 static unsigned int dir_bit(int dir)
 {
-	switch (dir) {
-	case 0: return DIR_BIT_BIDI;
-	case 1: return DIR_BIT_TO_DEVICE;
-	case 2: return DIR_BIT_FROM_DEVICE;
-	default: return DIR_BIT_UNKNOWN;
-	}
+	static const unsigned int bits[] = {
+		DIR_BIT_BIDI, DIR_BIT_TO_DEVICE, DIR_BIT_FROM_DEVICE,
+	};
+
+	return dir >= 0 && dir <= 2 ? bits[dir] : DIR_BIT_UNKNOWN;
 }
 
 /* The syncs (old or new API) that name each allocation, and their directions. */
@@ -146,14 +145,16 @@ static void note_syncs(struct model *m)
 	}
 }
 
+/* a field before a global before a local; accessor slots and the rest last */
 static int loc_rank(const struct loc *l)
 {
-	switch (l->pub.kind) {
-	case LOC_FIELD: return l->pub.offset == ~0UL ? 1 : 4;
-	case LOC_GLOBAL: return 3;
-	case LOC_LOCAL: return 2;
-	default: return 0;
-	}
+	static const int rank[] = {
+		[LOC_FIELD] = 4, [LOC_GLOBAL] = 3, [LOC_LOCAL] = 2, [LOC_PARAM] = 0, [LOC_RET] = 0,
+	};
+
+	if (l->pub.kind == LOC_FIELD && l->pub.offset == ~0UL)
+		return 1;
+	return rank[l->pub.kind];
 }
 
 /* Registers (volatile) hold handles too: never where the driver keeps them. */

@@ -56,7 +56,10 @@ static void find_functions(struct model *m)
 		struct symbol *fn = m_base(f->sym), *arg;
 		int a, k = 0, holder = -1, ptr = -1;
 
-		if (!ret || !fn || (a = walked_handle(&ret->set)) < 0)
+		if (!ret || !fn)
+			continue;
+		a = walked_handle(&ret->set);
+		if (a < 0)
 			continue;
 		FOR_EACH_PTR(fn->arguments, arg) {
 			if (m_is_ptr(arg) && m_is_struct(m_pointee(arg)) && holder < 0)

@@ -267,14 +267,29 @@ bool m_const_value(struct expression *e, long long *val)
 		if (!m_const_value(e->left, &a) || !m_const_value(e->right, &b))
 			return false;
 		switch (e->op) {
-		case '+': *val = a + b; return true;
-		case '-': *val = a - b; return true;
-		case '*': *val = a * b; return true;
-		case '|': *val = a | b; return true;
-		case '&': *val = a & b; return true;
-		case SPECIAL_LEFTSHIFT: *val = a << (b & 63); return true;
-		case SPECIAL_RIGHTSHIFT: *val = a >> (b & 63); return true;
-		default: return false;
+		case '+':
+			*val = a + b;
+			return true;
+		case '-':
+			*val = a - b;
+			return true;
+		case '*':
+			*val = a * b;
+			return true;
+		case '|':
+			*val = a | b;
+			return true;
+		case '&':
+			*val = a & b;
+			return true;
+		case SPECIAL_LEFTSHIFT:
+			*val = a << (b & 63);
+			return true;
+		case SPECIAL_RIGHTSHIFT:
+			*val = a >> (b & 63);
+			return true;
+		default:
+			return false;
 		}
 	case EXPR_PREOP:
 		if (e->op == '-' && m_const_value(e->unop, &a)) {

@@ -4,7 +4,7 @@
  * driver code parses in a 5.10+ tree (for analysis: dmacheck, dmamodel,
  * dmaconv).  Force-include it after the tree's own flags:
  *
- *	dmacheck ... -include include/dmaconv/legacy-dma.h drv.c
+ *	dmacheck <kbuild flags> -include <this header> drv.c
  *
  * It declares dma_cache_sync() and DMA_ATTR_NON_CONSISTENT, and tells a
  * 4-argument dma_alloc_noncoherent()/dma_free_noncoherent() (the old

@@ -4,7 +4,8 @@
 # replay.sh RECORD.cmd [dmamodel flags]: run dmamodel with the command
 # line kbuild gave the checker (a record of tests/kernel/check-wrap.sh:
 # the working folder, then one argument per line), from that folder.
-# FILE=path replaces the source file (another file, same flags);
+# FILE=path replaces the source file (another file, same flags; empty:
+# the recorded one);
 # INCLUDE=path force-includes a header after kbuild's own -include files.
 set -u
 rec=$1
