@@ -37,7 +37,7 @@ enum dm_kind {
 	DM_UNKNOWN,		/* nothing the model can name */
 	DM_ALLOC,		/* a CPU pointer into a DMA allocation */
 	DM_HANDLE,		/* a dma_addr_t of a DMA allocation */
-	DM_DEVICE,		/* a struct device * (an allocation's device) */
+	DM_DEVICE,		/* a struct device * (what names it: dm_target.what) */
 	/* not DMA memory: the categories of section 2 */
 	DM_STREAMING,		/* mapped with dma_map_single()/dma_map_page() */
 	DM_SKB,			/* skb->data, skb_put() ... */
@@ -67,7 +67,7 @@ struct dm_offset {
 /* What one expression or location may point into (or be). */
 struct dm_target {
 	enum dm_kind kind;
-	struct dm_alloc *alloc;		/* DM_ALLOC, DM_HANDLE, DM_DEVICE */
+	struct dm_alloc *alloc;		/* DM_ALLOC, DM_HANDLE */
 	struct dm_offset off;		/* DM_ALLOC, DM_HANDLE */
 	/*
 	 * DM_STREAMING: the location that holds the mapping's handle (or
@@ -229,7 +229,10 @@ struct dm_call {
 	bool complete;
 };
 
-/* Every call to @name (NULL: every API call) in the unit, in source order. */
+/*
+ * Every call to @name (NULL: every DMA API call) in the unit, in the
+ * order collected; *@out is allocated, free() it.
+ */
 int model_calls(struct model *m, const char *name, struct dm_call **out);
 
 /* ---- dump (tests, dmamodel --dump) ---- */
