@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "linearize.h"
 #include "model.h"
 #include "model_parse.h"
 #include "plan.h"
@@ -22,6 +23,7 @@ static int usage(void)
 {
 	puts("usage: dmamodel [--dump] [--facts=FILE] [--unit=NAME] [--narrow]\n"
 	     "                [--best-effort] [--stub-dir=DIR] [--stats] [--quiet]\n"
+	     "                [--linearize]\n"
 	     "                [sparse flags] file.c...");
 	return 0;
 }
@@ -54,7 +56,9 @@ int main(int argc, char **argv)
 	struct plan_opts plan_opts = { 0 };
 	const char *facts = NULL, *unit = NULL;
 	struct string_list *files = NULL;
-	bool dump = false, failed = false, stats = false, quiet = false;
+	bool dump = false, failed = false, stats = false, quiet = false, linearize = false;
+	struct symbol_list **lists = NULL;
+	int nr_lists = 0;
 	double t_parse = 0, t_model = 0, t0;
 	struct model *m;
 	char *file;
@@ -75,6 +79,8 @@ int main(int argc, char **argv)
 			stats = true;
 		else if (!strcmp(a, "--quiet"))
 			quiet = true;
+		else if (!strcmp(a, "--linearize"))
+			linearize = true;
 		else if (!strcmp(a, "--narrow"))
 			plan_opts.narrow = true;
 		else if (!strcmp(a, "--best-effort"))
@@ -114,12 +120,26 @@ int main(int argc, char **argv)
 		t0 = now();
 		model_add_file(m, file, list);
 		t_model += now() - t0;
+		lists = realloc(lists, (nr_lists + 1) * sizeof(*lists));
+		if (!lists)
+			return 1;
+		lists[nr_lists++] = list;
 		if (!model_parse_complete(file))
 			model_file_incomplete(m, file);
 	} END_FOR_EACH_PTR(file);
 	t0 = now();
 	model_solve(m);
 	t_model += now() - t0;
+	/* what dmacheck does next: the model must leave sparse able to */
+	for (i = 0; linearize && i < nr_lists; i++) {
+		struct symbol *sym;
+
+		FOR_EACH_PTR(lists[i], sym) {
+			expand_symbol(sym);
+			linearize_symbol(sym);
+		} END_FOR_EACH_PTR(sym);
+	}
+	free(lists);
 	if (dump)
 		model_dump(m, stdout);
 	if (facts) {

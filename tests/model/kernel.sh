@@ -37,7 +37,7 @@ expect() {
 		echo "ok - 6.1 $name # SKIP no kbuild command line recorded for $file (run make check-kernel)"
 		return
 	fi
-	if ! FILE=$other "$replay" "$rec" --dump >"$tmp/dump" 2>"$tmp/err"; then
+	if ! FILE=$other "$replay" "$rec" --dump --linearize >"$tmp/dump" 2>"$tmp/err"; then
 		echo "not ok - 6.1 $name: dmamodel failed"
 		sed 's/^/  /' "$tmp/err" | head -n 20
 		return

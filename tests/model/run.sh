@@ -66,10 +66,10 @@ fi
 
 # ---- facts.json of every test driver ----
 
-model() {	# model OUT [flags] files...: dmamodel --facts, 5.9 view
+model() {	# model OUT [flags] files...: dmamodel --facts, 5.9 view, then linearized as dmacheck would
 	local out=$1
 	shift
-	"$DMAMODEL" -DDMAREF_API_5_9 -I "$TOP/include" -I "$drivers" --facts="$out" "$@"
+	"$DMAMODEL" -DDMAREF_API_5_9 -I "$TOP/include" -I "$drivers" --linearize --facts="$out" "$@"
 }
 
 schema=$(cat <<'PY'
