@@ -2,7 +2,8 @@
 /*
  * A model test driver (written for the tests): a descriptor ring in one
  * non-consistent block, a translation macro, helpers that only receive
- * (dev, void *addr), a local handle later copied into a field.
+ * (dev, void *addr) (one static inline, as sgiseeq has them), a local
+ * handle later copied into a field.
  */
 #include "kstub.h"
 
@@ -26,7 +27,7 @@ struct ring_private {
 
 #define DESC_TO_DMA(rp, d) ((rp)->block_dma + ((unsigned long)(d) - (unsigned long)((rp)->tx)))
 
-static void ring_sync_desc(struct net_device *dev, void *addr)
+static inline void ring_sync_desc(struct net_device *dev, void *addr)
 {
 	dma_cache_sync(dev->dev.parent, addr, sizeof(struct ring_desc), DMA_TO_DEVICE);
 }
