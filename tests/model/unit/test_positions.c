@@ -78,10 +78,10 @@ static void spatch_columns(void **state)
 	const struct plan_site *a = unit_site(u, "ring_probe", "dma_alloc_attrs");
 
 	/* "\tdma_cache_sync(": the name at byte 1 (sparse says column 9) */
-	assert_int_equal(s->pos.line, 52);
+	assert_int_equal(s->pos.line, 53);
 	assert_int_equal(s->pos.column, 1);
 	/* "\trp->block = dma_alloc_attrs(": byte 13 */
-	assert_int_equal(a->pos.line, 62);
+	assert_int_equal(a->pos.line, 63);
 	assert_int_equal(a->pos.column, 13);
 	assert_non_null(strstr(a->pos.file, "tests/model/drivers/ring.c"));
 }
