@@ -70,89 +70,6 @@ static bool in_unit(struct model *m, struct position pos)
 	return !strncmp(name, m->cur_file, dir) && !strchr(name + dir, '/');
 }
 
-/* ---- where a call sits in the source ---- */
-
-/* The @nth token naming @name in macro @mac's body, through nested macros. */
-static struct token *find_in_macro(struct symbol *mac, struct ident *name, int *nth, int depth,
-				   struct symbol **owner)
-{
-	struct token *t;
-
-	if (!mac || depth > 8)
-		return NULL;
-	for (t = mac->expansion; t && !eof_token(t); t = t->next) {
-		struct symbol *inner;
-		struct token *r;
-
-		if (token_type(t) != TOKEN_IDENT)
-			continue;
-		if (t->ident == name && token_type(t->next) == TOKEN_SPECIAL &&
-		    t->next->special == '(') {
-			if ((*nth)-- == 0) {
-				*owner = mac;
-				return t;
-			}
-			continue;
-		}
-		inner = lookup_symbol(t->ident, NS_MACRO);
-		if (!inner || inner == mac)
-			continue;
-		r = find_in_macro(inner, name, nth, depth + 1, owner);
-		if (r)
-			return r;
-	}
-	return NULL;
-}
-
-static int nth_call_at(struct model *m, struct position use, struct ident *name)
-{
-	int i, n = 0;
-
-	for (i = 0; i < m->nr_calls; i++) {
-		struct call *c = &m->calls[i];
-
-		if (c->macro && c->name == name && c->use_pos.stream == use.stream &&
-		    c->use_pos.line == use.line && c->use_pos.pos == use.pos)
-			n++;
-	}
-	return n;
-}
-
-static void place_call(struct model *m, struct call *c)
-{
-	struct expression *fn = c->expr->fn;
-	struct symbol *mac, *owner = NULL;
-	struct token *t;
-	int nth, i, n;
-
-	if (!m_pos_is_macro(c->expr->pos, "(")) {
-		c->name_pos = fn ? fn->pos : c->expr->pos;
-	} else {
-		mac = m_macro_at(c->expr->pos);
-		nth = nth_call_at(m, c->expr->pos, c->name);
-		t = mac ? find_in_macro(mac, c->name, &nth, 0, &owner) : NULL;
-		c->use_pos = c->expr->pos;
-		c->macro = owner ? m_id(owner->ident) : "?";
-		c->nested = owner != mac;
-		if (owner)
-			c->macro_def = owner->pos;
-		c->name_pos = t ? t->pos : c->expr->pos;
-		if (!t) {
-			/*
-			 * The name was made by the macro (legacy-dma.h's
-			 * dma_alloc_noncoherent(...) dispatch): the call is
-			 * the macro's use, written like a call.
-			 */
-			c->macro = NULL;
-			c->name_pos = c->use_pos;
-		}
-	}
-	n = m_macro_use_args(c->name_pos, c->argtext, MAX_ARGS);
-	if (n != c->nargs)
-		for (i = 0; i < c->nargs && i < MAX_ARGS; i++)
-			c->argtext[i] = m_text(m, c->args[i]);
-}
-
 /* ---- the walk ---- */
 
 static void walk_expr(struct model *m, struct expression *e, struct loc *dst,
@@ -367,7 +284,7 @@ static void walk_call(struct model *m, struct expression *e, struct loc *dst,
 	c->api = m_api_lookup(c->name, n);
 	if (c->api) {
 		c->name = m_api_canonical(c->name);
-		place_call(m, c);
+		m_place_call(m, c);
 		if (c->api->effect == MX_ALLOC)
 			new_alloc(m, c);
 		if (c->api->effect == MX_MAP && c->api->buf >= 0) {
@@ -444,34 +361,6 @@ static void walk_assignment(struct model *m, struct expression *e)
 	}
 }
 
-/* Remember the outermost expression of each use of a function-like macro. */
-static void note_macro_use(struct model *m, struct expression *e)
-{
-	struct macro_use *u;
-	struct symbol *mac;
-	int i;
-
-	if (e->type != EXPR_BINOP && !(e->type == EXPR_PREOP && e->op == '('))
-		return;
-	if (!m_pos_is_macro(e->pos, NULL))
-		return;
-	for (i = m->nr_muses - 1; i >= 0 && i >= m->nr_muses - 8; i--) {
-		u = &m->muses[i];
-		if (u->use.stream == e->pos.stream && u->use.line == e->pos.line &&
-		    u->use.pos == e->pos.pos)
-			return;
-	}
-	mac = m_macro_at(e->pos);
-	if (!mac || !mac->arglist)
-		return;
-	u = PUSH(m->muses, m->nr_muses, m->cap_muses);
-	u->expr = e;
-	u->fn = m->cur_fn;
-	u->name = m_id(mac->ident);
-	u->def = mac->pos;
-	u->use = e->pos;
-}
-
 static void walk_expr(struct model *m, struct expression *e, struct loc *dst,
 		      struct expression *lhs)
 {
@@ -479,7 +368,7 @@ static void walk_expr(struct model *m, struct expression *e, struct loc *dst,
 
 	if (!e)
 		return;
-	note_macro_use(m, e);
+	m_note_macro_use(m, e);
 	switch (e->type) {
 	case EXPR_ASSIGNMENT:
 		walk_assignment(m, e);

@@ -275,6 +275,9 @@ struct func *m_func_of(struct model *m, struct symbol *sym);
 struct func *m_func_named(struct model *m, struct ident *name);
 void m_collect_symbol(struct model *m, struct symbol *sym);
 void m_collect_pending(struct model *m);
+/* place.c: where a call is rewritten; each use of a function-like macro */
+void m_place_call(struct model *m, struct call *c);
+void m_note_macro_use(struct model *m, struct expression *e);
 void m_find_translators(struct model *m);
 
 /* ---- source text (source.c, print.c) ---- */
