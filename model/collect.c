@@ -4,7 +4,7 @@
  * global initializer of the unit's own files, right after sparse parsed
  * the file (its macros are still bound then, its tokens kept).  Records
  * the constraints the solver closes: copies into locations, calls, the
- * allocations and mappings, and where each call would be rewritten.
+ * allocations and mappings (where each call is rewritten: place.c).
  */
 #include <string.h>
 
