@@ -17,11 +17,21 @@
 /// buffer that is synced, an attribute whose value is unknown) are
 /// reported.
 ///
+/// With -D facts=FILE (the driver model's facts.json) each allocation,
+/// free and mapping call takes the model's decision by position instead:
+/// the function (dma_alloc_noncoherent, dma_alloc_coherent,
+/// dmam_alloc_coherent, dma_alloc_pages and their frees), the device (the
+/// real one where the source passes NULL), the direction; and the
+/// attribute is dropped from dma_map_*_attrs() calls, where it did
+/// nothing.
+///
 // Confidence: High
 // Copyright: (C) 2026 The dmaconv authors
 // Options: --no-includes --include-headers
 // Requires: 1.1.1
-// Keywords: DMA_ATTR_NON_CONSISTENT, dma_alloc_attrs, dma_alloc_noncoherent
+// BEGIN generated keywords from checker/api/dma_api.def by cocci/gen-tables.py: do not edit
+// Keywords: dma_alloc_noncoherent, dma_free_noncoherent, dma_cache_sync, DMA_ATTR_NON_CONSISTENT
+// END generated keywords
 //
 
 virtual patch
@@ -34,6 +44,203 @@ virtual narrow
 @@
 import re
 import sys
+
+# BEGIN generated facts from cocci/facts.py by cocci/gen-tables.py: do not edit
+import json
+import os
+import re
+
+FACTS = None
+# The scope of a site inside a #define, as "define NAME".
+MACRO_SCOPE = "define "
+# (Written so because the SmPL reader of spatch takes a backslash before
+# a closing quote for an escaped quote, and a hash sign for a comment.)
+BACKSLASH = chr(92)
+
+
+class FactsError(Exception):
+	pass
+
+
+def facts_load(path):
+	"""Reads a facts file; a wrong or unreadable one stops spatch."""
+	global FACTS
+	try:
+		with open(path) as f:
+			data = json.load(f)
+	except (OSError, ValueError) as e:
+		raise FactsError("cannot read facts file %s: %s" % (path, e))
+	if data.get("dmaconv_facts") != 1:
+		raise FactsError("%s: not a version 1 facts file "
+				 "(\"dmaconv_facts\": 1)" % path)
+	FACTS = Facts(data)
+	return FACTS
+
+
+def _norm(path):
+	return os.path.normpath(os.path.realpath(path))
+
+
+def same_file(a, b):
+	"""Whether two spellings name one file: the same real path, or one
+	path ends with the other (facts written from another folder)."""
+	if a == b:
+		return True
+	na, nb = _norm(a), _norm(b)
+	if na == nb:
+		return True
+	sa, sb = os.path.normpath(a), os.path.normpath(b)
+	return na.endswith(os.sep + sb) or nb.endswith(os.sep + sa)
+
+
+_define_cache = {}
+
+
+def _defines(path):
+	"""The #define spans of a file: (name, params text, first line, last
+	line), lines 1-based, continuation lines included."""
+	if path in _define_cache:
+		return _define_cache[path]
+	spans = []
+	try:
+		with open(path, errors="replace") as f:
+			lines = f.read().split("\n")
+	except OSError:
+		lines = []
+	i = 0
+	while i < len(lines):
+		m = re.match(r'\s*\x23\s*define\s+(\w+)(\(([^)]*)\))?', lines[i])
+		first = i
+		while lines[i].rstrip().endswith(BACKSLASH) and i + 1 < len(lines):
+			i += 1
+		if m:
+			spans.append((m.group(1), m.group(3), first + 1, i + 1))
+		i += 1
+	_define_cache[path] = spans
+	return spans
+
+
+def define_at(path, line):
+	"""The #define a line lies in, as (name, params, first, last), or None."""
+	for d in _defines(path):
+		if d[2] <= line <= d[3]:
+			return d
+	return None
+
+
+def define_named(path, name):
+	return [d for d in _defines(path) if d[0] == name]
+
+
+def scope_of(p):
+	"""The function or macro a spatch position lies in."""
+	el = p.current_element
+	if el and el != "something_else":
+		return el
+	d = define_at(p.file, int(p.line))
+	return MACRO_SCOPE + d[0] if d else el
+
+
+def fact_scope(s):
+	if s.get("macro"):
+		return MACRO_SCOPE + s["macro"]
+	return s.get("function")
+
+
+class Facts:
+	def __init__(self, data):
+		self.data = data
+		self.unit = data.get("unit", "?")
+		self.complete = data.get("complete", True)
+		self.sites = data.get("sites", [])
+		self.allocs = dict((a.get("id"), a) for a in data.get("allocations", []))
+		self.helpers = data.get("helpers", [])
+		self.macros = data.get("macros", [])
+		# calls spatch saw: (file, call, scope) -> [(line, col)]
+		self.seen = {}
+
+	def note(self, p, call):
+		"""Records a call spatch matched, for the by-order lookup."""
+		k = (p.file, call, scope_of(p))
+		pos = (int(p.line), int(p.column))
+		lst = self.seen.setdefault(k, [])
+		if pos not in lst:
+			lst.append(pos)
+			lst.sort()
+
+	def _exact(self, p, call):
+		line, col = int(p.line), int(p.column)
+		for s in self.sites:
+			if s.get("call") == call and int(s.get("line", -1)) == line and \
+			   int(s.get("column", -1)) == col and same_file(s.get("file", ""), p.file):
+				return s
+		return None
+
+	def _by_order(self, p, call):
+		scope = scope_of(p)
+		mine = self.seen.get((p.file, call, scope), [])
+		pos = (int(p.line), int(p.column))
+		if pos not in mine:
+			return None
+		theirs = sorted((s for s in self.sites
+				 if s.get("call") == call and fact_scope(s) == scope and
+				 same_file(s.get("file", ""), p.file)),
+				key=lambda s: (int(s.get("line", 0)), int(s.get("column", 0))))
+		if len(theirs) != len(mine):
+			return None
+		return theirs[mine.index(pos)]
+
+	def site(self, p, call):
+		"""The fact for the call at p, or None when the facts do not
+		describe it (stale facts, or a file of another unit)."""
+		return self._exact(p, call) or self._by_order(p, call)
+
+	def alloc(self, s):
+		return self.allocs.get(s.get("alloc"))
+
+	def helpers_after(self, struct, path):
+		return [h for h in self.helpers
+			if h.get("after") == struct and same_file(h.get("file", ""), path)]
+
+	def macros_in(self, path):
+		return [m for m in self.macros if same_file(m.get("file", ""), path)]
+
+
+# A generated helper is pasted through a fixed SmPL template: one
+# static inline function of two parameters returning one expression.
+HELPER_SHAPE = re.compile(
+	r'^\s*static\s+inline\s+(?P<rt>[\w\s]+?\**)\s*\b(?P<name>\w+)\s*\('
+	r'(?P<t1>[^,()]+?)\b(?P<a1>\w+)\s*,(?P<t2>[^,()]+?)\b(?P<a2>\w+)\s*\)\s*'
+	r'\{\s*return\s+(?P<e>.*?);\s*\}\s*$', re.S)
+
+
+def helper_parts(text):
+	"""(return type, name, type1, param1, type2, param2, expression) of the
+	text of a helper, or None when it is not of the shape the patch adds."""
+	m = HELPER_SHAPE.match(text)
+	if not m:
+		return None
+	g = m.groupdict()
+	return tuple(" ".join(g[k].split()) for k in
+		     ("rt", "name", "t1", "a1", "t2", "a2", "e"))
+
+
+def fact_why(s):
+	"""The reason a fact gives for leaving a site, with its category."""
+	why = s.get("why") or "the driver model could not decide this site"
+	cat = s.get("category")
+	return "%s [%s]" % (why, cat) if cat else why
+
+
+def fact_doubt(s):
+	"""What a human must check at a site the facts convert, or None."""
+	doubts = []
+	if s.get("doubt"):
+		doubts.append(s["doubt"])
+	if s.get("complete") is False or (FACTS and FACTS.complete is False):
+		doubts.append("decided on an incomplete parse of the driver")
+	return "; ".join(doubts) or None
+# END generated facts
 
 RULE = "non_consistent_attr"
 NC = "DMA_ATTR_NON_CONSISTENT"
@@ -130,6 +337,9 @@ def decide_alloc(k):
 	s = allocs[k]
 	if "action" in s:
 		return s["action"], s["dir"], s["doubt"]
+	if FACTS is not None:
+		s["action"], s["dir"], s["doubt"] = fact_decision(s, "alloc")
+		return s["action"], s["dir"], s["doubt"]
 	kind = s["kind"]
 	act, doubt = None, None
 	d = direction(s["buf"], s["vaddr"])
@@ -167,6 +377,9 @@ def decide_free(k):
 	s = frees[k]
 	if "action" in s:
 		return s["action"], s["dir"], s["doubt"]
+	if FACTS is not None:
+		s["action"], s["dir"], s["doubt"] = fact_decision(s, "free")
+		return s["action"], s["dir"], s["doubt"]
 	act, doubt = None, None
 	d = direction(s["buf"], s["vaddr"])
 	if s["kind"] in ("nc", "nowarn"):
@@ -194,7 +407,10 @@ def decide_free(k):
 	return act, d, doubt
 
 def buffer_is(h, act):
-	"""Every allocation of the buffer with handle h was decided act."""
+	"""Every allocation of the buffer with handle h was decided act
+	(without facts: with facts, every call is decided by position)."""
+	if FACTS is not None:
+		return False
 	acts = buffer_action(buf_key(h))
 	return acts == set([act])
 
@@ -209,6 +425,8 @@ def buffer_dir(h):
 
 def free_action(h):
 	"""The decision for the frees of the buffer of handle h, if one."""
+	if FACTS is not None:
+		return None
 	bk = buf_key(h)
 	acts = set(decide_free(k)[0] for k, f in frees.items() if f["buf"] == bk)
 	return acts.pop() if len(acts) == 1 else None
@@ -221,6 +439,92 @@ def holder_done(a):
 	return bool(uses) and all(uses)
 
 emit = None
+
+# The new call each legacy form becomes, by the "fn" of its fact.
+NEW_ALLOC = {"dma_alloc_noncoherent": "noncoherent", "dma_alloc_coherent": "coherent",
+	     "dmam_alloc_coherent": "dmam_coherent", "dma_alloc_pages": "pages"}
+NEW_FREE = {"dma_free_noncoherent": "noncoherent", "dma_free_coherent": "coherent",
+	    "dmam_free_coherent": "coherent", "dma_free_pages": "pages"}
+
+
+def fact_of(p, call):
+	return FACTS.site(p, call) if FACTS is not None else None
+
+def fact_fn(s, action, legacy):
+	"""The new function of an alloc or free fact: its "fn", or the
+	allocation's coherent flag."""
+	if s.get("fn"):
+		return s["fn"]
+	a = FACTS.alloc(s) or {}
+	if "coherent" not in a:
+		return None
+	if action == "alloc":
+		if a["coherent"]:
+			return "dmam_alloc_coherent" if legacy == "dmam_alloc_attrs" \
+				else "dma_alloc_coherent"
+		return "dma_alloc_noncoherent"
+	return "dma_free_coherent" if a["coherent"] else "dma_free_noncoherent"
+
+def fact_decision(s, action):
+	"""(kind, direction, doubt) of an allocation or free from the facts."""
+	f = FACTS.site(s["loc"], s["fn"])
+	if f is None:
+		return None, None, ("the facts file (unit %s) does not describe this "
+				    "site; regenerate it from this tree" % FACTS.unit)
+	if f.get("action") == "leave":
+		return None, None, fact_why(f)
+	if f.get("action") != action:
+		return None, None, "the facts give action '%s' here" % f.get("action")
+	if s["kind"] == "other":
+		return None, None, ("attributes other than DMA_ATTR_NO_WARN have no "
+				    "dma_alloc_noncoherent() equivalent; convert by hand")
+	table = NEW_ALLOC if action == "alloc" else NEW_FREE
+	kind = table.get(fact_fn(f, action, s["fn"]))
+	if kind is None:
+		return None, None, "the fact for this site names no new function"
+	return kind, f.get("dir") or "DMA_BIDIRECTIONAL", None
+
+def fact_new(p, call, action, shape):
+	"""Whether the fact for the call at p converts it, into the shape
+	(5 arguments: noncoherent or pages; 4: coherent)."""
+	s = fact_of(p[0], call)
+	if s is None or s.get("action") != action:
+		return False
+	if action in ("alloc", "free"):
+		k = key(p)
+		calls = allocs if action == "alloc" else frees
+		if k not in calls or calls[k]["kind"] not in ("nc", "nowarn"):
+			return False
+		kind = (decide_alloc if action == "alloc" else decide_free)(k)[0]
+		if kind is None:
+			return False
+		kind = kind.replace("_nowarn", "")
+		return kind in shape
+	return True
+
+def fact_text(p, call, field, default):
+	"""A fact's text for the call at p, printed as spatch would."""
+	s = fact_of(p[0], call) or {}
+	return s.get(field) or pretty_text(default)
+
+def fact_newfn(p, call, action):
+	s = fact_of(p[0], call)
+	return fact_fn(s, action, call)
+
+def gfp_text(G, A):
+	g = pretty_text(G)
+	return g + " | __GFP_NOWARN" if attr_kind(A) == "nowarn" else g
+
+def without_attr(a):
+	"""An attributes expression without DMA_ATTR_NON_CONSISTENT."""
+	rest = [t.strip() for t in pretty_text(a).strip("()").split("|")
+		if t.strip() != NC]
+	return " | ".join(rest) or "0"
+
+def pretty_text(e):
+	e = re.sub(r'\s*(->|\.)\s*', r'\1', e)
+	e = re.sub(r'([(\[&*!~])\s+', r'\1', e)
+	return re.sub(r'\s+([)\]])', r'\1', e).strip()
 
 def span(p, pc):
 	"""From the start of p to the end of pc: a call's name to its closing
@@ -267,6 +571,15 @@ def unconverted():
 	out.sort(key=lambda x: (int(x[0].line), int(x[0].column)))
 	return out
 
+@initialize:python@
+f << virtual.facts;
+@@
+try:
+	facts_load(f)
+except FactsError as e:
+	sys.stderr.write("non_consistent_attr.cocci: %s\n" % e)
+	raise
+
 // Every rule needs a legacy call or the attribute in the file: this is
 // also the keyword prefilter (--use-gitgrep, --use-idutils) for trees.
 @legacy@
@@ -282,6 +595,23 @@ dma_free_noncoherent(...)
 @script:python depends on legacy@
 @@
 reset()
+
+// Every call the facts may name, noted for the lookup by order.
+@fcall depends on legacy@
+identifier fn = {dma_alloc_attrs, dmam_alloc_attrs, dma_alloc_noncoherent,
+		 dma_free_attrs, dma_free_noncoherent, dma_map_single_attrs,
+		 dma_map_page_attrs, dma_map_sg_attrs, dma_unmap_single_attrs,
+		 dma_unmap_page_attrs, dma_unmap_sg_attrs, dma_map_resource};
+position p;
+@@
+fn@p(...)
+
+@script:python depends on legacy@
+p << fcall.p;
+fn << fcall.fn;
+@@
+if FACTS is not None:
+	FACTS.note(p[0], fn)
 
 //----------------------------------------------------------------------
 // 1. Attribute variables: "attrs = DMA_ATTR_NON_CONSISTENT" and friends.
@@ -609,6 +939,116 @@ expression A : script:python() { holder_done(A) };
 expression E;
 @@
 - A = E;
+
+//----------------------------------------------------------------------
+// 5b. Patch mode with facts: every call as the facts decide, by position.
+//----------------------------------------------------------------------
+
+@depends on legacy && patch@
+identifier fn = {dma_alloc_attrs, dmam_alloc_attrs};
+expression D, S, H, G, A;
+position p : script:python(fn) { fact_new(p, fn, "alloc", ("noncoherent",)) };
+fresh identifier nf = script:python(p, fn) { fact_newfn(p, fn, "alloc") };
+fresh identifier dv = script:python(p, fn, D) { fact_text(p, fn, "dev", D) };
+fresh identifier nd = script:python(p, fn) { fact_text(p, fn, "dir", "DMA_BIDIRECTIONAL") };
+fresh identifier g = script:python(G, A) { gfp_text(G, A) };
+@@
+- fn@p(D, S, H, G, A)
++ nf(dv, S, H, nd, g)
+
+@depends on legacy && patch@
+identifier fn = {dma_alloc_attrs, dmam_alloc_attrs};
+expression D, S, H, G, A;
+position p : script:python(fn) { fact_new(p, fn, "alloc", ("coherent", "dmam_coherent")) };
+fresh identifier nf = script:python(p, fn) { fact_newfn(p, fn, "alloc") };
+fresh identifier dv = script:python(p, fn, D) { fact_text(p, fn, "dev", D) };
+fresh identifier g = script:python(G, A) { gfp_text(G, A) };
+@@
+- fn@p(D, S, H, G, A)
++ nf(dv, S, H, g)
+
+@depends on legacy && patch@
+expression D, S, H, G, A;
+position p : script:python() { fact_new(p, "dma_alloc_attrs", "alloc", ("pages",)) };
+fresh identifier dv = script:python(p, D) { fact_text(p, "dma_alloc_attrs", "dev", D) };
+fresh identifier nd = script:python(p) { fact_text(p, "dma_alloc_attrs", "dir", "DMA_BIDIRECTIONAL") };
+fresh identifier g = script:python(G, A) { gfp_text(G, A) };
+@@
+- virt_to_page(dma_alloc_attrs@p(D, S, H, G, A))
++ dma_alloc_pages(dv, S, H, nd, g)
+
+@depends on legacy && patch@
+expression D, S, H, G;
+position p : script:python() { fact_new(p, "dma_alloc_noncoherent", "alloc", ("noncoherent",)) };
+fresh identifier dv = script:python(p, D) { fact_text(p, "dma_alloc_noncoherent", "dev", D) };
+fresh identifier nd = script:python(p) { fact_text(p, "dma_alloc_noncoherent", "dir", "DMA_BIDIRECTIONAL") };
+@@
+- dma_alloc_noncoherent@p(D, S, H, G)
++ dma_alloc_noncoherent(dv, S, H, nd, G)
+
+@depends on legacy && patch@
+expression D, S, H, G;
+position p : script:python() { fact_new(p, "dma_alloc_noncoherent", "alloc", ("coherent",)) };
+fresh identifier dv = script:python(p, D) { fact_text(p, "dma_alloc_noncoherent", "dev", D) };
+@@
+- dma_alloc_noncoherent@p(D, S, H, G)
++ dma_alloc_coherent(dv, S, H, G)
+
+@depends on legacy && patch@
+expression D, S, V, H, A;
+position p : script:python() { fact_new(p, "dma_free_attrs", "free", ("noncoherent",)) };
+fresh identifier dv = script:python(p, D) { fact_text(p, "dma_free_attrs", "dev", D) };
+fresh identifier nd = script:python(p) { fact_text(p, "dma_free_attrs", "dir", "DMA_BIDIRECTIONAL") };
+@@
+- dma_free_attrs@p(D, S, V, H, A)
++ dma_free_noncoherent(dv, S, V, H, nd)
+
+@depends on legacy && patch@
+expression D, S, V, H, A;
+position p : script:python() { fact_new(p, "dma_free_attrs", "free", ("coherent",)) };
+fresh identifier dv = script:python(p, D) { fact_text(p, "dma_free_attrs", "dev", D) };
+@@
+- dma_free_attrs@p(D, S, V, H, A)
++ dma_free_coherent(dv, S, V, H)
+
+@depends on legacy && patch@
+expression D, S, P, H, A;
+position p : script:python() { fact_new(p, "dma_free_attrs", "free", ("pages",)) };
+fresh identifier dv = script:python(p, D) { fact_text(p, "dma_free_attrs", "dev", D) };
+fresh identifier nd = script:python(p) { fact_text(p, "dma_free_attrs", "dir", "DMA_BIDIRECTIONAL") };
+@@
+- dma_free_attrs@p(D, S, page_address(P), H, A)
++ dma_free_pages(dv, S, P, H, nd)
+
+@depends on legacy && patch@
+expression D, S, V, H;
+position p : script:python() { fact_new(p, "dma_free_noncoherent", "free", ("noncoherent",)) };
+fresh identifier dv = script:python(p, D) { fact_text(p, "dma_free_noncoherent", "dev", D) };
+fresh identifier nd = script:python(p) { fact_text(p, "dma_free_noncoherent", "dir", "DMA_BIDIRECTIONAL") };
+@@
+- dma_free_noncoherent@p(D, S, V, H)
++ dma_free_noncoherent(dv, S, V, H, nd)
+
+@depends on legacy && patch@
+expression D, S, V, H;
+position p : script:python() { fact_new(p, "dma_free_noncoherent", "free", ("coherent",)) };
+fresh identifier dv = script:python(p, D) { fact_text(p, "dma_free_noncoherent", "dev", D) };
+@@
+- dma_free_noncoherent@p(D, S, V, H)
++ dma_free_coherent(dv, S, V, H)
+
+// The attribute did nothing on a streaming mapping: it goes.
+@depends on legacy && patch@
+identifier fn;
+expression list es;
+expression A : script:python() { "DMA_ATTR_NON_CONSISTENT" in A };
+position p : script:python(fn) { fact_new(p, fn, "drop-attr", ()) };
+fresh identifier na = script:python(A) { without_attr(A) };
+@@
+fn@p(es,
+- A
++ na
+ )
 
 //----------------------------------------------------------------------
 // 6. context, org and report modes.

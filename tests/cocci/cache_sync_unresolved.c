@@ -49,7 +49,7 @@ static void mbx_exit(struct mbx_priv *priv)
 
 static void mbx_push(struct mbx_priv *priv, void *msg, size_t len)
 {
-	/* cocci-expect: dma_cache_sync: not converted: cannot tell which allocation 'msg' points into */
+	/* cocci-expect: dma_cache_sync: not converted: cannot tell from the code in mbx_push() which allocation 'msg' points into */
 	dma_cache_sync(priv->dev, msg, len, DMA_TO_DEVICE);
 }
 

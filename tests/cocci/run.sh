@@ -27,7 +27,9 @@
 #
 # A result that keeps legacy sites for a human (an expectation says "not
 # converted") cannot build on 5.10: those steps are skipped, saying why.
-# A fixture can pass spatch options in a comment "cocci-options: ...".
+# A fixture can pass spatch options in a comment "cocci-options: ...";
+# one run with the driver model's facts keeps them in <name>.facts.json
+# ("cocci-options: -D facts=<name>.facts.json").
 # Prints TAP; exits non-zero when a test fails.
 set -u
 
@@ -93,6 +95,11 @@ stage() {
 			cp "$HERE/$f" "$dir/$f"
 		fi
 	done
+	# The driver model's facts, for a fixture run with -D facts=...
+	if [ -f "$HERE/$name.facts.json" ]; then
+		cp "$HERE/$name.facts.json" "$dir/"
+	fi
+	return 0
 }
 
 # Applies the series in patch mode, in place, to the fixture staged in $2
@@ -307,6 +314,14 @@ check_form() {
 		ok "$p: kernel header, four modes, guarded rules, docs page"
 	fi
 }
+
+# The generated parts of the patches (the MMIO list, the removed API,
+# the facts reader) are what their sources give today.
+if python3 "$TOP/cocci/gen-tables.py" --check >"$work/gen.diag" 2>&1; then
+	ok "cocci/gen-tables.py --check: the generated parts of the patches are up to date"
+else
+	not_ok "cocci/gen-tables.py --check: the generated parts of the patches are up to date" "$work/gen.diag"
+fi
 
 for p in "${SERIES[@]}"; do
 	if [ -f "$TOP/cocci/$p" ]; then

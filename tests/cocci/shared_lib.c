@@ -6,8 +6,9 @@
  * syncs and the DMA_WBACK-style macro live here, so this file is converted
  * once, for all of them (the users in shared_lib.users/ are compiled
  * against the result).
- * Expected report: the buffer guessed for the macro and for "lp->area->rx"
- * (an array member, which the patch cannot tell from a pointer member).
+ * Expected report: the macro and "lp->area->rx" (an array member, which
+ * the patch cannot tell from a pointer member) are left: without facts
+ * nothing here proves which allocation they point into.
  */
 #include <linux/types.h>
 #include <linux/kernel.h>
@@ -25,7 +26,7 @@
 
 #define SHL_REG_RX	0x00
 
-#define SHL_WBACK(lp, addr, len) /* cocci-expect: dma_cache_sync: converted to dma_sync_single_for_device, check by hand: '(addr)' is taken to point into area */ \
+#define SHL_WBACK(lp, addr, len) /* cocci-expect: dma_cache_sync: not converted: cannot tell from the code in macro SHL_WBACK which allocation '(addr)' points into */ \
 	dma_cache_sync((lp)->dev, (addr), (len), DMA_TO_DEVICE)
 
 struct shl_area {
@@ -61,7 +62,7 @@ static int shl_receive(struct shl_private *lp, u8 *out)
 {
 	lp->area->cmd = 1;
 	SHL_WBACK(lp, &lp->area->cmd, sizeof(u32));
-	/* cocci-expect: dma_cache_sync: converted to dma_sync_single_for_device, check by hand: 'lp->area->rx' is taken to point into area */
+	/* cocci-expect: dma_cache_sync: not converted: cannot tell from the code in shl_receive() which allocation 'lp->area->rx' points into */
 	dma_cache_sync(lp->dev, lp->area->rx, SHL_RX_BYTES, DMA_FROM_DEVICE);
 	writel(1, lp->regs + SHL_REG_RX);
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * cocci fixture: dma_cache_sync() in static inline helpers of the driver's
- * own header (sgiseeq).  The helpers get a descriptor pointer: its handle
- * comes from a generated scc_descs_to_dma() helper, placed after the
- * structure in the header.  The flags helper reads the descriptor after
- * the sync: _for_cpu.
- * Expected report: the guessed buffer of each helper, for a human to check.
+ * own header (sgiseeq).  The helpers get a descriptor pointer from their
+ * callers: without facts nothing proves which allocation it points into,
+ * so both sites are left and reported.  facts_header.c is the same driver
+ * converted with the model's facts (a generated scc_descs_to_dma()
+ * helper after the structure in the header).
  */
 #include <linux/types.h>
 #include <linux/kernel.h>

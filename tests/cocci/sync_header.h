@@ -30,14 +30,14 @@ struct scc_private {
 /* Hand a descriptor the CPU filled to the device. */
 static inline void scc_desc_give(struct scc_private *sp, struct scc_desc *d)
 {
-	/* cocci-expect: dma_cache_sync: converted to dma_sync_single_for_device, check by hand: 'd' is taken to point into descs */
+	/* cocci-expect: dma_cache_sync: not converted: cannot tell from the code in scc_desc_give() which allocation 'd' points into */
 	dma_cache_sync(sp->dev, d, sizeof(*d), DMA_TO_DEVICE);
 }
 
 /* Look at what the device wrote into a descriptor. */
 static inline u32 scc_desc_flags(struct scc_private *sp, struct scc_desc *d)
 {
-	/* cocci-expect: dma_cache_sync: converted to dma_sync_single_for_cpu, check by hand: 'd' is taken to point into descs */
+	/* cocci-expect: dma_cache_sync: not converted: cannot tell from the code in scc_desc_flags() which allocation 'd' points into */
 	dma_cache_sync(sp->dev, d, sizeof(*d), DMA_FROM_DEVICE);
 	return d->flags;
 }

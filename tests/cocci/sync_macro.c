@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * cocci fixture: dma_cache_sync() inside #define bodies (lib82596's
- * DMA_WBACK, DMA_INV and DMA_WBACK_INV).  The macros get the pointer, not
- * the buffer: the handle comes from a generated i596_dma_to_dma() helper
- * for the one non-consistent buffer of the device the macro syncs for.
- * Write-backs become _for_device; the invalidate becomes _for_cpu, the
- * documented default for a macro (its position is at each use), and is
- * reported so that a human checks the uses.
+ * DMA_WBACK, DMA_INV and DMA_WBACK_INV).  The macros get a pointer, not
+ * the buffer: nothing in the macro proves which allocation it points
+ * into, so without facts each site is left and reported (the old
+ * patches took the one buffer allocated for the device: a guess).
+ * facts_macro.c is the same driver converted with the model's facts.
+ * The allocation stays non-coherent: legacy syncs name its buffer.
  */
 #include <linux/types.h>
 #include <linux/kernel.h>
@@ -16,13 +16,13 @@
 
 #define I596_REG_CMD	0x00
 
-#define DMA_WBACK(lp, addr, len) /* cocci-expect: dma_cache_sync: converted to dma_sync_single_for_device, check by hand: '(void *)(addr)' is taken to point into dma */ \
+#define DMA_WBACK(lp, addr, len) /* cocci-expect: dma_cache_sync: not converted: cannot tell from the code in macro DMA_WBACK which allocation '(void *)(addr)' points into */ \
 	dma_cache_sync((lp)->dev, (void *)(addr), len, DMA_TO_DEVICE)
 
-#define DMA_INV(lp, addr, len) /* cocci-expect: dma_cache_sync: converted to dma_sync_single_for_cpu by default, check by hand: '(void *)(addr)' is taken to point into dma, the only non-consistent buffer allocated for (lp)->dev; inside a macro */ \
+#define DMA_INV(lp, addr, len) /* cocci-expect: dma_cache_sync: not converted: cannot tell from the code in macro DMA_INV which allocation '(void *)(addr)' points into */ \
 	dma_cache_sync((lp)->dev, (void *)(addr), len, DMA_FROM_DEVICE)
 
-#define DMA_WBACK_INV(lp, addr, len) /* cocci-expect: dma_cache_sync: converted to dma_sync_single_for_device, check by hand: '(void *)(addr)' is taken */ \
+#define DMA_WBACK_INV(lp, addr, len) /* cocci-expect: dma_cache_sync: not converted: cannot tell from the code in macro DMA_WBACK_INV which allocation '(void *)(addr)' points into */ \
 	dma_cache_sync((lp)->dev, (void *)(addr), len, DMA_BIDIRECTIONAL)
 
 struct i596_cmd {
