@@ -440,11 +440,12 @@ def say(p, msg, mode):
 		# keeps the sites it must show a human.
 		sys.stderr.write(coccilib.report.build_report(p, msg) + "\n")
 
-def in_define(q, name):
-	"""Whether a position lies in the body of #define name."""
+def in_changed_macro(q, was):
+	"""Whether a position lies in the definition of a macro whose
+	parameter the facts change from was."""
 	d = define_at(q[0].file, int(q[0].line))
-	return d is not None and d[0] == name and \
-		(int(q[0].line) > d[2] or int(q[0].column) > len(MACRO_SCOPE + name) + 1)
+	return d is not None and FACTS is not None and \
+		any(m.get("name") == d[0] and m.get("was") == was for m in FACTS.macros)
 
 site_dirs = {}
 
@@ -1029,8 +1030,7 @@ identifier macro_def.M, macro_new.mparams;
 
 @macro_body depends on legacy && patch@
 identifier macro_new.mwas, macro_new.mnow;
-identifier macro_def.M;
-position q : script:python(M) { in_define(q, M) };
+position q : script:python(mwas) { in_changed_macro(q, mwas) };
 @@
 - mwas@q
 + mnow
