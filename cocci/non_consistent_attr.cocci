@@ -346,6 +346,10 @@ def decide_alloc(k):
 	if kind == "other":
 		doubt = ("attributes other than DMA_ATTR_NO_WARN have no "
 			 "dma_alloc_noncoherent() equivalent; convert by hand")
+	elif kind in ("nc", "nowarn") and s.get("dev", "").strip() in ("NULL", "0"):
+		doubt = ("the allocation passes a NULL device, which the 5.10 "
+			 "allocators do not take: pass the device (the driver "
+			 "model's facts name it: -D facts=FILE)")
 	elif kind in ("nc", "nowarn"):
 		sync = is_synced(s["buf"], s["vaddr"], s["handle"])
 		if s["fn"] == "dmam_alloc_attrs" and sync:
@@ -446,6 +450,116 @@ NEW_ALLOC = {"dma_alloc_noncoherent": "noncoherent", "dma_alloc_coherent": "cohe
 NEW_FREE = {"dma_free_noncoherent": "noncoherent", "dma_free_coherent": "coherent",
 	    "dmam_free_coherent": "coherent", "dma_free_pages": "pages"}
 
+
+def src_text(q):
+	"""The source text a position spans, blanks collapsed."""
+	if not q:
+		return ""
+	q = q[0]
+	try:
+		with open(q.file, errors="replace") as f:
+			lines = f.read().split("\n")
+	except OSError:
+		return ""
+	l0, c0, l1, c1 = int(q.line), int(q.column), int(q.line_end), int(q.column_end)
+	if l0 == l1:
+		t = lines[l0 - 1][c0:c1]
+	else:
+		t = "\n".join([lines[l0 - 1][c0:]] + lines[l0:l1 - 1] + [lines[l1 - 1][:c1]])
+	return " ".join(t.split())
+
+def head_text(q, last):
+	"""The source text from q up to the start of the position last."""
+	try:
+		with open(q.file, errors="replace") as f:
+			lines = f.read().split("\n")
+	except OSError:
+		return ""
+	l0, c0, l1, c1 = int(q.line), int(q.column), int(last.line), int(last.column)
+	if l0 == l1:
+		return lines[l0 - 1][c0:c1]
+	return "\n".join([lines[l0 - 1][c0:]] + lines[l0:l1 - 1] + [lines[l1 - 1][:c1]])
+
+def line_at(q):
+	try:
+		with open(q.file, errors="replace") as f:
+			return f.read().split("\n")[int(q.line) - 1]
+	except (OSError, IndexError):
+		return ""
+
+def wrap_call(q, name, args):
+	"""name(args) in kernel style: broken after commas at 80 columns,
+	continuation lines aligned on the opening parenthesis."""
+	start = len(line_at(q)[:int(q.column)].expandtabs(8))
+	col = start + len(name) + 1
+	indent = "\t" * int(col / 8) + " " * (col % 8)
+	out, cur = name + "(", start + len(name) + 1
+	for i, a in enumerate(args):
+		piece = a + (", " if i < len(args) - 1 else ")")
+		if i and cur + len(piece.rstrip()) > 80:
+			out = out.rstrip() + "\n" + indent
+			cur = col
+		out += piece
+		cur += len(piece)
+	return out
+
+def fact_call_name(p):
+	"""The legacy call at p, from the text at the position."""
+	m = re.match(r'\s*(\w+)', line_at(p[0])[int(p[0].column):])
+	return m.group(1) if m else ""
+
+def fact_changes(p):
+	"""Whether the facts change the call at p (alloc, free, drop-attr)."""
+	if FACTS is None:
+		return False
+	call = fact_call_name(p)
+	s = FACTS.site(p[0], call)
+	if s is None:
+		return False
+	act = s.get("action")
+	if act == "drop-attr":
+		return True
+	if act not in ("alloc", "free"):
+		return False
+	calls = allocs if act == "alloc" else frees
+	k = key(p)
+	if k not in calls or calls[k]["kind"] not in ("nc", "nowarn"):
+		return False
+	return (decide_alloc if act == "alloc" else decide_free)(k)[0] is not None
+
+def new_call(p, p0, p1, p2, p3, p4):
+	"""The whole new call for a legacy call the facts change."""
+	call = fact_call_name(p)
+	s = FACTS.site(p[0], call)
+	act = s.get("action")
+	a = [src_text(x) for x in (p0, p1, p2, p3)]
+	attrs = src_text(p4)
+	if act == "drop-attr":
+		# The call as written up to its last argument, which loses the
+		# attribute.
+		return head_text(p[0], p4[0]) + without_attr(attrs) + ")"
+	k = key(p)
+	kind = (decide_alloc if act == "alloc" else decide_free)(k)[0].replace("_nowarn", "")
+	fn = fact_fn(s, act, call)
+	dev = s.get("dev") or a[0]
+	nd = s.get("dir") or "DMA_BIDIRECTIONAL"
+	if act == "alloc":
+		g = a[3]
+		if attrs and attr_kind(attrs) == "nowarn":
+			g += " | __GFP_NOWARN"
+		if kind in ("noncoherent", "pages"):
+			args = [dev, a[1], a[2], nd, g]
+		else:
+			args = [dev, a[1], a[2], g]
+	else:
+		if kind == "pages":
+			m = re.match(r'^page_address\s*\((.*)\)$', a[2])
+			a[2] = m.group(1) if m else a[2]
+		if kind in ("noncoherent", "pages"):
+			args = [dev, a[1], a[2], a[3], nd]
+		else:
+			args = [dev, a[1], a[2], a[3]]
+	return wrap_call(p[0], fn, args)
 
 def fact_of(p, call):
 	return FACTS.site(p, call) if FACTS is not None else None
@@ -716,11 +830,13 @@ fn@p(D, S, H, G, A)@pc
 p << alloc_site.p;
 pc << alloc_site.pc;
 fn << alloc_site.fn;
+D << alloc_site.D;
 H << alloc_site.H;
 A << alloc_site.A;
 V << alloc_site.V = "";
 @@
-note_call(allocs, p, pc, fn, H, V, A, attr_kind(A), handle=H, pages=False)
+note_call(allocs, p, pc, fn, H, V, A, attr_kind(A), handle=H, pages=False,
+	  dev=D)
 
 @alloc_nc4 depends on legacy@
 expression D, S, H, G;
@@ -736,11 +852,12 @@ dma_alloc_noncoherent@p(D, S, H, G)@pc
 @script:python depends on legacy@
 p << alloc_nc4.p;
 pc << alloc_nc4.pc;
+D << alloc_nc4.D;
 H << alloc_nc4.H;
 V << alloc_nc4.V = "";
 @@
 note_call(allocs, p, pc, "dma_alloc_noncoherent", H, V, "", "nc",
-	  handle=H, pages=False)
+	  handle=H, pages=False, dev=D)
 
 @alloc_page depends on legacy@
 expression D, S, H, G, A;
@@ -801,6 +918,48 @@ for k, s in allocs.items():
 	hk = "h:" + s["vaddr"]
 	if hk in synced:
 		synced.setdefault(s["buf"], set()).update(synced[hk])
+
+//----------------------------------------------------------------------
+// 3b. Patch mode with facts: every call as the facts decide, by position,
+//     in one rule.  spatch parses a function again after a rule changed
+//     it, and the positions a later rule sees there count from the start
+//     of the function: the calls of a function must all change at once.
+//     The new call is written whole (by new_call()), from the original
+//     text of each argument.
+//----------------------------------------------------------------------
+
+@depends on legacy && patch@
+identifier fa = {dma_alloc_attrs, dmam_alloc_attrs};
+identifier fm = {dma_map_single_attrs, dma_map_page_attrs, dma_map_sg_attrs,
+		 dma_unmap_single_attrs, dma_unmap_page_attrs, dma_unmap_sg_attrs};
+expression D, S, H, G, A, V, P;
+expression list es;
+position p : script:python() { fact_changes(p) };
+position p0, p1, p2, p3, p4;
+fresh identifier nc = script:python(p, p0, p1, p2, p3, p4) { new_call(p, p0, p1, p2, p3, p4) };
+@@
+(
+- virt_to_page(dma_alloc_attrs@p(D@p0, S@p1, H@p2, G@p3, A@p4))
++ nc
+|
+- fa@p(D@p0, S@p1, H@p2, G@p3, A@p4)
++ nc
+|
+- dma_alloc_noncoherent@p(D@p0, S@p1, H@p2, G@p3)
++ nc
+|
+- dma_free_attrs@p(D@p0, S@p1, page_address(P)@p2, H@p3, A@p4)
++ nc
+|
+- dma_free_attrs@p(D@p0, S@p1, V@p2, H@p3, A@p4)
++ nc
+|
+- dma_free_noncoherent@p(D@p0, S@p1, V@p2, H@p3)
++ nc
+|
+- fm@p(es, A@p4)
++ nc
+)
 
 //----------------------------------------------------------------------
 // 4. Patch mode: allocations, by the decision taken for their buffer.
@@ -939,116 +1098,6 @@ expression A : script:python() { holder_done(A) };
 expression E;
 @@
 - A = E;
-
-//----------------------------------------------------------------------
-// 5b. Patch mode with facts: every call as the facts decide, by position.
-//----------------------------------------------------------------------
-
-@depends on legacy && patch@
-identifier fn = {dma_alloc_attrs, dmam_alloc_attrs};
-expression D, S, H, G, A;
-position p : script:python(fn) { fact_new(p, fn, "alloc", ("noncoherent",)) };
-fresh identifier nf = script:python(p, fn) { fact_newfn(p, fn, "alloc") };
-fresh identifier dv = script:python(p, fn, D) { fact_text(p, fn, "dev", D) };
-fresh identifier nd = script:python(p, fn) { fact_text(p, fn, "dir", "DMA_BIDIRECTIONAL") };
-fresh identifier g = script:python(G, A) { gfp_text(G, A) };
-@@
-- fn@p(D, S, H, G, A)
-+ nf(dv, S, H, nd, g)
-
-@depends on legacy && patch@
-identifier fn = {dma_alloc_attrs, dmam_alloc_attrs};
-expression D, S, H, G, A;
-position p : script:python(fn) { fact_new(p, fn, "alloc", ("coherent", "dmam_coherent")) };
-fresh identifier nf = script:python(p, fn) { fact_newfn(p, fn, "alloc") };
-fresh identifier dv = script:python(p, fn, D) { fact_text(p, fn, "dev", D) };
-fresh identifier g = script:python(G, A) { gfp_text(G, A) };
-@@
-- fn@p(D, S, H, G, A)
-+ nf(dv, S, H, g)
-
-@depends on legacy && patch@
-expression D, S, H, G, A;
-position p : script:python() { fact_new(p, "dma_alloc_attrs", "alloc", ("pages",)) };
-fresh identifier dv = script:python(p, D) { fact_text(p, "dma_alloc_attrs", "dev", D) };
-fresh identifier nd = script:python(p) { fact_text(p, "dma_alloc_attrs", "dir", "DMA_BIDIRECTIONAL") };
-fresh identifier g = script:python(G, A) { gfp_text(G, A) };
-@@
-- virt_to_page(dma_alloc_attrs@p(D, S, H, G, A))
-+ dma_alloc_pages(dv, S, H, nd, g)
-
-@depends on legacy && patch@
-expression D, S, H, G;
-position p : script:python() { fact_new(p, "dma_alloc_noncoherent", "alloc", ("noncoherent",)) };
-fresh identifier dv = script:python(p, D) { fact_text(p, "dma_alloc_noncoherent", "dev", D) };
-fresh identifier nd = script:python(p) { fact_text(p, "dma_alloc_noncoherent", "dir", "DMA_BIDIRECTIONAL") };
-@@
-- dma_alloc_noncoherent@p(D, S, H, G)
-+ dma_alloc_noncoherent(dv, S, H, nd, G)
-
-@depends on legacy && patch@
-expression D, S, H, G;
-position p : script:python() { fact_new(p, "dma_alloc_noncoherent", "alloc", ("coherent",)) };
-fresh identifier dv = script:python(p, D) { fact_text(p, "dma_alloc_noncoherent", "dev", D) };
-@@
-- dma_alloc_noncoherent@p(D, S, H, G)
-+ dma_alloc_coherent(dv, S, H, G)
-
-@depends on legacy && patch@
-expression D, S, V, H, A;
-position p : script:python() { fact_new(p, "dma_free_attrs", "free", ("noncoherent",)) };
-fresh identifier dv = script:python(p, D) { fact_text(p, "dma_free_attrs", "dev", D) };
-fresh identifier nd = script:python(p) { fact_text(p, "dma_free_attrs", "dir", "DMA_BIDIRECTIONAL") };
-@@
-- dma_free_attrs@p(D, S, V, H, A)
-+ dma_free_noncoherent(dv, S, V, H, nd)
-
-@depends on legacy && patch@
-expression D, S, V, H, A;
-position p : script:python() { fact_new(p, "dma_free_attrs", "free", ("coherent",)) };
-fresh identifier dv = script:python(p, D) { fact_text(p, "dma_free_attrs", "dev", D) };
-@@
-- dma_free_attrs@p(D, S, V, H, A)
-+ dma_free_coherent(dv, S, V, H)
-
-@depends on legacy && patch@
-expression D, S, P, H, A;
-position p : script:python() { fact_new(p, "dma_free_attrs", "free", ("pages",)) };
-fresh identifier dv = script:python(p, D) { fact_text(p, "dma_free_attrs", "dev", D) };
-fresh identifier nd = script:python(p) { fact_text(p, "dma_free_attrs", "dir", "DMA_BIDIRECTIONAL") };
-@@
-- dma_free_attrs@p(D, S, page_address(P), H, A)
-+ dma_free_pages(dv, S, P, H, nd)
-
-@depends on legacy && patch@
-expression D, S, V, H;
-position p : script:python() { fact_new(p, "dma_free_noncoherent", "free", ("noncoherent",)) };
-fresh identifier dv = script:python(p, D) { fact_text(p, "dma_free_noncoherent", "dev", D) };
-fresh identifier nd = script:python(p) { fact_text(p, "dma_free_noncoherent", "dir", "DMA_BIDIRECTIONAL") };
-@@
-- dma_free_noncoherent@p(D, S, V, H)
-+ dma_free_noncoherent(dv, S, V, H, nd)
-
-@depends on legacy && patch@
-expression D, S, V, H;
-position p : script:python() { fact_new(p, "dma_free_noncoherent", "free", ("coherent",)) };
-fresh identifier dv = script:python(p, D) { fact_text(p, "dma_free_noncoherent", "dev", D) };
-@@
-- dma_free_noncoherent@p(D, S, V, H)
-+ dma_free_coherent(dv, S, V, H)
-
-// The attribute did nothing on a streaming mapping: it goes.
-@depends on legacy && patch@
-identifier fn;
-expression list es;
-expression A : script:python() { "DMA_ATTR_NON_CONSISTENT" in A };
-position p : script:python(fn) { fact_new(p, fn, "drop-attr", ()) };
-fresh identifier na = script:python(A) { without_attr(A) };
-@@
-fn@p(es,
-- A
-+ na
- )
 
 //----------------------------------------------------------------------
 // 6. context, org and report modes.

@@ -16,13 +16,13 @@
 
 #define I596_REG_CMD	0x00
 
-#define DMA_WBACK(lp, addr, len) /* cocci-expect: dma_cache_sync: not converted: cannot tell from the code in macro DMA_WBACK which allocation '(void *)(addr)' points into */ \
+#define DMA_WBACK(lp, addr, len) \
 	dma_cache_sync((lp)->dev, (void *)(addr), len, DMA_TO_DEVICE)
 
-#define DMA_INV(lp, addr, len) /* cocci-expect: dma_cache_sync: not converted: cannot tell from the code in macro DMA_INV which allocation '(void *)(addr)' points into */ \
+#define DMA_INV(lp, addr, len) /* cocci-expect: dma_cache_sync: converted to dma_sync_single_for_cpu, check by hand: the uses of DMA_INV disagree */ \
 	dma_cache_sync((lp)->dev, (void *)(addr), len, DMA_FROM_DEVICE)
 
-#define DMA_WBACK_INV(lp, addr, len) /* cocci-expect: dma_cache_sync: not converted: cannot tell from the code in macro DMA_WBACK_INV which allocation '(void *)(addr)' points into */ \
+#define DMA_WBACK_INV(lp, addr, len) \
 	dma_cache_sync((lp)->dev, (void *)(addr), len, DMA_BIDIRECTIONAL)
 
 struct i596_cmd {
