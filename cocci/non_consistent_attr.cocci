@@ -533,7 +533,7 @@ def new_call(p, p0, p1, p2, p3, p4):
 	s = FACTS.site(p[0], call)
 	act = s.get("action")
 	a = [src_text(x) for x in (p0, p1, p2, p3)]
-	attrs = src_text(p4)
+	attrs = src_text(p4) if NC in src_text(p4) else ""
 	if act == "drop-attr":
 		# The call as written up to its last argument, which loses the
 		# attribute.
@@ -682,7 +682,69 @@ def unconverted():
 			continue
 		out.append((loc, "DMA_ATTR_NON_CONSISTENT outside an allocation or "
 			    "free this rule converts; remove it by hand"))
-	out.sort(key=lambda x: (int(x[0].line), int(x[0].column)))
+	out.extend(aliases())
+	out.sort(key=lambda x: (x[0].file, int(x[0].line), int(x[0].column)))
+	return out
+
+class Where:
+	"""A report position for a line spatch gave no position to."""
+	def __init__(self, file, line, col, end):
+		self.file, self.line, self.column = file, str(line), str(col)
+		self.line_end, self.column_end = str(line), str(end)
+		self.current_element = "something_else"
+
+# A macro that is only another name of a removed call: its uses are calls
+# of the macro, which no rule here matches (SmPL cannot match the body of
+# an object-like #define), so they are reported by reading the file.
+ALIAS = re.compile(r'^[ \t]*\x23[ \t]*define[ \t]+(\w+)[ \t]+'
+		   r'(dma_alloc_noncoherent|dma_free_noncoherent|dma_alloc_attrs|'
+		   r'dma_free_attrs|dma_cache_sync)[ \t]*$', re.M)
+
+_alias_map = {}
+
+def alias_target(name):
+	"""The removed call a macro of the files seen so far is another name
+	of, or None."""
+	files = set(s["loc"].file for s in list(allocs.values()) + list(frees.values()))
+	if FACTS is not None:
+		files.update(k[0] for k in FACTS.seen)
+	for fn in files:
+		if fn not in _alias_map:
+			try:
+				with open(fn, errors="replace") as f:
+					text = f.read()
+			except OSError:
+				text = ""
+			_alias_map[fn] = dict((m.group(1), m.group(2)) for m in ALIAS.finditer(text))
+		if name in _alias_map[fn]:
+			return _alias_map[fn][name]
+	return None
+
+def alias_done(name):
+	"""With facts, an alias whose every use the facts convert."""
+	uses = [s for s in allocs.values() if s["fn"] == name]
+	return FACTS is not None and bool(uses) and \
+		all(decide_alloc(s["key"])[0] for s in uses)
+
+def aliases():
+	files = set(s["loc"].file for s in list(allocs.values()) + list(frees.values()))
+	files.update(loc.file for loc in attr_uses)
+	out = []
+	for fn in sorted(files):
+		try:
+			with open(fn, errors="replace") as f:
+				text = f.read()
+		except OSError:
+			continue
+		for m in ALIAS.finditer(text):
+			if alias_done(m.group(1)):
+				continue
+			line = text.count("\n", 0, m.start()) + 1
+			col = m.start(1) - (text.rfind("\n", 0, m.start(1)) + 1)
+			out.append((Where(fn, line, col, col + len(m.group(1))),
+				    "%s is another name of %s(): its uses are not converted; "
+				    "write the call instead of the macro and run the patch again"
+				    % (m.group(1), m.group(2))))
 	return out
 
 @initialize:python@
@@ -859,6 +921,32 @@ V << alloc_nc4.V = "";
 note_call(allocs, p, pc, "dma_alloc_noncoherent", H, V, "", "nc",
 	  handle=H, pages=False, dev=D)
 
+// A use of an alias of the 4-argument allocator (#define DMA_ALLOC
+// dma_alloc_noncoherent): converted with facts, reported without.
+@alloc_alias depends on legacy@
+identifier fa : script:python() { alias_target(fa) == "dma_alloc_noncoherent" };
+expression D, S, H, G;
+expression V;
+position p, pc;
+@@
+(
+V = fa@p(D, S, H, G)@pc
+|
+fa@p(D, S, H, G)@pc
+)
+
+@script:python depends on legacy@
+p << alloc_alias.p;
+pc << alloc_alias.pc;
+fa << alloc_alias.fa;
+D << alloc_alias.D;
+H << alloc_alias.H;
+V << alloc_alias.V = "";
+@@
+if FACTS is not None:
+	FACTS.note(p[0], fa)
+	note_call(allocs, p, pc, fa, H, V, "", "nc", handle=H, pages=False, dev=D)
+
 @alloc_page depends on legacy@
 expression D, S, H, G, A;
 position p;
@@ -925,11 +1013,14 @@ for k, s in allocs.items():
 //     it, and the positions a later rule sees there count from the start
 //     of the function: the calls of a function must all change at once.
 //     The new call is written whole (by new_call()), from the original
-//     text of each argument.
+//     text of each argument.  Every branch binds p0..p4 (a 4-argument
+//     call binds p4 on its last argument, which then reads as no
+//     attribute): the script of nc needs them all.
 //----------------------------------------------------------------------
 
 @depends on legacy && patch@
 identifier fa = {dma_alloc_attrs, dmam_alloc_attrs};
+identifier fal : script:python() { alias_target(fal) == "dma_alloc_noncoherent" };
 identifier fm = {dma_map_single_attrs, dma_map_page_attrs, dma_map_sg_attrs,
 		 dma_unmap_single_attrs, dma_unmap_page_attrs, dma_unmap_sg_attrs};
 expression D, S, H, G, A, V, P;
@@ -945,7 +1036,10 @@ fresh identifier nc = script:python(p, p0, p1, p2, p3, p4) { new_call(p, p0, p1,
 - fa@p(D@p0, S@p1, H@p2, G@p3, A@p4)
 + nc
 |
-- dma_alloc_noncoherent@p(D@p0, S@p1, H@p2, G@p3)
+- dma_alloc_noncoherent@p(D@p0, S@p1, H@p2, G@p3@p4)
++ nc
+|
+- fal@p(D@p0, S@p1, H@p2, G@p3@p4)
 + nc
 |
 - dma_free_attrs@p(D@p0, S@p1, page_address(P)@p2, H@p3, A@p4)
@@ -954,10 +1048,10 @@ fresh identifier nc = script:python(p, p0, p1, p2, p3, p4) { new_call(p, p0, p1,
 - dma_free_attrs@p(D@p0, S@p1, V@p2, H@p3, A@p4)
 + nc
 |
-- dma_free_noncoherent@p(D@p0, S@p1, V@p2, H@p3)
+- dma_free_noncoherent@p(D@p0, S@p1, V@p2, H@p3@p4)
 + nc
 |
-- fm@p(es, A@p4)
+- fm@p(es, A@p4@p0@p1@p2@p3)
 + nc
 )
 
