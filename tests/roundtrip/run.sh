@@ -185,8 +185,8 @@ for d in "${DRV[@]}"; do
 		skip "$d: the converted files build" "build/dmacheck is not built"
 		continue
 	fi
-	left=$(grep -l -E '\bdma_cache_sync\(|DMA_ATTR_NON_CONSISTENT' \
-		$(for f in $(drv_field "$d" files); do echo "$RT/converted/$f"; done) 2>/dev/null)
+	mapfile -t conv < <(drv_field "$d" files | sed "s|^|$RT/converted/|")
+	left=$(grep -l -E '\bdma_cache_sync\(|DMA_ATTR_NON_CONSISTENT' "${conv[@]}" 2>/dev/null)
 	if [ -n "$left" ] && [[ " ${with_facts[*]} " != *" $d "* ]]; then
 		todo "$d: the converted files build with no new dmacheck finding" \
 			"legacy sites left without the driver model's facts"
