@@ -164,7 +164,8 @@ static void *alloc_coherent(struct device *dev, size_t size, dma_addr_t *handle,
 	dmaref_lock();
 	if (handle)
 		*handle = DMA_MAPPING_ERROR;
-	if (dmaref_dev_valid(dev, call) && dmaref_check_size(dev, call, size) &&
+	if (dmaref_dev_valid(dev, call) &&
+	    dmaref_check_alloc_size(dev, call, size) &&
 	    dmaref_check_gfp(dev, call, gfp, false)) {
 		/*
 		 * 5.9: DMA_ATTR_NON_CONSISTENT lets a non-coherent platform
@@ -237,8 +238,11 @@ static void free_coherent(struct device *dev, size_t size, void *cpu_addr,
 		.type = BUF_COHERENT, .dir = DMA_NONE, .cpu = cpu_addr,
 	};
 
-	if (!cpu_addr && !size)
-		return;		/* like kfree(NULL) */
+	if (!cpu_addr) {
+		dmaref_report_null_free(dev, call, handle, size, DMA_NONE,
+					"CPU address");
+		return;
+	}
 	free_buffer(dev, &ref);
 }
 
@@ -262,10 +266,15 @@ void dmam_free_coherent(struct device *dev, size_t size, void *vaddr,
 
 /* ---- non-coherent memory (5.10+) ---- */
 
-/* Stands for a NULL or foreign CPU address in a free's checks. */
+/* Stands for a foreign page's CPU address in a free's checks. */
 static const char not_an_address[] = "";
 
-static struct dmaref_buf *alloc_noncoherent(struct device *dev, size_t size,
+/*
+ * Non-coherent memory, owned by the CPU.  Called with the lock held and
+ * the device, size, direction and gfp checked; also makes the physically
+ * contiguous dma_alloc_noncontiguous() buffers (noncontig.c).
+ */
+struct dmaref_buf *dmaref_alloc_noncoherent(struct device *dev, size_t size,
 					    dma_addr_t *handle,
 					    enum dma_data_direction dir,
 					    gfp_t gfp, const char *call,
@@ -274,18 +283,29 @@ static struct dmaref_buf *alloc_noncoherent(struct device *dev, size_t size,
 	struct alloc_req rq = {
 		.call = call, .type = type, .size = size, .dir = dir,
 		.gfp = gfp, .tracked = true,
+		.cached = !dev->dmaref->coherent,
 	};
+
+	return alloc_checked(dev, &rq, handle, dir);
+}
+
+static struct dmaref_buf *alloc_noncoherent(struct device *dev, size_t size,
+					    dma_addr_t *handle,
+					    enum dma_data_direction dir,
+					    gfp_t gfp, const char *call,
+					    enum dmaref_buf_type type)
+{
 	struct dmaref_buf *buf = NULL;
 
 	dmaref_lock();
 	if (handle)
 		*handle = DMA_MAPPING_ERROR;
-	if (dmaref_dev_valid(dev, call) && dmaref_check_size(dev, call, size) &&
+	if (dmaref_dev_valid(dev, call) &&
+	    dmaref_check_alloc_size(dev, call, size) &&
 	    dmaref_check_dir(dev, call, dir) &&
-	    dmaref_check_gfp(dev, call, gfp, true)) {
-		rq.cached = !dev->dmaref->coherent;
-		buf = alloc_checked(dev, &rq, handle, dir);
-	}
+	    dmaref_check_gfp(dev, call, gfp, true))
+		buf = dmaref_alloc_noncoherent(dev, size, handle, dir, gfp,
+					       call, type);
 	dmaref_unlock();
 	return buf;
 }
@@ -309,6 +329,11 @@ void dma_free_pages(struct device *dev, size_t size, struct page *page,
 		.type = BUF_PAGES, .dir = dir,
 	};
 
+	if (!page) {
+		dmaref_report_null_free(dev, ref.call, dma_handle, size, dir,
+					"page");
+		return;
+	}
 	/* A foreign page has no address: that shows as a wrong CPU address. */
 	ref.cpu = page_address(page);
 	if (!ref.cpu)
@@ -332,9 +357,13 @@ void dma_free_noncoherent(struct device *dev, size_t size, void *vaddr,
 {
 	struct dmaref_free_ref ref = {
 		.call = "dma_free_noncoherent", .dma = dma_handle,
-		.size = size, .type = BUF_NONCOHERENT, .dir = dir,
-		.cpu = vaddr ? vaddr : not_an_address,
+		.size = size, .type = BUF_NONCOHERENT, .dir = dir, .cpu = vaddr,
 	};
 
+	if (!vaddr) {
+		dmaref_report_null_free(dev, ref.call, dma_handle, size, dir,
+					"CPU address");
+		return;
+	}
 	free_buffer(dev, &ref);
 }

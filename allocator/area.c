@@ -53,9 +53,9 @@ long dmaref_area_alloc(struct dmaref_area *a, unsigned long nr,
 {
 	unsigned long start, i;
 
-	if (!nr || !a->bitmap)
+	if (!nr || !a->bitmap || nr > a->nr_pages)
 		return -1;
-	for (start = 0; start + nr <= a->nr_pages; start += align) {
+	for (start = 0; start <= a->nr_pages - nr; start += align) {
 		for (i = 0; i < nr && !test_bit_at(a->bitmap, start + i); i++)
 			;
 		if (i == nr) {

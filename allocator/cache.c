@@ -84,10 +84,11 @@ int dmaref_cache_setup(struct dmaref_buf *buf, enum dmaref_fill fill)
 {
 	unsigned int s;
 
-	if (alloc_bitmaps(buf))
+	if (alloc_bitmaps(buf) || (buf->cached && dmaref_cached_add(buf))) {
+		dmaref_report_oom(buf->dev, buf->call,
+				  "the buffer's cache-line bookkeeping");
 		return -ENOMEM;
-	if (buf->cached && dmaref_cached_add(buf))
-		return -ENOMEM;
+	}
 	switch (fill) {
 	case FILL_KNOWN_ZERO:
 		/* Every view is zero: the clean copy is memory's view. */
@@ -290,7 +291,7 @@ static void for_each_run(struct dmaref_buf *buf, size_t off, size_t len,
 			 void *arg)
 {
 	struct dmaref_seg *s = &buf->seg0;
-	size_t stop = off + len > buf->span ? buf->span : off + len;
+	size_t stop = dmaref_clip_end(off, len, buf->span);
 	size_t end = (stop + (1UL << buf->line_shift) - 1) >> buf->line_shift;
 	struct run r;
 
@@ -335,11 +336,13 @@ static void take_fast(struct dmaref_buf *buf, size_t off, size_t len,
 		      struct write_check *wc, bool invalidate)
 {
 	struct dmaref_seg *s = &buf->seg0;
-	size_t stop = off + len > buf->span ? buf->span : off + len;
+	size_t stop = dmaref_clip_end(off, len, buf->span);
 	size_t first = off >> buf->line_shift;
 	size_t end = (stop + (1UL << buf->line_shift) - 1) >> buf->line_shift;
 	size_t from = line_offset(buf, first), to = line_offset(buf, end);
 
+	if (off >= buf->span)
+		return;
 	if (!device_only_reads(buf))
 		for_each_run(buf, off, len, check_run, wc);
 	if (invalidate && buf->cached) {

@@ -28,6 +28,83 @@ bool dmaref_check_size(struct device *dev, const char *call, size_t size)
 }
 
 /*
+ * An allocation larger than the machine's memory can never succeed, and
+ * rounding it up to whole pages would wrap to a tiny size: refuse it.
+ */
+bool dmaref_check_alloc_size(struct device *dev, const char *call,
+			     size_t size)
+{
+	if (!dmaref_check_size(dev, call, size))
+		return false;
+	if (size <= dmaref_phys.arena_size)
+		return true;
+	dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0, size,
+		      DMA_NONE,
+		      "size %zu larger than the machine's memory (%zu bytes)",
+		      size, dmaref_phys.arena_size);
+	return false;
+}
+
+/* Host memory is mapped through one stand-in block, as swiotlb bounces. */
+#define MAX_BOUNCE	(PAGE_SIZE << (MAX_ORDER - 1))
+
+bool dmaref_bounce_too_large(const void *ptr, size_t size)
+{
+	return size > MAX_BOUNCE - offset_in_page(ptr);
+}
+
+/*
+ * The CPU range a streaming map names must be one the library can copy:
+ * inside the address space, inside simulated memory when it starts there,
+ * small enough for stand-in pages when it is host memory, and not past
+ * the end of the stack it starts on.  Checked before anything looks at
+ * the range, so that a huge size is a bad size, not "memory on the stack".
+ */
+bool dmaref_check_map_range(struct device *dev, const char *call,
+			    const void *ptr, size_t size,
+			    enum dma_data_direction dir)
+{
+	uintptr_t p = (uintptr_t)ptr;
+	uintptr_t arena_end = (uintptr_t)dmaref_phys.cpu + dmaref_phys.arena_size;
+	const char *why;
+
+	if (dmaref_range_wraps(p, size))
+		why = "the range wraps around the address space";
+	else if (dmaref_cpu_in_arena(ptr) && size > arena_end - p)
+		why = "the range runs past the end of simulated memory";
+	else if (!dmaref_cpu_in_arena(ptr) && dmaref_bounce_too_large(ptr, size))
+		why = "host memory maps through stand-in (swiotlb) pages, at most 4 MiB";
+	else if (dmaref_stack_overrun(ptr, size))
+		why = "the range starts on the stack and runs past its end";
+	else
+		return true;
+	dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0, size,
+		      dir, "maps %zu bytes at %p: %s", size, ptr, why);
+	return false;
+}
+
+/*
+ * A free naming a NULL CPU address (or page, or sg_table) frees nothing:
+ * the kernel returns early or follows the NULL.  Reported, with the buffer
+ * the handle names if there is one: it stays allocated.
+ */
+void dmaref_report_null_free(struct device *dev, const char *call,
+			     dma_addr_t handle, size_t size,
+			     enum dma_data_direction dir, const char *what)
+{
+	struct dmaref_buf *buf;
+
+	dmaref_lock();
+	if (dmaref_dev_valid(dev, call)) {
+		buf = dmaref_buf_find_exact(dev, handle);
+		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, buf, 0,
+			      size, dir, "NULL %s: nothing freed%s", what,
+			      buf ? ", the buffer stays allocated" : "");
+	}
+	dmaref_unlock();
+}
+
+/*
  * dma-direct picks the zone from the device's mask: zone modifiers are
  * refused by the page-returning calls (@zones_fatal) and dropped by the
  * coherent ones; __GFP_COMP is refused by all.

@@ -108,14 +108,23 @@ static struct dmaref_buf *buf_record(void)
 	return buf;
 }
 
+/* Called with the lock held, when the host has no memory for @what. */
+void dmaref_report_oom(struct device *dev, const char *call, const char *what)
+{
+	dmaref_report(DMAREF_ERR_OUT_OF_MEMORY, dev, call, NULL, 0, 0,
+		      DMA_NONE, "no host memory for %s: the call fails", what);
+}
+
 struct dmaref_buf *dmaref_buf_new(struct device *dev,
 				  enum dmaref_buf_type type,
 				  const char *call, unsigned int nr_segs)
 {
 	struct dmaref_buf *buf = buf_record();
 
-	if (!buf)
+	if (!buf) {
+		dmaref_report_oom(dev, call, "the buffer's record");
 		return NULL;
+	}
 	buf->dev = dev;
 	buf->type = type;
 	buf->call = call;
@@ -127,6 +136,7 @@ struct dmaref_buf *dmaref_buf_new(struct device *dev,
 	} else {
 		buf->segs = calloc(nr_segs, sizeof(*buf->segs));
 		if (!buf->segs) {
+			dmaref_report_oom(dev, call, "the buffer's page list");
 			dmaref_buf_destroy(buf);
 			return NULL;
 		}

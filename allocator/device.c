@@ -11,34 +11,54 @@
 #include <linux/dma-mapping.h>
 #include "internal.h"
 
-#define MAX_DEVICES	256			/* live at once */
 #define MIN_DMA_MASK	DMA_BIT_MASK(24)	/* must reach ZONE_DMA */
+/* A coherent pool is one buddy block. */
+#define MAX_POOL_SIZE	(PAGE_SIZE << (MAX_ORDER - 1))
 
 unsigned long dmaref_nr_devices;
 static unsigned int next_id;
 
-/* Called with the lock held: reports a NULL or foreign device. */
+/*
+ * Called with the lock held: reports a NULL, freed or foreign device.
+ * The registry decides from the pointer's value alone; nothing is read
+ * through a device that is not alive.
+ */
 bool dmaref_dev_valid(struct device *dev, const char *call)
 {
-	/* A device of ours points at its state, which points back. */
-	if (dev && dev->dmaref && dev->dmaref->dev == dev &&
-	    dev->dmaref->magic == DMAREF_DEV_MAGIC)
+	const char *why;
+
+	switch (dmaref_registry_lookup(dev)) {
+	case DMAREF_DEV_LIVE:
 		return true;
+	case DMAREF_DEV_NULL:
+		why = "NULL device";
+		break;
+	case DMAREF_DEV_FREED:
+		why = "device used after dmaref_device_free() (driver unbound)";
+		break;
+	default:
+		why = "device not made by dmaref_device_new()";
+		break;
+	}
 	dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0, 0,
-		      DMA_NONE, "%s", dev ? "device not made by dmaref_device_new()"
-					 : "NULL device");
+		      DMA_NONE, "%s", why);
 	return false;
 }
 
-static bool config_valid(const struct dmaref_device_config *cfg)
+/* Why @cfg cannot make a device, or NULL when it can. */
+static const char *config_problem(const struct dmaref_device_config *cfg)
 {
 	unsigned int line = cfg->cache_line;
 
 	if (line && (line & (line - 1) || line < 16 || line > 128))
-		return false;
+		return "cache line not a power of two in 16..128";
 	if (cfg->dma_mask && cfg->dma_mask < MIN_DMA_MASK)
-		return false;
-	return true;
+		return "DMA mask below 24 bits (ZONE_DMA out of reach)";
+	if (cfg->coherent_dma_mask && cfg->coherent_dma_mask < MIN_DMA_MASK)
+		return "coherent DMA mask below 24 bits (ZONE_DMA out of reach)";
+	if (cfg->coherent_pool_size > MAX_POOL_SIZE)
+		return "coherent pool larger than 4 MiB (the largest block)";
+	return NULL;
 }
 
 static u64 iova_limit(u64 mask)
@@ -47,11 +67,21 @@ static u64 iova_limit(u64 mask)
 	return mask >= DMAREF_DMA32_LIMIT - 1 ? DMAREF_DMA32_LIMIT : mask + 1;
 }
 
+/* Reports, as @dev (alive by now), why it cannot be set up. */
+static int setup_failed(struct device *dev, enum dmaref_error_class class,
+			const char *why)
+{
+	dmaref_report(class, dev, "dmaref_device_new", NULL, 0, 0, DMA_NONE,
+		      "device cannot be made: %s", why);
+	return -ENOMEM;
+}
+
 static int setup_dev(struct device *dev, struct dmaref_dev *d,
 		     const struct dmaref_device_config *cfg)
 {
+	int ret;
+
 	d->dev = dev;
-	d->magic = DMAREF_DEV_MAGIC;
 	d->mask = cfg->dma_mask ? cfg->dma_mask : DMA_BIT_MASK(32);
 	d->coherent = cfg->coherent;
 	d->iommu = cfg->iommu;
@@ -64,15 +94,23 @@ static int setup_dev(struct device *dev, struct dmaref_dev *d,
 	dev->coherent_dma_mask = cfg->no_coherent_mask ? 0 :
 		cfg->coherent_dma_mask ? cfg->coherent_dma_mask : d->mask;
 	dev->dmaref = d;
-	if (d->iommu && dmaref_iova_init(&d->iova, dmaref_machine_iova_base(),
-					 iova_limit(d->mask)))
-		return -ENOMEM;
+	if (d->iommu) {
+		ret = dmaref_iova_init(&d->iova, dmaref_machine_iova_base(),
+				       iova_limit(d->mask));
+		if (ret == -EINVAL)
+			return setup_failed(dev, DMAREF_ERR_INVALID_ARGUMENT,
+					    "its DMA mask is below the machine's iova_base: no IOVA space");
+		if (ret)
+			return setup_failed(dev, DMAREF_ERR_OUT_OF_MEMORY,
+					    "no host memory for its IOVA space");
+	}
 	if (cfg->coherent_pool_size) {
 		u64 m = dev->coherent_dma_mask ? dev->coherent_dma_mask : d->mask;
 
 		d->pool = dmaref_pool_new(PAGE_ALIGN(cfg->coherent_pool_size), m);
 		if (!d->pool)
-			return -ENOMEM;
+			return setup_failed(dev, DMAREF_ERR_OUT_OF_MEMORY,
+					    "no free block under its coherent mask for its coherent pool");
 	}
 	return 0;
 }
@@ -84,31 +122,50 @@ static void teardown_dev(struct device *dev)
 	if (d->iommu)
 		dmaref_iova_exit(&d->iova);
 	dmaref_pool_destroy(d->pool);
-	d->magic = 0;		/* a stale pointer is no longer ours */
+	dmaref_registry_release(dev, d->name);
 	free(d);
-	free(dev);
+}
+
+/* Called with the lock held: the report of a device that cannot be made. */
+static void refuse(const struct dmaref_device_config *cfg,
+		   enum dmaref_error_class class, const char *why)
+{
+	dmaref_report(class, NULL, "dmaref_device_new", NULL, 0, 0, DMA_NONE,
+		      "device '%s' cannot be made: %s",
+		      cfg && cfg->name ? cfg->name : "dmaref-device", why);
 }
 
 struct device *dmaref_device_new(const struct dmaref_device_config *cfg)
 {
 	struct device *dev = NULL;
 	struct dmaref_dev *d;
+	const char *why;
 
-	dmaref_ensure_machine();
 	dmaref_lock();
-	if (!cfg || !config_valid(cfg)) {
-		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, NULL,
-			      "dmaref_device_new", NULL, 0, 0, DMA_NONE,
-			      "%s", cfg ? "bad device configuration (mask below 24 bits or cache line not a power of two in 16..128)"
-				       : "NULL configuration");
+	if (!cfg) {
+		refuse(cfg, DMAREF_ERR_INVALID_ARGUMENT, "NULL configuration");
 		goto out;
 	}
-	dev = calloc(1, sizeof(*dev));
+	why = config_problem(cfg);
+	if (why) {
+		refuse(cfg, DMAREF_ERR_INVALID_ARGUMENT, why);
+		goto out;
+	}
+	if (dmaref_ensure_machine_locked()) {
+		refuse(cfg, DMAREF_ERR_OUT_OF_MEMORY,
+		       "the default machine does not fit in host memory");
+		goto out;
+	}
 	d = calloc(1, sizeof(*d));
-	if (dmaref_nr_devices == MAX_DEVICES || !dev || !d) {
-		free(dev);
+	if (!d) {
+		refuse(cfg, DMAREF_ERR_OUT_OF_MEMORY, "out of host memory");
+		goto out;
+	}
+	dev = dmaref_registry_take();
+	if (!dev) {
 		free(d);
-		dev = NULL;
+		refuse(cfg, DMAREF_ERR_OUT_OF_MEMORY,
+		       "256 devices are alive already");
 		goto out;
 	}
 	if (setup_dev(dev, d, cfg)) {
@@ -214,7 +271,12 @@ int dma_get_cache_alignment(void)
 
 bool dma_can_alloc_noncoherent(struct device *dev)
 {
-	return dev != NULL;
+	bool ok;
+
+	dmaref_lock();
+	ok = dmaref_dev_valid(dev, "dma_can_alloc_noncoherent");
+	dmaref_unlock();
+	return ok;
 }
 
 /* ---- the device side of DMA ---- */

@@ -31,7 +31,9 @@ void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp)
 	void *mem = NULL;
 
 	dmaref_lock();
-	if (!dmaref_dev_valid(dev, "devm_kmalloc") || !size)
+	/* As the kernel's: NULL for 0 or a size that rounding would wrap. */
+	if (!dmaref_dev_valid(dev, "devm_kmalloc") || !size ||
+	    size > SIZE_MAX - 127)
 		goto out;
 	res = malloc(sizeof(*res));
 	mem = aligned_alloc(128, (size + 127) & ~(size_t)127);
@@ -56,18 +58,23 @@ void devm_kfree(struct device *dev, const void *p)
 	struct dmaref_devres **link;
 
 	dmaref_lock();
-	if (dmaref_dev_valid(dev, "devm_kfree")) {
-		for (link = &dev->dmaref->devres; *link; link = &(*link)->next) {
-			struct dmaref_devres *res = *link;
+	if (!dmaref_dev_valid(dev, "devm_kfree") || !p)
+		goto out;	/* NULL is fine, as kfree(NULL) */
+	for (link = &dev->dmaref->devres; *link; link = &(*link)->next) {
+		struct dmaref_devres *res = *link;
 
-			if (res->mem == p) {
-				*link = res->next;
-				free(res->mem);
-				free(res);
-				break;
-			}
+		if (res->mem == p) {
+			*link = res->next;
+			free(res->mem);
+			free(res);
+			goto out;
 		}
 	}
+	/* The kernel's devm_kfree() warns here too. */
+	dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, "devm_kfree", NULL, 0,
+		      0, DMA_NONE,
+		      "not memory devm_kmalloc() gave this device (double or foreign free)");
+out:
 	dmaref_unlock();
 }
 

@@ -11,6 +11,8 @@
 #ifndef _DMAREF_INTERNAL_H
 #define _DMAREF_INTERNAL_H
 
+#include <stdint.h>
+
 #include <linux/types.h>
 #include <linux/mm.h>
 #include <linux/device.h>
@@ -28,6 +30,33 @@ enum dmaref_zone {
 	ZONE_DMA32,
 	ZONE_NORMAL,
 };
+
+/*
+ * ---- range arithmetic that cannot overflow ----
+ * Sizes and addresses come from the caller: "a + len > limit" wraps for a
+ * large len and lets a bad range pass.  These compare differences instead.
+ */
+
+/* [a, a + alen) and [b, b + blen) share a byte. */
+static inline bool dmaref_ranges_overlap(uintptr_t a, size_t alen,
+					 uintptr_t b, size_t blen)
+{
+	if (!alen || !blen)
+		return false;
+	return a <= b ? b - a < alen : a - b < blen;
+}
+
+/* [p, p + len) runs past the top of the address space. */
+static inline bool dmaref_range_wraps(uintptr_t p, size_t len)
+{
+	return len && len - 1 > UINTPTR_MAX - p;
+}
+
+/* The end of [off, off + len) clipped to @limit. */
+static inline size_t dmaref_clip_end(size_t off, size_t len, size_t limit)
+{
+	return off >= limit || len >= limit - off ? limit : off + len;
+}
 
 /* ---- lock and reports (report.c) ---- */
 void dmaref_lock(void);
@@ -288,6 +317,7 @@ struct dmaref_buf *dmaref_buf_find_contain(struct device *dev,
 struct dmaref_buf *dmaref_buf_find_cpu(const void *cpu);
 const char *dmaref_buf_type_name(enum dmaref_buf_type type);
 void dmaref_buf_seg_set(struct dmaref_seg *seg, phys_addr_t phys, size_t len);
+void dmaref_report_oom(struct device *dev, const char *call, const char *what);
 int dmaref_debug_init(void);
 extern unsigned long dmaref_debug_probes;
 
@@ -314,12 +344,12 @@ void dmaref_cache_set_eviction(unsigned long seed, unsigned int rate);
 int dmaref_cache_device_access(struct dmaref_buf *buf, size_t off, void *data,
 			       size_t len, bool write);
 
-/* ---- devices (device.c) ---- */
-#define DMAREF_DEV_MAGIC	0x646d6172u
+/* ---- devices (device.c, registry.c) ---- */
+#define MAX_DEVICES		256	/* live at once */
+#define DMAREF_NAME_LEN		64
 
 struct dmaref_dev {
 	struct device *dev;
-	unsigned int magic;		/* DMAREF_DEV_MAGIC while alive */
 	u64 mask;			/* *dev->dma_mask points here */
 	bool coherent;
 	bool iommu;
@@ -331,11 +361,28 @@ struct dmaref_dev {
 	unsigned long max_span_pages;	/* bounds containing lookups */
 	unsigned int id;
 	struct dmaref_devres *devres;	/* devm_ allocations */
-	char name[64];
+	char name[DMAREF_NAME_LEN];
 };
 
+enum dmaref_dev_state {
+	DMAREF_DEV_LIVE,
+	DMAREF_DEV_NULL,
+	DMAREF_DEV_FREED,	/* dmaref_device_free() was called on it */
+	DMAREF_DEV_UNKNOWN,	/* never made by dmaref_device_new() */
+};
+
+struct device *dmaref_registry_take(void);
+void dmaref_registry_release(struct device *dev, const char *name);
+enum dmaref_dev_state dmaref_registry_lookup(const struct device *dev);
+const char *dmaref_registry_name(const struct device *dev);
+unsigned int dmaref_registry_generation(const struct device *dev);
 bool dmaref_dev_valid(struct device *dev, const char *call);
 void dmaref_buf_release(struct dmaref_buf *buf);
+struct dmaref_buf *dmaref_alloc_noncoherent(struct device *dev, size_t size,
+					    dma_addr_t *handle,
+					    enum dma_data_direction dir,
+					    gfp_t gfp, const char *call,
+					    enum dmaref_buf_type type);
 void dmaref_devres_release(struct dmaref_dev *d);
 bool dmaref_is_vmap(const void *p, size_t len);
 void dmaref_vmap_release(struct dmaref_buf *buf);
@@ -353,11 +400,21 @@ struct dmaref_buf *dmaref_map_buffer(struct device *dev, void *ptr,
 void dmaref_unmap_one(struct device *dev, const struct dmaref_free_ref *ref);
 void dmaref_check_origin(struct device *dev, const char *call, const void *p,
 			 size_t size, enum dma_data_direction dir);
+bool dmaref_stack_overrun(const void *p, size_t size);
 
 /* ---- argument checks shared by the API front (checks.c) ---- */
 bool dmaref_check_dir(struct device *dev, const char *call,
 		      enum dma_data_direction dir);
 bool dmaref_check_size(struct device *dev, const char *call, size_t size);
+bool dmaref_check_alloc_size(struct device *dev, const char *call,
+			     size_t size);
+bool dmaref_check_map_range(struct device *dev, const char *call,
+			    const void *ptr, size_t size,
+			    enum dma_data_direction dir);
+bool dmaref_bounce_too_large(const void *ptr, size_t size);
+void dmaref_report_null_free(struct device *dev, const char *call,
+			     dma_addr_t handle, size_t size,
+			     enum dma_data_direction dir, const char *what);
 bool dmaref_check_gfp(struct device *dev, const char *call, gfp_t gfp,
 		      bool zones_fatal);
 struct dmaref_free_ref {
@@ -373,7 +430,8 @@ struct dmaref_buf *dmaref_check_free(struct device *dev,
 				     const struct dmaref_free_ref *ref);
 bool dmaref_gfp_can_block(gfp_t gfp);
 extern unsigned long dmaref_nr_devices;
-void dmaref_ensure_machine(void);
+int dmaref_ensure_machine(void);
+int dmaref_ensure_machine_locked(void);
 void dmaref_mmio_release(struct device *dev);
 void dmaref_irq_release(void *dev_id);
 

@@ -51,7 +51,7 @@ void for_each_line(struct dmaref_buf *buf, size_t off, size_t len,
 		   line_fn fn, void *arg)
 {
 	size_t lsize = 1UL << buf->line_shift, mis = line_misalign(buf);
-	size_t end = off + len > buf->span ? buf->span : off + len;
+	size_t end = dmaref_clip_end(off, len, buf->span);
 	size_t seg_start = 0, pos;
 	unsigned int s = 0;
 	struct line l;

@@ -24,6 +24,14 @@ void dmaref_machine_default_config(struct dmaref_machine_config *cfg)
 	const char *seed = getenv("DMAREF_EVICT_SEED");
 	const char *rate = getenv("DMAREF_EVICT_RATE");
 
+	if (!cfg) {
+		dmaref_lock();
+		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, NULL,
+			      "dmaref_machine_default_config", NULL, 0, 0,
+			      DMA_NONE, "NULL configuration");
+		dmaref_unlock();
+		return;
+	}
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->dma_zone_size = 16UL << 20;
 	cfg->dma32_zone_size = 240UL << 20;
@@ -97,25 +105,29 @@ int dmaref_machine_init(const struct dmaref_machine_config *cfg)
 	return ret;
 }
 
-/* Called with the lock held. */
-static void ensure_locked(void)
+/*
+ * Called with the lock held: boots the default machine if none is up.
+ * Returns 0, or the boot's negative errno (a host short of memory): the
+ * caller reports it and fails, nothing aborts.
+ */
+int dmaref_ensure_machine_locked(void)
 {
 	struct dmaref_machine_config def;
 
 	if (booted)
-		return;
+		return 0;
 	dmaref_machine_default_config(&def);
-	if (boot(&def)) {
-		/* Not even the default machine fits in this host: give up. */
-		abort();
-	}
+	return boot(&def);
 }
 
-void dmaref_ensure_machine(void)
+int dmaref_ensure_machine(void)
 {
+	int ret;
+
 	dmaref_lock();
-	ensure_locked();
+	ret = dmaref_ensure_machine_locked();
 	dmaref_unlock();
+	return ret;
 }
 
 u64 dmaref_machine_iova_base(void)
@@ -178,7 +190,11 @@ long dmaref_machine_fragment(unsigned int max_order)
 	if (max_order >= MAX_ORDER - 1)
 		return -EINVAL;
 	dmaref_lock();
-	ensure_locked();
+	total = dmaref_ensure_machine_locked();
+	if (total) {
+		dmaref_unlock();
+		return total;
+	}
 	dmaref_zone_drain();
 	for (z = 0; z < DMAREF_NR_ZONES; z++) {
 		n = fragment_zone(&dmaref_zones[z], max_order);
@@ -216,9 +232,22 @@ void dmaref_memory_stats(struct dmaref_memory_stats *st)
 {
 	int z;
 
-	memset(st, 0, sizeof(*st));
 	dmaref_lock();
-	ensure_locked();
+	if (!st) {
+		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, NULL,
+			      "dmaref_memory_stats", NULL, 0, 0, DMA_NONE,
+			      "NULL statistics pointer");
+		dmaref_unlock();
+		return;
+	}
+	memset(st, 0, sizeof(*st));
+	if (dmaref_ensure_machine_locked()) {
+		dmaref_report(DMAREF_ERR_OUT_OF_MEMORY, NULL,
+			      "dmaref_memory_stats", NULL, 0, 0, DMA_NONE,
+			      "the default machine does not fit in host memory");
+		dmaref_unlock();
+		return;
+	}
 	dmaref_zone_drain();		/* exact figures: cached pages merge */
 	for (z = 0; z < DMAREF_NR_ZONES; z++) {
 		size_t largest = dmaref_buddy_largest(&dmaref_zones[z]);

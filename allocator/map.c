@@ -107,16 +107,27 @@ struct dmaref_buf *dmaref_map_buffer(struct device *dev, void *ptr,
 	buf->cpu = ptr;
 	buf->cached = !dev->dmaref->coherent;
 	buf->tracked = true;
-	if ((!map_in_place(buf, ptr, size) && !map_bounced(buf, ptr, size)) ||
-	    !assign_dma(buf) || dmaref_cache_setup(buf, FILL_SNAPSHOT)) {
-		dmaref_buf_release(buf);
-		return NULL;
+	if (!map_in_place(buf, ptr, size)) {
+		if (dmaref_bounce_too_large(ptr, size)) {
+			dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call,
+				      NULL, 0, size, dir,
+				      "maps %zu bytes the device cannot reach in place: stand-in (swiotlb) pages hold at most 4 MiB",
+				      size);
+			goto fail;
+		}
+		if (!map_bounced(buf, ptr, size))
+			goto fail;
 	}
+	if (!assign_dma(buf) || dmaref_cache_setup(buf, FILL_SNAPSHOT))
+		goto fail;
 	report_overlap(buf, call, attrs);
 	/* The map is the first hand-off: write back, the device owns it. */
 	dmaref_cache_for_device(buf, 0, size, call, dir);
 	dmaref_buf_insert(buf);
 	return buf;
+fail:
+	dmaref_buf_release(buf);
+	return NULL;
 }
 
 static dma_addr_t map_checked(struct device *dev, void *ptr, size_t size,
@@ -134,6 +145,8 @@ static dma_addr_t map_checked(struct device *dev, void *ptr, size_t size,
 			      size, dir, "NULL CPU address");
 		goto out;
 	}
+	if (!dmaref_check_map_range(dev, call, ptr, size, dir))
+		goto out;
 	dmaref_cache_tick();
 	dmaref_check_origin(dev, call, ptr, size, dir);
 	buf = dmaref_map_buffer(dev, ptr, size, dir, attrs, call, type);
@@ -162,12 +175,18 @@ dma_addr_t dma_map_page_attrs(struct device *dev, struct page *page,
 			      enum dma_data_direction dir, unsigned long attrs)
 {
 	u8 *base = page_address(page);
+	const char *why = NULL;
 
-	if (!base) {
+	if (!base)
+		why = "not a page of simulated memory";
+	else if (offset >= dmaref_phys.cpu + dmaref_phys.arena_size - base)
+		why = "offset past the end of simulated memory";
+	if (why) {
 		dmaref_lock();
-		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, "dma_map_page",
-			      NULL, offset, size, dir,
-			      "not a page of simulated memory");
+		if (dmaref_dev_valid(dev, "dma_map_page"))
+			dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev,
+				      "dma_map_page", NULL, offset, size, dir,
+				      "%s", why);
 		dmaref_unlock();
 		return DMA_MAPPING_ERROR;
 	}

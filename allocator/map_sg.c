@@ -45,13 +45,16 @@ int dma_map_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 		struct dmaref_buf *buf = NULL;
 		u8 *cpu = sg_virt(sg);
 
-		if (!cpu || !sg->length)
+		if (!cpu || !sg->length) {
 			dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call,
 				      NULL, 0, sg->length, dir,
 				      "scatterlist entry %d has no memory or length 0", i);
-		else
+		} else if (dmaref_check_map_range(dev, call, cpu, sg->length,
+						  dir)) {
+			dmaref_check_origin(dev, call, cpu, sg->length, dir);
 			buf = dmaref_map_buffer(dev, cpu, sg->length, dir, attrs,
-					 call, BUF_SG);
+						call, BUF_SG);
+		}
 		if (!buf) {
 			/* All or nothing: undo what was mapped. */
 			unmap_sg_locked(dev, sgl, nents, dir, mapped);
@@ -72,12 +75,19 @@ out:
 void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 			enum dma_data_direction dir, unsigned long attrs)
 {
+	const char *call = "dma_unmap_sg";
+
 	dmaref_lock();
-	if (dmaref_dev_valid(dev, "dma_unmap_sg") &&
-	    dmaref_check_dir(dev, "dma_unmap_sg", dir) && sgl && nents > 0) {
-		dmaref_cache_tick();
-		unmap_sg_locked(dev, sgl, nents, dir, nents);
+	if (!dmaref_dev_valid(dev, call) || !dmaref_check_dir(dev, call, dir))
+		goto out;
+	if (!sgl || nents <= 0) {
+		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0,
+			      0, dir, "empty scatterlist: nothing unmapped");
+		goto out;
 	}
+	dmaref_cache_tick();
+	unmap_sg_locked(dev, sgl, nents, dir, nents);
+out:
 	dmaref_unlock();
 }
 
@@ -93,12 +103,26 @@ void dma_unmap_sg(struct device *dev, struct scatterlist *sg, int nents,
 	dma_unmap_sg_attrs(dev, sg, nents, dir, 0);
 }
 
+/* The sg_table calls name their table: a NULL one is reported. */
+static bool sgt_given(struct device *dev, const struct sg_table *sgt,
+		      const char *call, enum dma_data_direction dir)
+{
+	if (sgt)
+		return true;
+	dmaref_lock();
+	if (dmaref_dev_valid(dev, call))
+		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0,
+			      0, dir, "NULL sg_table");
+	dmaref_unlock();
+	return false;
+}
+
 int dma_map_sgtable(struct device *dev, struct sg_table *sgt,
 		    enum dma_data_direction dir, unsigned long attrs)
 {
 	int n;
 
-	if (!sgt)
+	if (!sgt_given(dev, sgt, "dma_map_sgtable", dir))
 		return -EINVAL;
 	n = dma_map_sg_attrs(dev, sgt->sgl, sgt->orig_nents, dir, attrs);
 	if (n <= 0)
@@ -110,6 +134,6 @@ int dma_map_sgtable(struct device *dev, struct sg_table *sgt,
 void dma_unmap_sgtable(struct device *dev, struct sg_table *sgt,
 		       enum dma_data_direction dir, unsigned long attrs)
 {
-	if (sgt)
+	if (sgt_given(dev, sgt, "dma_unmap_sgtable", dir))
 		dma_unmap_sg_attrs(dev, sgt->sgl, sgt->orig_nents, dir, attrs);
 }

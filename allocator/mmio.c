@@ -41,11 +41,16 @@ void __iomem *dmaref_iomem_alloc(struct device *dev, size_t size,
 	if (!ok)
 		return NULL;
 	r = calloc(1, sizeof(*r));
-	if (!r)
-		return NULL;
-	r->base = calloc(1, size);
-	if (!r->base) {
+	if (r)
+		r->base = calloc(1, size);
+	if (!r || !r->base) {
 		free(r);
+		dmaref_lock();
+		dmaref_report(DMAREF_ERR_OUT_OF_MEMORY, dev,
+			      "dmaref_iomem_alloc", NULL, 0, size, DMA_NONE,
+			      "no host memory for a register block of %zu bytes",
+			      size);
+		dmaref_unlock();
 		return NULL;
 	}
 	r->dev = dev;
@@ -59,10 +64,13 @@ void __iomem *dmaref_iomem_alloc(struct device *dev, size_t size,
 	return (void __iomem __force *)r->base;
 }
 
-static void unlink_where(bool (*match)(struct mmio_region *, const void *),
-			 const void *key)
+/* Frees every region @match accepts; returns how many. */
+static unsigned int unlink_where(bool (*match)(struct mmio_region *,
+					       const void *),
+				 const void *key)
 {
 	struct mmio_region **link, *r;
+	unsigned int n = 0;
 
 	pthread_mutex_lock(&mmio_lock);
 	for (link = &regions; (r = *link);) {
@@ -70,11 +78,13 @@ static void unlink_where(bool (*match)(struct mmio_region *, const void *),
 			*link = r->next;
 			free(r->base);
 			free(r);
+			n++;
 		} else {
 			link = &r->next;
 		}
 	}
 	pthread_mutex_unlock(&mmio_lock);
+	return n;
 }
 
 static bool match_base(struct mmio_region *r, const void *key)
@@ -87,10 +97,17 @@ static bool match_dev(struct mmio_region *r, const void *key)
 	return r->dev == key;
 }
 
+/* NULL is fine, as for iounmap(); anything else must be a live block. */
 void dmaref_iomem_free(void __iomem *regs)
 {
-	if (regs)
-		unlink_where(match_base, (const void __force *)regs);
+	if (!regs || unlink_where(match_base, (const void __force *)regs))
+		return;
+	dmaref_lock();
+	dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, NULL, "dmaref_iomem_free",
+		      NULL, 0, 0, DMA_NONE,
+		      "%p is not a register block dmaref_iomem_alloc() gave (double or foreign free)",
+		      (void __force *)regs);
+	dmaref_unlock();
 }
 
 /* Called by dmaref_device_free() (with the DMA lock held: no hook runs). */

@@ -29,11 +29,11 @@ static struct vmap_area *vmaps;
 
 bool dmaref_is_vmap(const void *p, size_t len)
 {
-	const u8 *c = p;
 	struct vmap_area *v;
 
 	for (v = vmaps; v; v = v->next)
-		if (c < v->addr + v->len && c + len > v->addr)
+		if (dmaref_ranges_overlap((uintptr_t)p, len,
+					  (uintptr_t)v->addr, v->len))
 			return true;
 	return false;
 }
@@ -127,40 +127,33 @@ struct sg_table *dma_alloc_noncontiguous(struct device *dev, size_t size,
 	const char *call = "dma_alloc_noncontiguous";
 	struct dmaref_buf *buf = NULL;
 	dma_addr_t handle;
-	struct page *page;
 
+	/* One critical section: the device cannot go away half way. */
 	dmaref_lock();
-	if (!dmaref_dev_valid(dev, call) || !dmaref_check_size(dev, call, size) ||
+	if (!dmaref_dev_valid(dev, call) ||
+	    !dmaref_check_alloc_size(dev, call, size) ||
 	    !dmaref_check_dir(dev, call, dir) ||
-	    !dmaref_check_gfp(dev, call, gfp, true)) {
-		dmaref_unlock();
-		return NULL;
-	}
+	    !dmaref_check_gfp(dev, call, gfp, true))
+		goto out;
 	if (dev->dmaref->iommu) {
 		dmaref_cache_tick();
 		buf = alloc_scattered(dev, size, dir);
 		if (buf)
 			dmaref_buf_insert(buf);
-		dmaref_unlock();
 	} else {
-		dmaref_unlock();
-		page = dma_alloc_pages(dev, size, &handle, dir, gfp);
-		if (!page)
-			return NULL;
-		dmaref_lock();
-		buf = dmaref_buf_find_exact(dev, handle);
-		buf->type = BUF_NONCONTIG;
-		buf->call = call;
-		dmaref_unlock();
+		/* Without an IOMMU: one physically contiguous block. */
+		buf = dmaref_alloc_noncoherent(dev, size, &handle, dir, gfp,
+					       call, BUF_NONCONTIG);
 	}
 	if (!buf)
-		return NULL;
-	dmaref_lock();
+		goto out;
 	buf->sgt = make_sgt(buf);
 	if (!buf->sgt) {
+		dmaref_report_oom(dev, call, "the sg_table");
 		dmaref_buf_release(buf);
 		buf = NULL;
 	}
+out:
 	dmaref_unlock();
 	return buf ? buf->sgt : NULL;
 }
@@ -235,7 +228,7 @@ void *dma_vmap_noncontiguous(struct device *dev, size_t size,
 	void *addr = NULL;
 
 	dmaref_lock();
-	if (!dmaref_dev_valid(dev, call))
+	if (!dmaref_dev_valid(dev, call) || !dmaref_check_size(dev, call, size))
 		goto out;
 	buf = sgt && sgt->sgl ?
 		dmaref_buf_find_exact(dev, sg_dma_address(sgt->sgl)) : NULL;
@@ -251,22 +244,38 @@ void *dma_vmap_noncontiguous(struct device *dev, size_t size,
 		addr = buf->vmap;
 	else
 		addr = buf->vmap = map_alias(buf);
+	if (!addr)
+		dmaref_report_oom(dev, call, "the vmap's address range");
 out:
 	dmaref_unlock();
 	return addr;
 }
 
+/* A one-segment buffer's vmap is its linear address: nothing to undo. */
+static bool vmapped_by(const struct dmaref_buf *buf, const void *vaddr)
+{
+	return buf->type == BUF_NONCONTIG &&
+	       (buf->vmap == vaddr || (buf->nr_segs == 1 && buf->cpu == vaddr));
+}
+
 void dma_vunmap_noncontiguous(struct device *dev, void *vaddr)
 {
+	const char *call = "dma_vunmap_noncontiguous";
 	struct dmaref_buf *buf;
 
 	dmaref_lock();
-	if (dmaref_dev_valid(dev, "dma_vunmap_noncontiguous") && vaddr) {
-		for (buf = dev->dmaref->live; buf; buf = buf->live_next)
-			if (buf->vmap == vaddr)
-				break;
-		if (buf)
-			dmaref_vmap_release(buf);
-	}
+	if (!dmaref_dev_valid(dev, call))
+		goto out;
+	for (buf = vaddr ? dev->dmaref->live : NULL; buf; buf = buf->live_next)
+		if (vmapped_by(buf, vaddr))
+			break;
+	if (!buf)
+		dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0,
+			      0, DMA_NONE,
+			      "%s: not an address dma_vmap_noncontiguous() gave this device",
+			      vaddr ? "unknown address" : "NULL address");
+	else if (buf->vmap == vaddr)
+		dmaref_vmap_release(buf);
+out:
 	dmaref_unlock();
 }

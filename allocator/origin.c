@@ -7,23 +7,45 @@
 #define _GNU_SOURCE
 #include <link.h>
 #include <pthread.h>
+#include <stdint.h>
 
 #include "internal.h"
 
-static bool on_stack(const void *p, size_t len)
+/* The current thread's stack; false if it cannot be known. */
+static bool stack_bounds(uintptr_t *base, size_t *size)
 {
 	pthread_attr_t attr;
-	void *base;
-	size_t size;
-	bool hit = false;
+	void *b;
+	bool ok = false;
 
 	if (pthread_getattr_np(pthread_self(), &attr))
 		return false;
-	if (!pthread_attr_getstack(&attr, &base, &size))
-		hit = (const u8 *)p < (u8 *)base + size &&
-		      (const u8 *)p + len > (u8 *)base;
+	if (!pthread_attr_getstack(&attr, &b, size)) {
+		*base = (uintptr_t)b;
+		ok = true;
+	}
 	pthread_attr_destroy(&attr);
-	return hit;
+	return ok;
+}
+
+static bool on_stack(const void *p, size_t len)
+{
+	uintptr_t base;
+	size_t size;
+
+	return stack_bounds(&base, &size) &&
+	       dmaref_ranges_overlap((uintptr_t)p, len, base, size);
+}
+
+/* Starts on the stack and runs past its top: copying it would fault. */
+bool dmaref_stack_overrun(const void *p, size_t len)
+{
+	uintptr_t base, a = (uintptr_t)p;
+	size_t size;
+
+	if (!stack_bounds(&base, &size) || a < base || a - base >= size)
+		return false;
+	return len > size - (a - base);
 }
 
 struct ro_probe {
@@ -41,7 +63,7 @@ static int ro_segment(struct dl_phdr_info *info, size_t sz, void *arg)
 		unsigned long start = info->dlpi_addr + ph->p_vaddr;
 
 		if (ph->p_type == PT_LOAD && !(ph->p_flags & PF_W) &&
-		    pr->addr >= start && pr->addr < start + ph->p_memsz) {
+		    pr->addr >= start && pr->addr - start < ph->p_memsz) {
 			pr->hit = true;
 			return 1;
 		}

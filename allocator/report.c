@@ -59,6 +59,7 @@ static const char *const class_names[DMAREF_NR_ERROR_CLASSES] = {
 	[DMAREF_ERR_DEVICE_UNREACHABLE]		= "device-unreachable",
 	[DMAREF_ERR_CACHE_SYNC_UNKNOWN]		= "cache-sync-unknown",
 	[DMAREF_ERR_DEVICE_READ_UNSYNCED]	= "device-read-unsynced",
+	[DMAREF_ERR_OUT_OF_MEMORY]		= "out-of-memory",
 };
 
 static const char *const dir_names[] = {
@@ -173,7 +174,9 @@ void dmaref_report(enum dmaref_error_class class, struct device *dev,
 	p->r.offset = offset;
 	p->r.size = size;
 	p->r.dir = dir;
-	snprintf(p->device, sizeof(p->device), "%s", dev_name(dev));
+	/* Looked up, not read through @dev: it may be freed or made up. */
+	snprintf(p->device, sizeof(p->device), "%s",
+		 dmaref_registry_name(dev));
 	describe_buffer(p->buffer, sizeof(p->buffer), buf);
 	snprintf(p->call, sizeof(p->call), "%s", call);
 

@@ -91,6 +91,27 @@ static void sync_one(struct device *dev, const struct sync_ref *s)
 	dmaref_unlock();
 }
 
+/*
+ * The _range_ syncs name handle + offset: a sum that wraps would land on
+ * some low buffer, so it is reported instead of looked up.
+ */
+static void sync_range(struct device *dev, dma_addr_t addr,
+		       unsigned long offset, struct sync_ref *s)
+{
+	if (offset <= DMA_MAPPING_ERROR - addr) {
+		s->addr = addr + offset;
+		sync_one(dev, s);
+		return;
+	}
+	dmaref_lock();
+	if (dmaref_dev_valid(dev, s->call))
+		dmaref_report(DMAREF_ERR_SYNC_NOT_ALLOCATED, dev, s->call, NULL,
+			      offset, s->size, s->dir,
+			      "tries to sync DMA memory it has not allocated (dma 0x%llx + offset %lu wraps)",
+			      (unsigned long long)addr, offset);
+	dmaref_unlock();
+}
+
 void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
 			     enum dma_data_direction dir)
 {
@@ -116,11 +137,10 @@ void dma_sync_single_range_for_cpu(struct device *dev, dma_addr_t addr,
 				   enum dma_data_direction dir)
 {
 	struct sync_ref s = {
-		"dma_sync_single_range_for_cpu", addr + offset, size, dir,
-		true, 0,
+		"dma_sync_single_range_for_cpu", 0, size, dir, true, 0,
 	};
 
-	sync_one(dev, &s);
+	sync_range(dev, addr, offset, &s);
 }
 
 void dma_sync_single_range_for_device(struct device *dev, dma_addr_t addr,
@@ -128,11 +148,10 @@ void dma_sync_single_range_for_device(struct device *dev, dma_addr_t addr,
 				      enum dma_data_direction dir)
 {
 	struct sync_ref s = {
-		"dma_sync_single_range_for_device", addr + offset, size, dir,
-		false, 0,
+		"dma_sync_single_range_for_device", 0, size, dir, false, 0,
 	};
 
-	sync_one(dev, &s);
+	sync_range(dev, addr, offset, &s);
 }
 
 static void sync_sg(struct device *dev, struct scatterlist *sgl, int nelems,

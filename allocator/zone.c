@@ -114,7 +114,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page;
 
-	dmaref_ensure_machine();
+	if (order >= MAX_ORDER || dmaref_ensure_machine())
+		return NULL;
 	dmaref_lock();
 	page = dmaref_zone_alloc(mask_for_gfp(gfp), order);
 	if (page)

@@ -115,7 +115,8 @@ void dmaref_cache_evict_all(struct device *dev);
 
 /* The dma-debug error classes, plus what only a simulated cache can see. */
 enum dmaref_error_class {
-	DMAREF_ERR_INVALID_ARGUMENT,	/* NULL device, size 0, bad direction */
+	/* NULL, freed or foreign device, size 0 or too large, bad direction */
+	DMAREF_ERR_INVALID_ARGUMENT,
 	DMAREF_ERR_FREE_INVALID_ADDRESS, /* free/unmap of DMA_MAPPING_ERROR */
 	DMAREF_ERR_FREE_NOT_ALLOCATED,	/* free/unmap of an unknown buffer */
 	DMAREF_ERR_FREE_WRONG_SIZE,
@@ -140,8 +141,10 @@ enum dmaref_error_class {
 	DMAREF_ERR_DEVICE_UNMAPPED,	/* device access outside any buffer */
 	DMAREF_ERR_DEVICE_UNREACHABLE,	/* device access above its mask */
 	DMAREF_ERR_CACHE_SYNC_UNKNOWN,	/* dma_cache_sync() on unknown memory */
-	DMAREF_ERR_DEVICE_READ_UNSYNCED, /* TO_DEVICE: read CPU stores made
-					    after the last _for_device */
+	/* TO_DEVICE: read CPU stores made after the last _for_device */
+	DMAREF_ERR_DEVICE_READ_UNSYNCED,
+	/* the simulator itself ran short: host memory, device slots */
+	DMAREF_ERR_OUT_OF_MEMORY,
 	DMAREF_NR_ERROR_CLASSES
 };
 

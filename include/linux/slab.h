@@ -21,8 +21,11 @@ static inline void *kmalloc(size_t size, gfp_t flags)
 			 ~(size_t)(ARCH_DMA_MINALIGN - 1);
 	void *p;
 
+	/* A size that rounding would wrap gets NULL, as in the kernel. */
+	if (!size || rounded < size)
+		return NULL;
 	/* posix_memalign: visible whatever -std the file is built with. */
-	if (!size || posix_memalign(&p, ARCH_DMA_MINALIGN, rounded))
+	if (posix_memalign(&p, ARCH_DMA_MINALIGN, rounded))
 		return NULL;
 	if ((__force unsigned int)flags & (__force unsigned int)__GFP_ZERO)
 		memset(p, 0, rounded);
