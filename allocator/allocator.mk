@@ -25,7 +25,7 @@ ALLOC_TEST_EXTRA := $(wildcard tests/allocator/ring/*.c)
 ALLOC_TEST_CFLAGS = $(CFLAGS) $(WARNINGS) -Wno-missing-field-initializers \
 		    -pthread -I include -I tests/allocator
 
-ALLOC_WRAP_CALLOC := -Wl,--wrap=calloc
+ALLOC_WRAP_ALLOC := -Wl,--wrap=calloc,--wrap=malloc,--wrap=realloc
 
 ALLOC_ASAN	:= $(SANITIZE_ASAN)
 ALLOC_TSAN	:= $(SANITIZE_TSAN)
@@ -44,14 +44,15 @@ $(1)/libdmaref.a: $(patsubst allocator/%.c,$(1)/obj/allocator/%.o,$(ALLOC_SRCS))
 	$(Q)ar rcs $$@ $$^
 
 # The ring scenario links the drivers of tests/allocator/ring/ too; the
-# out-of-memory test puts its own calloc() in front of the library's calls.
+# out-of-memory test puts its own calloc(), malloc() and realloc() in front
+# of the library's calls.
 $(1)/tests/allocator/%: tests/allocator/%.c $(ALLOC_TEST_HDRS) \
 		$(ALLOC_TEST_EXTRA) $(1)/libdmaref.a
 	@echo "  CC+LD   $$@"
 	$(Q)mkdir -p $$(dir $$@)
 	$(Q)$(CC) $(ALLOC_TEST_CFLAGS) $(2) -o $$@ $$< \
 		$$(if $$(filter test_ring%,$$*),$(ALLOC_TEST_EXTRA)) \
-		$$(if $$(filter test_boot_oom,$$*),$$(ALLOC_WRAP_CALLOC)) \
+		$$(if $$(filter test_boot_oom,$$*),$$(ALLOC_WRAP_ALLOC)) \
 		$(1)/libdmaref.a -lcmocka -pthread
 endef
 
