@@ -91,7 +91,7 @@ int dmaref_cache_device_access(struct dmaref_buf *buf, size_t off, void *data,
 	};
 
 	dmaref_materialize(buf);
-	for_each_line(buf, off, len, access_line, &a);
+	walk_lines(buf, off, len, access_line, &a);
 	if (a.cpu_owned)
 		dmaref_report(DMAREF_ERR_DEVICE_ACCESS_CPU_OWNED, buf->dev,
 			      write ? "dmaref_device_write" : "dmaref_device_read",

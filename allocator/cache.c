@@ -165,7 +165,7 @@ void dmaref_cache_check_cpu_writes(struct dmaref_buf *buf, size_t off,
 	if (!buf->tracked || device_only_reads(buf) || !any_device_owned(buf))
 		return;
 	dmaref_materialize(buf);
-	for_each_line(buf, off, len, dmaref_line_check, &wc);
+	walk_lines(buf, off, len, dmaref_line_check, &wc);
 	dmaref_report_cpu_writes(buf, &wc, len);
 }
 
@@ -218,7 +218,7 @@ void dmaref_cache_writeback(struct dmaref_buf *buf, size_t off, size_t len)
 	if (!buf->cached)
 		return;
 	dmaref_materialize(buf);
-	for_each_line(buf, off, len, write_back_line, NULL);
+	walk_lines(buf, off, len, write_back_line, NULL);
 }
 
 void dmaref_cache_invalidate(struct dmaref_buf *buf, size_t off, size_t len)
@@ -226,7 +226,7 @@ void dmaref_cache_invalidate(struct dmaref_buf *buf, size_t off, size_t len)
 	if (!buf->cached)
 		return;
 	dmaref_materialize(buf);
-	for_each_line(buf, off, len, invalidate_line, NULL);
+	walk_lines(buf, off, len, invalidate_line, NULL);
 }
 
 /* ---- whole runs of lines: the common geometry ---- */
@@ -285,10 +285,11 @@ struct run {
 	const u8 *clean;	/* clean copy of byte @from */
 };
 
+typedef void (*run_fn)(struct dmaref_buf *buf, struct run *r, void *arg);
+
 /* Calls @fn on each run of lines covering [off, off + len). */
-static void for_each_run(struct dmaref_buf *buf, size_t off, size_t len,
-			 void (*fn)(struct dmaref_buf *, struct run *, void *),
-			 void *arg)
+static void walk_runs(struct dmaref_buf *buf, size_t off, size_t len,
+		      run_fn fn, void *arg)
 {
 	struct dmaref_seg *s = &buf->seg0;
 	size_t stop = dmaref_clip_end(off, len, buf->span);
@@ -318,7 +319,7 @@ static void give_run(struct dmaref_buf *buf, struct run *r, void *arg)
 			memcpy(s->shadow + r->from, s->cpu + r->from, n);
 		bits_assign(buf->in_ram, r->line, r->next, true);
 	} else if (memcmp(s->cpu + r->from, r->clean, n)) {
-		for_each_line(buf, r->from, n, give_line, arg);
+		walk_lines(buf, r->from, n, give_line, arg);
 	}
 	bits_assign(buf->dev_owned, r->line, r->next, true);
 }
@@ -328,8 +329,8 @@ static void check_run(struct dmaref_buf *buf, struct run *r, void *arg)
 	struct dmaref_seg *s = &buf->seg0;
 
 	if (r->owned && memcmp(s->cpu + r->from, r->clean, r->to - r->from))
-		for_each_line(buf, r->from, r->to - r->from, dmaref_line_check,
-			      arg);
+		walk_lines(buf, r->from, r->to - r->from, dmaref_line_check,
+			   arg);
 }
 
 static void take_fast(struct dmaref_buf *buf, size_t off, size_t len,
@@ -344,7 +345,7 @@ static void take_fast(struct dmaref_buf *buf, size_t off, size_t len,
 	if (off >= buf->span)
 		return;
 	if (!device_only_reads(buf))
-		for_each_run(buf, off, len, check_run, wc);
+		walk_runs(buf, off, len, check_run, wc);
 	if (invalidate && buf->cached) {
 		memcpy(s->cpu + from, s->ram + from, to - from);
 		bits_assign(buf->in_ram, first, end, true);
@@ -365,9 +366,9 @@ void dmaref_cache_for_device(struct dmaref_buf *buf, size_t off, size_t len,
 		return;		/* one view and no owner: nothing to do */
 	dmaref_materialize(buf);
 	if (simple_geometry(buf))
-		for_each_run(buf, off, len, give_run, &wc);
+		walk_runs(buf, off, len, give_run, &wc);
 	else
-		for_each_line(buf, off, len, give_line, &wc);
+		walk_lines(buf, off, len, give_line, &wc);
 	dmaref_report_cpu_writes(buf, &wc, len);
 }
 
@@ -384,9 +385,9 @@ void dmaref_cache_for_cpu(struct dmaref_buf *buf, size_t off, size_t len,
 		take_fast(buf, off, len, &wc, invalidate);
 	} else {
 		if (!device_only_reads(buf))
-			for_each_line(buf, off, len, dmaref_line_check, &wc);
-		for_each_line(buf, off, len,
-			      invalidate ? invalidate_line : take_line, NULL);
+			walk_lines(buf, off, len, dmaref_line_check, &wc);
+		walk_lines(buf, off, len,
+			   invalidate ? invalidate_line : take_line, NULL);
 	}
 	dmaref_report_cpu_writes(buf, &wc, len);
 }

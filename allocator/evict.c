@@ -94,7 +94,7 @@ static void evict_buffer(struct dmaref_buf *buf, bool all)
 	struct evict e = { .all = all };
 
 	dmaref_materialize(buf);
-	for_each_line(buf, 0, buf->span, evict_line, &e);
+	walk_lines(buf, 0, buf->span, evict_line, &e);
 }
 
 /* Called at every API entry: now and then, a buffer's dirty lines leave. */

@@ -288,8 +288,8 @@ struct dmaref_buf {
 	bool map_err_checked;
 	bool bounced;			/* views are stand-in pages */
 	bool views_pending;		/* ram and shadow still to be zeroed */
-	bool diverged;			/* the device broke a rule: ram may
-					   differ from a clean CPU line */
+	/* The device broke a rule: ram may differ from a clean CPU line. */
+	bool diverged;
 	bool iova;			/* @dma comes from the IOVA space */
 	int sg_nents;
 	struct sg_table *sgt;

@@ -71,24 +71,24 @@ void dmaref_iova_free(struct dmaref_iova *io, u64 addr, size_t size)
 	r = *link;
 	if (r && r->end == addr) {
 		r->end = end;
-	} else if (r && r->start == end) {
+		/* Merge with the following range when they now touch. */
+		n = r->next;
+		if (n && n->start == r->end) {
+			r->end = n->end;
+			r->next = n->next;
+			free(n);
+		}
+		return;
+	}
+	if (r && r->start == end) {
 		r->start = addr;
 		return;
-	} else {
-		n = malloc(sizeof(*n));
-		if (!n)
-			return;		/* the range leaks; the space shrinks */
-		n->start = addr;
-		n->end = end;
-		n->next = r;
-		*link = n;
-		return;
 	}
-	/* Merge with the following range when they now touch. */
-	n = r->next;
-	if (n && n->start == r->end) {
-		r->end = n->end;
-		r->next = n->next;
-		free(n);
-	}
+	n = malloc(sizeof(*n));
+	if (!n)
+		return;		/* the range leaks; the space shrinks */
+	n->start = addr;
+	n->end = end;
+	n->next = r;
+	*link = n;
 }

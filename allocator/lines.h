@@ -46,9 +46,8 @@ static inline size_t nr_lines(const struct dmaref_buf *buf)
  * buffer.  Segments hold whole lines (they split only at page bounds), so
  * a line never straddles two.  Stops early when @fn returns false.
  */
-static inline __attribute__((always_inline))
-void for_each_line(struct dmaref_buf *buf, size_t off, size_t len,
-		   line_fn fn, void *arg)
+static __always_inline void walk_lines(struct dmaref_buf *buf, size_t off,
+				       size_t len, line_fn fn, void *arg)
 {
 	size_t lsize = 1UL << buf->line_shift, mis = line_misalign(buf);
 	size_t end = dmaref_clip_end(off, len, buf->span);

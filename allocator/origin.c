@@ -48,6 +48,8 @@ bool dmaref_stack_overrun(const void *p, size_t len)
 	return len > size - (a - base);
 }
 
+typedef ElfW(Phdr) elf_phdr;
+
 struct ro_probe {
 	unsigned long addr;
 	bool hit;
@@ -59,7 +61,7 @@ static int ro_segment(struct dl_phdr_info *info, size_t sz, void *arg)
 	int i;
 
 	for (i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		const elf_phdr *ph = &info->dlpi_phdr[i];
 		unsigned long start = info->dlpi_addr + ph->p_vaddr;
 
 		if (ph->p_type == PT_LOAD && !(ph->p_flags & PF_W) &&

@@ -36,7 +36,8 @@ static volatile unsigned long sink;
 	for (run_ = 0; run_ < 5; run_++) {			\
 		double t0 = now_ns();				\
 		long it_;					\
-		for (it_ = 0; it_ < (iters); it_++) { body; }	\
+		for (it_ = 0; it_ < (iters); it_++)		\
+			body;					\
 		double per = (now_ns() - t0) / (iters);		\
 		if (per < best)					\
 			best = per;				\

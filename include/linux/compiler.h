@@ -27,9 +27,8 @@
 # define __releases(x)
 #endif
 
-#ifndef __always_inline		/* glibc's <sys/cdefs.h> has its own */
-# define __always_inline	inline __attribute__((__always_inline__))
-#endif
+/* __always_inline, as glibc spells it (the kernel's own is the same). */
+#include <sys/cdefs.h>
 #define noinline		__attribute__((__noinline__))
 #define __maybe_unused		__attribute__((__unused__))
 #define __always_unused		__attribute__((__unused__))
@@ -45,10 +44,13 @@
 #define likely(x)		__builtin_expect(!!(x), 1)
 #define unlikely(x)		__builtin_expect(!!(x), 0)
 
-#define barrier()		__asm__ __volatile__("" : : : "memory")
+/* A compiler barrier: memory is not cached in registers across it. */
+static inline void barrier(void)
+{
+	__asm__ __volatile__("" : : : "memory");
+}
 
 #define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))
-#define WRITE_ONCE(x, val)	\
-	do { *(volatile __typeof__(x) *)&(x) = (val); } while (0)
+#define WRITE_ONCE(x, val)	(*(volatile __typeof__(x) *)&(x) = (val))
 
 #endif /* _DMAREF_LINUX_COMPILER_H */

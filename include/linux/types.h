@@ -34,12 +34,12 @@ typedef __s16	s16;
 typedef __s32	s32;
 typedef __s64	s64;
 
-typedef __u16 __bitwise	__le16;
-typedef __u16 __bitwise	__be16;
-typedef __u32 __bitwise	__le32;
-typedef __u32 __bitwise	__be32;
-typedef __u64 __bitwise	__le64;
-typedef __u64 __bitwise	__be64;
+typedef __u16 __bitwise __le16;
+typedef __u16 __bitwise __be16;
+typedef __u32 __bitwise __le32;
+typedef __u32 __bitwise __be32;
+typedef __u64 __bitwise __le64;
+typedef __u64 __bitwise __be64;
 
 /* Bus addresses are 64-bit whatever the host, as on LPAE/64-bit kernels. */
 typedef u64 dma_addr_t;

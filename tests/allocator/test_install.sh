@@ -47,17 +47,15 @@ run() {
 	fi
 }
 
-mk() {
-	make -C "$TOP" --no-print-directory BUILD="$BUILD" DESTDIR="$dest" \
-		PREFIX="$PREFIX" "$@"
-}
+mk=(make -C "$TOP" --no-print-directory BUILD="$BUILD" DESTDIR="$dest"
+    PREFIX="$PREFIX")
 
 # Files that are not ours, where ours go: uninstall must leave them.
 mkdir -p "$libdir" "$dest$PREFIX/share/doc/dmaconv"
 echo other >"$libdir/libother.so"
 echo other >"$dest$PREFIX/share/doc/dmaconv/other.md"
 
-run "make install-allocator DESTDIR=... PREFIX=$PREFIX" mk install-allocator
+run "make install-allocator DESTDIR=... PREFIX=$PREFIX" "${mk[@]}" install-allocator
 
 # The usual shared-library layout: real file, SONAME link, dev link.
 real=libdmaref.so.$(sed -n 's/^ALLOC_VERSION[[:space:]]*:= *//p' \
@@ -96,7 +94,7 @@ loaded=$(LD_LIBRARY_PATH=$libdir ldd "$tmp/tiny" 2>&1 | grep libdmaref)
 result "the library it loads is the installed one" \
 	"$(case $loaded in *"$libdir/"*) echo 1 ;; esac)" "$loaded"
 
-run "make uninstall-allocator" mk uninstall-allocator
+run "make uninstall-allocator" "${mk[@]}" uninstall-allocator
 left=$(cd "$dest" && find . ! -type d ! -name libother.so ! -name other.md)
 result "nothing of ours is left" "$([ -z "$left" ] && echo 1)" "$left"
 result "our folders are gone" \
