@@ -40,6 +40,11 @@ ALLOC_RING_NAMES := $(patsubst tests/allocator/%.c,%,$(ALLOC_TEST_EXTRA))
 
 ALLOC_WRAP_ALLOC := -Wl,--wrap=calloc,--wrap=malloc,--wrap=realloc
 
+# The .d files name each object both as given and as an absolute path:
+# make may be run with BUILD=build or BUILD=/abs/build (tests/run and the
+# install test do), and either must see the headers an object read.
+ALLOC_DEPFLAGS	 = $(DEPFLAGS) -MT $@ -MT $(abspath $@)
+
 ALLOC_ASAN	:= $(SANITIZE_ASAN)
 ALLOC_TSAN	:= $(SANITIZE_TSAN)
 
@@ -51,7 +56,7 @@ define alloc_flavour
 $(1)/obj/allocator/%.o: allocator/%.c
 	@echo "  CC      $$@"
 	$(Q)mkdir -p $$(dir $$@)
-	$(Q)$(CC) $(ALLOC_CFLAGS) $(2) $(DEPFLAGS) -c -o $$@ $$<
+	$(Q)$(CC) $(ALLOC_CFLAGS) $(2) $$(ALLOC_DEPFLAGS) -c -o $$@ $$<
 
 $(1)/libdmaref.a: $(patsubst allocator/%.c,$(1)/obj/allocator/%.o,$(ALLOC_SRCS))
 	@echo "  AR      $$@"
@@ -61,7 +66,7 @@ $(1)/libdmaref.a: $(patsubst allocator/%.c,$(1)/obj/allocator/%.o,$(ALLOC_SRCS))
 $(1)/obj/tests/allocator/%.o: tests/allocator/%.c
 	@echo "  CC      $$@"
 	$(Q)mkdir -p $$(dir $$@)
-	$(Q)$(CC) $(ALLOC_TEST_CFLAGS) $(2) $(DEPFLAGS) -c -o $$@ $$<
+	$(Q)$(CC) $(ALLOC_TEST_CFLAGS) $(2) $$(ALLOC_DEPFLAGS) -c -o $$@ $$<
 
 # The ring scenario links the drivers of tests/allocator/ring/ too; the
 # out-of-memory test puts its own calloc(), malloc() and realloc() in front
@@ -115,7 +120,7 @@ ALLOC_BENCH	:= $(BUILD)/bench/dmaref-bench
 $(ALLOC_BENCH): bench/allocator/bench.c $(LIBDMAREF_A)
 	@echo "  CC+LD   $@"
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(CFLAGS) $(WARNINGS) $(DEPFLAGS) -O2 -pthread -I include \
+	$(Q)$(CC) $(CFLAGS) $(WARNINGS) $(ALLOC_DEPFLAGS) -O2 -pthread -I include \
 		-I allocator -o $@ $< $(LIBDMAREF_A) -pthread
 -include $(ALLOC_BENCH).d
 

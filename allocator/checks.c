@@ -28,21 +28,19 @@ bool dmaref_check_size(struct device *dev, const char *call, size_t size)
 }
 
 /*
- * An allocation larger than the machine's memory can never succeed, and
- * rounding it up to whole pages would wrap to a tiny size: refuse it.
+ * Called when dmaref_check_alloc_size() (internal.h) refuses @size: 0,
+ * or larger than the machine's memory, which can never succeed and which
+ * rounding up to whole pages could wrap to a tiny size.
  */
-bool dmaref_check_alloc_size(struct device *dev, const char *call,
-			     size_t size)
+void dmaref_report_alloc_size(struct device *dev, const char *call,
+			      size_t size)
 {
 	if (!dmaref_check_size(dev, call, size))
-		return false;
-	if (size <= dmaref_phys.arena_size)
-		return true;
+		return;
 	dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0, size,
 		      DMA_NONE,
 		      "size %zu larger than the machine's memory (%zu bytes)",
 		      size, dmaref_phys.arena_size);
-	return false;
 }
 
 /* Host memory is mapped through one stand-in block, as swiotlb bounces. */

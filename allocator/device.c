@@ -19,30 +19,21 @@ unsigned long dmaref_nr_devices;
 static unsigned int next_id;
 
 /*
- * Called with the lock held: reports a NULL, freed or foreign device.
- * The registry decides from the pointer's value alone; nothing is read
- * through a device that is not alive.
+ * Called with the lock held, by dmaref_dev_valid() (internal.h) for a
+ * device that is not alive.  The registry says why from the pointer's
+ * value alone; nothing is read through @dev.
  */
-bool dmaref_dev_valid(struct device *dev, const char *call)
+void dmaref_dev_report_invalid(struct device *dev, const char *call)
 {
-	const char *why;
+	const struct dmaref_dev_slot *s = dmaref_dev_slot(dev);
+	const char *why = "device not made by dmaref_device_new()";
 
-	switch (dmaref_registry_lookup(dev)) {
-	case DMAREF_DEV_LIVE:
-		return true;
-	case DMAREF_DEV_NULL:
+	if (!dev)
 		why = "NULL device";
-		break;
-	case DMAREF_DEV_FREED:
+	else if (s && s->state == SLOT_FREED)
 		why = "device used after dmaref_device_free() (driver unbound)";
-		break;
-	default:
-		why = "device not made by dmaref_device_new()";
-		break;
-	}
 	dmaref_report(DMAREF_ERR_INVALID_ARGUMENT, dev, call, NULL, 0, 0,
 		      DMA_NONE, "%s", why);
-	return false;
 }
 
 /* Why @cfg cannot make a device, or NULL when it can. */

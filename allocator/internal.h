@@ -364,19 +364,56 @@ struct dmaref_dev {
 	char name[DMAREF_NAME_LEN];
 };
 
-enum dmaref_dev_state {
-	DMAREF_DEV_LIVE,
-	DMAREF_DEV_NULL,
-	DMAREF_DEV_FREED,	/* dmaref_device_free() was called on it */
-	DMAREF_DEV_UNKNOWN,	/* never made by dmaref_device_new() */
+/*
+ * The device registry (registry.c): every struct device lives in a slot
+ * of one table, so whether a pointer is a live device of ours is decided
+ * from its value alone, never by reading through it.
+ */
+#define DMAREF_DEV_SLOTS	1024
+
+enum dmaref_slot_state {
+	SLOT_UNUSED,
+	SLOT_LIVE,
+	SLOT_FREED,		/* dmaref_device_free() was called on it */
 };
+
+struct dmaref_dev_slot {
+	struct device dev;	/* first: a device pointer is a slot pointer */
+	enum dmaref_slot_state state;
+	unsigned int generation;	/* times the slot was handed out */
+} __aligned(64);
+
+extern struct dmaref_dev_slot dmaref_dev_slots[DMAREF_DEV_SLOTS];
+
+/* The slot @dev is the start of, or NULL (NULL, made-up, misaligned). */
+static inline struct dmaref_dev_slot *dmaref_dev_slot(const struct device *dev)
+{
+	uintptr_t off = (uintptr_t)dev - (uintptr_t)dmaref_dev_slots;
+
+	if (off >= sizeof(dmaref_dev_slots) ||
+	    off % sizeof(dmaref_dev_slots[0]))
+		return NULL;
+	return &dmaref_dev_slots[off / sizeof(dmaref_dev_slots[0])];
+}
 
 struct device *dmaref_registry_take(void);
 void dmaref_registry_release(struct device *dev, const char *name);
-enum dmaref_dev_state dmaref_registry_lookup(const struct device *dev);
 const char *dmaref_registry_name(const struct device *dev);
-unsigned int dmaref_registry_generation(const struct device *dev);
-bool dmaref_dev_valid(struct device *dev, const char *call);
+void dmaref_dev_report_invalid(struct device *dev, const char *call);
+
+/*
+ * Called with the lock held, at every entry point: a NULL, freed or
+ * foreign device is reported (never read) and the call fails.
+ */
+static inline bool dmaref_dev_valid(struct device *dev, const char *call)
+{
+	const struct dmaref_dev_slot *s = dmaref_dev_slot(dev);
+
+	if (likely(s && s->state == SLOT_LIVE))
+		return true;
+	dmaref_dev_report_invalid(dev, call);
+	return false;
+}
 void dmaref_buf_release(struct dmaref_buf *buf);
 struct dmaref_buf *dmaref_alloc_noncoherent(struct device *dev, size_t size,
 					    dma_addr_t *handle,
@@ -406,8 +443,19 @@ bool dmaref_stack_overrun(const void *p, size_t size);
 bool dmaref_check_dir(struct device *dev, const char *call,
 		      enum dma_data_direction dir);
 bool dmaref_check_size(struct device *dev, const char *call, size_t size);
-bool dmaref_check_alloc_size(struct device *dev, const char *call,
-			     size_t size);
+void dmaref_report_alloc_size(struct device *dev, const char *call,
+			      size_t size);
+
+/* 0 < @size <= the machine's memory; anything else is reported. */
+static inline bool dmaref_check_alloc_size(struct device *dev,
+					   const char *call, size_t size)
+{
+	if (likely(size - 1 < dmaref_phys.arena_size))
+		return true;
+	dmaref_report_alloc_size(dev, call, size);
+	return false;
+}
+
 bool dmaref_check_map_range(struct device *dev, const char *call,
 			    const void *ptr, size_t size,
 			    enum dma_data_direction dir);
