@@ -6,6 +6,12 @@
  *
  * Driver code uses <linux/dma-mapping.h>; a test harness (the "hardware")
  * uses this header.
+ *
+ * Every call of the library, here and in <linux/dma-mapping.h>, reports
+ * bad input (a NULL, freed or foreign device, a size of 0 or one no buffer
+ * can have, a NULL pointer given to a free) as the kernel's dma-debug
+ * would and returns its defined failure; it never crashes, and it never
+ * reads through a device pointer that is not a live device of its own.
  */
 #ifndef _DMAREF_SIM_H
 #define _DMAREF_SIM_H
@@ -24,16 +30,27 @@ struct dmaref_device_config {
 	bool iommu;			/* DMA through an IOVA space */
 	u64 coherent_dma_mask;		/* 0: same as dma_mask */
 	bool no_coherent_mask;		/* leave coherent_dma_mask at 0 */
-	size_t coherent_pool_size;	/* per-device coherent pool; 0: none */
+	size_t coherent_pool_size;	/* per-device coherent pool, at most
+					 * 4 MiB; 0: none
+					 */
 	unsigned int cache_line;	/* cache line in bytes; 0: 64 */
 };
 
-/* NULL (with a report) on a bad config or when memory is exhausted. */
+/*
+ * NULL, with one report, when the device cannot be made: invalid-argument
+ * for a bad config (NULL, a mask below 24 bits, a cache line not a power
+ * of two in 16..128, a pool above 4 MiB, an IOMMU device whose mask is
+ * below the machine's iova_base), out-of-memory when memory is exhausted
+ * (no free block for its pool, no host memory, 256 devices alive, the
+ * default machine not fitting in host memory).
+ */
 struct device *dmaref_device_new(const struct dmaref_device_config *cfg);
 /*
  * Unbinds the device: every buffer still allocated or mapped is reported
  * as a leak and released; device-managed (dmam_/devm_) memory is released
- * silently.
+ * silently.  The device stays known as freed: any later call given it
+ * (a second dmaref_device_free() too) is reported, never a crash, until
+ * 768 more devices have been made.
  */
 void dmaref_device_free(struct device *dev);
 
