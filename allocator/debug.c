@@ -292,7 +292,7 @@ struct dmaref_buf *dmaref_buf_find_cpu(const void *cpu)
 		for (buf = cpu_table[cpu_bucket(probe)]; buf; buf = buf->cpu_next) {
 			const u8 *start = buf->cpu;
 
-			if (p >= start && p < start + buf->span)
+			if (p >= start && (size_t)(p - start) < buf->span)
 				return buf;
 		}
 		if ((unsigned long)probe < PAGE_SIZE)
