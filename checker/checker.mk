@@ -1,12 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0
 # checker: dmacheck, a libsparse client.
 #
-#   build/dmacheck            the checker
-#   build/san-dmacheck        the same under ASan/UBSan (make check-sanitize)
+#   build/dmacheck                  the checker
+#   build/obj/checker/...           its objects, one per source file, each
+#                                   with the headers it read (.d)
+#   build/tests/checker/unit-api    the API table's unit tests (cmocka)
+#   build/san-dmacheck/dmacheck     the same under ASan/UBSan (make
+#                                   check-sanitize), objects in
+#                                   build/san-dmacheck/obj/checker/
 
 DMACHECK	:= $(BUILD)/dmacheck
-DMACHECK_SRCS	:= $(wildcard checker/*.c checker/api/*.c)
-DMACHECK_HDRS	:= $(wildcard checker/*.h checker/*.def checker/api/*.def)
+DMACHECK_SRCS	:= $(wildcard checker/*.c checker/*/*.c)
 DMACHECK_GEN	:= $(BUILD)/checker/version.h
 DMACHECK_VERSION := 0.1
 DMACHECK_CFLAGS	= $(CFLAGS) $(WARNINGS) -Wno-missing-field-initializers \
@@ -19,27 +23,47 @@ $(DMACHECK_GEN): $(SPARSE_LIB) checker/checker.mk
 		'$(DMACHECK_VERSION)' "$$(cat $(BUILD)/sparse/VERSION)" >$@.tmp
 	$(Q)mv $@.tmp $@
 
-$(DMACHECK): $(DMACHECK_SRCS) $(DMACHECK_HDRS) $(DMACHECK_GEN) $(SPARSE_LIB)
-	@echo "  CC+LD   $@"
-	$(Q)$(CC) $(DMACHECK_CFLAGS) -o $@ $(DMACHECK_SRCS) $(SPARSE_LIB)
+# One build of dmacheck: $(1) its folder, $(2) extra compiler and linker
+# flags.  Objects wait for sparse (its headers) and the version header;
+# after the first build the .d files name the headers each one needs.
+define dmacheck_flavour
+$(1)/obj/checker/%.o: checker/%.c checker/checker.mk | $(DMACHECK_GEN)
+	@echo "  CC      $$@"
+	$(Q)mkdir -p $$(dir $$@)
+	$(Q)$(CC) $$(DMACHECK_CFLAGS) $(2) $(DEPFLAGS) -c -o $$@ $$<
 
-# Unit tests of the API table (cmocka), run by tests/checker/run.sh.
-DMACHECK_UNIT	:= $(BUILD)/tests/checker/unit-api
+$(1)/dmacheck: $(patsubst %.c,$(1)/obj/%.o,$(DMACHECK_SRCS)) $(SPARSE_LIB)
+	@echo "  LD      $$@"
+	$(Q)mkdir -p $$(dir $$@)
+	$(Q)$(CC) $(2) -o $$@ $$^
 
-$(DMACHECK_UNIT): tests/checker/unit/api_table.c checker/api/api.c $(DMACHECK_HDRS) $(DMACHECK_GEN) $(SPARSE_LIB)
-	@echo "  CC+LD   $@"
-	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(DMACHECK_CFLAGS) -o $@ tests/checker/unit/api_table.c checker/api/api.c \
-		$(SPARSE_LIB) -lcmocka
+-include $(patsubst %.c,$(1)/obj/%.d,$(DMACHECK_SRCS))
+endef
 
 SAN_DMACHECK	:= $(BUILD)/san-dmacheck/dmacheck
 
-$(SAN_DMACHECK): $(DMACHECK_SRCS) $(DMACHECK_HDRS) $(DMACHECK_GEN) $(SPARSE_LIB)
-	@echo "  CC+LD   $@ (ASan/UBSan)"
-	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(DMACHECK_CFLAGS) $(SANITIZE_ASAN) -o $@ $(DMACHECK_SRCS) $(SPARSE_LIB)
+$(eval $(call dmacheck_flavour,$(BUILD),))
+$(eval $(call dmacheck_flavour,$(BUILD)/san-dmacheck,$(SANITIZE_ASAN)))
 
-.PHONY: dmacheck check-sanitize-checker install-checker
+# Unit tests of the API table (cmocka), run by tests/checker/run.sh: the
+# test and the table's reader, nothing else of dmacheck.
+DMACHECK_UNIT	:= $(BUILD)/tests/checker/unit-api
+DMACHECK_UNIT_OBJS := $(BUILD)/obj/tests/checker/unit/api_table.o \
+		      $(BUILD)/obj/checker/api/api.o
+
+$(BUILD)/obj/tests/checker/unit/%.o: tests/checker/unit/%.c checker/checker.mk | $(DMACHECK_GEN)
+	@echo "  CC      $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(DMACHECK_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(DMACHECK_UNIT): $(DMACHECK_UNIT_OBJS) $(SPARSE_LIB)
+	@echo "  LD      $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) -o $@ $^ -lcmocka
+
+-include $(DMACHECK_UNIT_OBJS:.o=.d)
+
+.PHONY: dmacheck check-sanitize-checker install-checker uninstall-checker
 dmacheck: $(DMACHECK)
 
 # The checker suite with the sanitized binary (libsparse itself is not
@@ -48,14 +72,23 @@ check-sanitize-checker: $(SAN_DMACHECK) $(DMACHECK_UNIT)
 	$(Q)ASAN_OPTIONS=detect_leaks=0 DMACHECK=$(abspath $(SAN_DMACHECK)) \
 		BUILD=$(abspath $(BUILD)) tests/run checker
 
+# The user's pages: docs/checks/TEMPLATE.md is for whoever adds a check.
+DMACHECK_DOCS	:= $(filter-out docs/checks/TEMPLATE.md,$(wildcard docs/checks/*.md))
+
 install-checker: $(DMACHECK)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)/checks
 	install -m 755 $(DMACHECK) $(DESTDIR)$(BINDIR)/dmacheck
 	install -m 644 docs/man/dmacheck.1 $(DESTDIR)$(MANDIR)/man1/dmacheck.1
 	install -m 644 docs/checker.md $(DESTDIR)$(DOCDIR)/checker.md
-	install -m 644 docs/checks/*.md $(DESTDIR)$(DOCDIR)/checks/
+	install -m 644 $(DMACHECK_DOCS) $(DESTDIR)$(DOCDIR)/checks/
+
+uninstall-checker:
+	rm -f $(DESTDIR)$(BINDIR)/dmacheck $(DESTDIR)$(MANDIR)/man1/dmacheck.1 \
+		$(DESTDIR)$(DOCDIR)/checker.md \
+		$(addprefix $(DESTDIR)$(DOCDIR)/checks/,$(notdir $(DMACHECK_DOCS)))
 
 ALL_TARGETS	+= $(DMACHECK)
 CHECK_DEPS	+= $(DMACHECK) $(DMACHECK_UNIT)
 INSTALL_RULES	+= install-checker
+UNINSTALL_RULES	+= uninstall-checker
 SANITIZE_RULES	+= check-sanitize-checker
