@@ -9,6 +9,14 @@
 # A file passes when dmacheck prints exactly the expected findings: one
 # missing or one extra fails it.  Then the command-line and bad-input
 # cases.  TAP on stdout.  DMACHECK=path runs another build (sanitizers).
+#
+#	tests/checker/run.sh [file...]
+#
+# With no file, everything.  Given files (tests/run passes absolute
+# paths: make check-one T=tests/checker/wrong_free.c), only their tests:
+# a tests/checker/*.c runs that fixture, tests/checker/unit/ (or a file in
+# it) the unit tests, this script itself the command-line and bad-input
+# cases, tests/checker/ everything.
 set -u
 
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -34,10 +42,46 @@ if [ ! -x "$DMACHECK" ]; then
 	exit 1
 fi
 
+# ---- what to run ----
+
+want_unit=0 want_cli=0 fixtures=()
+if [ $# -eq 0 ]; then
+	set -- "$here"
+fi
+for arg in "$@"; do
+	path=$(realpath -m "$arg")
+	case $path in
+	"$here")
+		want_unit=1 want_cli=1
+		fixtures+=("$here"/*.c)
+		;;
+	"$here/unit" | "$here"/unit/*)
+		want_unit=1
+		;;
+	"$here/run.sh")
+		want_cli=1
+		;;
+	"$here"/*.c)
+		if [ -f "$path" ] && [ "$(dirname "$path")" = "$here" ]; then
+			fixtures+=("$path")
+		else
+			echo "no such fixture: $arg" >"$tmp/why"
+			not_ok "$(basename "$arg")"
+		fi
+		;;
+	*)
+		echo "$arg holds no test of this suite (a tests/checker/*.c fixture, tests/checker/unit/, or run.sh)" >"$tmp/why"
+		not_ok "$(basename "$arg")"
+		;;
+	esac
+done
+
 # ---- unit tests of the API table (cmocka, TAP) ----
 
 unit=$BUILD/tests/checker/unit-api
-if [ -x "$unit" ]; then
+if [ "$want_unit" -eq 0 ]; then
+	:
+elif [ -x "$unit" ]; then
 	CMOCKA_MESSAGE_OUTPUT=TAP "$unit" >"$tmp/unit" 2>&1
 	rc=$?
 	before=$failed
@@ -80,7 +124,7 @@ flags_of() {
 	sed -n 's|.*/\* dmacheck-flags: \(.*\) \*/.*|\1|p' "$1" | head -n 1
 }
 
-for src in "$here"/*.c; do
+for src in "${fixtures[@]}"; do
 	name=$(basename "$src")
 	flags=$(flags_of "$src")
 	expected "$src" >"$tmp/want"
@@ -102,6 +146,12 @@ for src in "$here"/*.c; do
 		ok "$name ($(wc -l <"$tmp/want") findings)"
 	fi
 done
+
+if [ "$want_cli" -eq 0 ]; then
+	echo "1..$n"
+	[ "$failed" -eq 0 ]
+	exit
+fi
 
 # ---- the command line ----
 
@@ -151,7 +201,8 @@ check $? "-f json prints no findings on stderr"
 
 # shellcheck disable=SC2086
 "$DMACHECK" -Wno-cpu-write-device-owned $inc "$good" 2>"$tmp/err"
-[ $? -eq 0 ] && ! grep -q "cpu-write-device-owned" "$tmp/err"
+rc=$?
+[ $rc -eq 0 ] && ! grep -q "cpu-write-device-owned" "$tmp/err"
 check $? "-Wno-<check> turns a check off"
 
 # shellcheck disable=SC2086
@@ -205,7 +256,8 @@ assert st == [("broken.c", "error"), ("cpu_write_device_owned.c", "ok"),
 assert all(f.get("error") for f in d["files"] if f["status"] == "error"), d
 assert len(d["findings"]) == int(sys.argv[2]), d["findings"]
 PY
-[ $? -eq 0 ] && [ $rc -eq 1 ]
+py=$?
+[ $py -eq 0 ] && [ $rc -eq 1 ]
 check $? "an unparsable file among good ones: that file fails, the rest is checked"
 grep -q "broken.c: .*error" "$tmp/err"
 check $? "the unparsable file's error names the file"
@@ -248,7 +300,8 @@ check $? "findings are printed in source order"
 # The work limit stops a function with a note, never a hang.
 # shellcheck disable=SC2086
 "$DMACHECK" --work-limit=5 $inc "$good" 2>"$tmp/err"
-[ $? -eq 0 ] && grep -q "note: .*work limit" "$tmp/err"
+rc=$?
+[ $rc -eq 0 ] && grep -q "note: .*work limit" "$tmp/err"
 check $? "the per-function work limit ends with a note"
 
 echo "1..$n"
