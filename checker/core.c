@@ -10,6 +10,7 @@
 
 #include "dmacheck.h"
 #include "engine.h"
+#include "hashmap.h"
 
 #define MAX_CHECKS 16
 
@@ -152,17 +153,22 @@ bool decode_call(struct instruction *insn, struct call_site *cs)
 static struct {
 	struct call_site *v;
 	int nr, cap;
-	struct instruction **keys;	/* open addressing: insn -> index */
-	int *vals;
-	int hsize;
 	pseudo_t *kick_args;
 	int nr_kick_args, cap_kick_args;
 	int *nth;			/* per call of the function: its index, or -1 */
 	int nr_nth, cap_nth;
-	pseudo_t *folded;		/* open addressing: the kick args, stripped */
-	int fsize;
 	bool folded_null;
 } calls;
+
+/* insn -> its index in calls.v */
+struct call_entry {
+	struct hashmap_key key;
+	int index;
+};
+static struct hashmap call_index = HASHMAP_INIT(struct call_entry);
+
+/* the kick args, stripped: a set */
+static struct hashmap folded = HASHMAP_INIT(struct hashmap_key);
 
 void *grow(void *v, int *cap, size_t elem)
 {
@@ -173,29 +179,15 @@ void *grow(void *v, int *cap, size_t elem)
 	return v;
 }
 
-static unsigned int insn_hash(struct instruction *insn, int size)
-{
-	return ((unsigned long)insn >> 4) * 2654435761u % size;
-}
-
 static void index_calls(void)
 {
 	int i;
 
-	free(calls.keys);
-	free(calls.vals);
-	calls.hsize = calls.nr * 2 + 1;
-	calls.keys = calloc(calls.hsize, sizeof(*calls.keys));
-	calls.vals = calloc(calls.hsize, sizeof(*calls.vals));
-	if (!calls.keys || !calls.vals)
-		die("dmacheck: out of memory");
+	hashmap_clear(&call_index, calls.nr);
 	for (i = 0; i < calls.nr; i++) {
-		unsigned int h = insn_hash(calls.v[i].insn, calls.hsize);
+		struct call_entry *e = hashmap_add(&call_index, calls.v[i].insn, 0);
 
-		while (calls.keys[h])
-			h = (h + 1) % calls.hsize;
-		calls.keys[h] = calls.v[i].insn;
-		calls.vals[h] = i;
+		e->index = i;
 	}
 }
 
@@ -219,20 +211,13 @@ struct call_site *call_site_nth(struct instruction *insn, int n)
 
 struct call_site *call_site_of(struct instruction *insn)
 {
-	unsigned int h;
+	const struct call_entry *e = hashmap_find(&call_index, insn, 0);
+	struct call_site *cs;
 
-	if (!calls.hsize)
+	if (!e)
 		return NULL;
-	h = insn_hash(insn, calls.hsize);
-	while (calls.keys[h]) {
-		if (calls.keys[h] == insn) {
-			struct call_site *cs = &calls.v[calls.vals[h]];
-
-			return cs->name ? cs : NULL;
-		}
-		h = (h + 1) % calls.hsize;
-	}
-	return NULL;
+	cs = &calls.v[e->index];
+	return cs->name ? cs : NULL;
 }
 
 static bool same_class(enum api_effect a, enum api_effect b)
@@ -351,34 +336,20 @@ static void fold_note(int n)
 
 static pseudo_t strip_offsets(pseudo_t p);
 
-static unsigned int pseudo_hash(pseudo_t p, int size)
-{
-	return ((unsigned long)p >> 4) * 2654435761u % size;
-}
-
 /* A set of what the kick args point at: a store asks once, not per kick. */
 static void index_kick_args(void)
 {
 	int i;
 
-	free(calls.folded);
+	hashmap_clear(&folded, calls.nr_kick_args);
 	calls.folded_null = false;
-	calls.fsize = calls.nr_kick_args * 2 + 1;
-	calls.folded = calloc(calls.fsize, sizeof(*calls.folded));
-	if (!calls.folded)
-		die("dmacheck: out of memory");
 	for (i = 0; i < calls.nr_kick_args; i++) {
 		pseudo_t p = strip_offsets(calls.kick_args[i]);
-		unsigned int h;
 
-		if (!p) {
+		if (p)
+			hashmap_add(&folded, p, 0);
+		else
 			calls.folded_null = true;
-			continue;
-		}
-		h = pseudo_hash(p, calls.fsize);
-		while (calls.folded[h] && calls.folded[h] != p)
-			h = (h + 1) % calls.fsize;
-		calls.folded[h] = p;
 	}
 }
 
@@ -462,19 +433,10 @@ static pseudo_t strip_offsets(pseudo_t p)
 bool insn_is_folded(struct instruction *insn)
 {
 	pseudo_t addr = strip_offsets(insn->src);
-	unsigned int h;
 
 	if (!addr)
 		return calls.folded_null;
-	if (!calls.folded)
-		return false;
-	h = pseudo_hash(addr, calls.fsize);
-	while (calls.folded[h]) {
-		if (calls.folded[h] == addr)
-			return true;
-		h = (h + 1) % calls.fsize;
-	}
-	return false;
+	return hashmap_find(&folded, addr, 0) != NULL;
 }
 
 static void dispatch_calls(struct entrypoint *ep)
@@ -550,51 +512,29 @@ void analyse_symbols(struct symbol_list *list)
 	analysis_stats.analysis = seconds() - t1;
 }
 
+struct name_entry {
+	struct hashmap_key key;
+	char *name;
+};
+
 /*
  * A stable C string for an identifier (ident_name() reuses four static
  * buffers; messages keep names for longer).
  */
 const char *ident_name(const struct ident *id)
 {
-	static struct {
-		const struct ident *id;
-		char *name;
-	} *tab;
-	static int size, used;
-	unsigned int h;
+	static struct hashmap names = HASHMAP_INIT(struct name_entry);
+	struct name_entry *e;
 
 	if (!id)
 		return "?";
-	if (used * 2 >= size) {
-		typeof(tab) old = tab;
-		int old_size = size, i;
-
-		size = size ? size * 2 : 1024;
-		tab = calloc(size, sizeof(*tab));
-		if (!tab)
+	e = hashmap_add(&names, id, 0);
+	if (!e->name) {
+		e->name = malloc(id->len + 1);
+		if (!e->name)
 			die("dmacheck: out of memory");
-		for (i = 0; i < old_size; i++) {
-			if (!old[i].id)
-				continue;
-			h = ((unsigned long)old[i].id >> 4) % size;
-			while (tab[h].id)
-				h = (h + 1) % size;
-			tab[h] = old[i];
-		}
-		free(old);
+		memcpy(e->name, id->name, id->len);
+		e->name[id->len] = '\0';
 	}
-	h = ((unsigned long)id >> 4) % size;
-	while (tab[h].id) {
-		if (tab[h].id == id)
-			return tab[h].name;
-		h = (h + 1) % size;
-	}
-	tab[h].id = id;
-	tab[h].name = malloc(id->len + 1);
-	if (!tab[h].name)
-		die("dmacheck: out of memory");
-	memcpy(tab[h].name, id->name, id->len);
-	tab[h].name[id->len] = '\0';
-	used++;
-	return tab[h].name;
+	return e->name;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dmacheck.h"
+#include "hashmap.h"
 #include "token.h"
 
 static const struct {
@@ -175,46 +176,26 @@ static void put_field(const char *s)
 		fputc(*s == '\t' || *s == '\n' ? ' ' : *s, records);
 }
 
-/* One finding per check and position: several slots may see one event. */
+/*
+ * One finding per check and position: several slots may see one event.
+ * The key packs the position and the check in one number (sparse keeps
+ * 14 bits of stream, 31 of line and 10 of column).  Findings on line 0
+ * (no line known) are not merged.
+ */
+_Static_assert(NR_CHECKS <= 256, "seen_before() keeps 8 bits of check id");
+
 static bool seen_before(enum check_id id, struct position pos)
 {
-	static struct {
-		int stream, line, col, id;
-	} *seen;
-	static int size, used;
-	unsigned long h;
-	int i;
+	static struct hashmap seen = HASHMAP_INIT(struct hashmap_key);
+	unsigned long long key = pos.line | (unsigned long long)pos.stream << 31 |
+				 (unsigned long long)pos.pos << 45 |
+				 (unsigned long long)id << 55;
 
-	if (used * 2 >= size) {
-		void *old = seen;
-		int old_size = size;
-
-		size = size ? size * 2 : 256;
-		seen = calloc(size, sizeof(*seen));
-		if (!seen)
-			die("dmacheck: out of memory");
-		used = 0;
-		for (i = 0; i < old_size; i++) {
-			typeof(seen) e = (typeof(seen))old + i;
-
-			if (e->line) {
-				struct position p = { .stream = e->stream, .line = e->line,
-						      .pos = e->col };
-				seen_before(e->id, p);
-			}
-		}
-		free(old);
-	}
-	h = ((unsigned long)pos.stream * 31 + pos.line) * 131 + pos.pos * 7 + id;
-	for (i = h % size; seen[i].line; i = (i + 1) % size)
-		if (seen[i].stream == pos.stream && seen[i].line == pos.line &&
-		    seen[i].col == pos.pos && seen[i].id == (int)id)
-			return true;
-	seen[i].stream = pos.stream;
-	seen[i].line = pos.line ? pos.line : -1;
-	seen[i].col = pos.pos;
-	seen[i].id = id;
-	used++;
+	if (!pos.line)
+		return false;
+	if (hashmap_find(&seen, NULL, key))
+		return true;
+	hashmap_add(&seen, NULL, key);
 	return false;
 }
 

@@ -14,74 +14,25 @@
 #include <string.h>
 
 #include "engine.h"
+#include "hashmap.h"
 #include "target.h"
 
-/* ---- small hash maps ---- */
-
+/* The registries: a key and up to three buffers (see the roles). */
 struct map_entry {
-	const void *k1;
-	long long k2;
+	struct hashmap_key key;
 	void *val[3];		/* cpu pointer, handle, sg table */
 };
 
-struct map {
-	struct map_entry *v;
-	int size, used;
-};
-
-static unsigned long map_hash(const void *k1, long long k2)
-{
-	return ((unsigned long)k1 >> 3) * 2654435761u ^ (unsigned long)k2 * 40503u;
-}
-
-static struct map_entry *map_get(struct map *m, const void *k1, long long k2, bool add)
-{
-	unsigned long h;
-
-	if (m->used * 2 >= m->size) {
-		struct map old = *m;
-		int i;
-
-		if (!add && m->size)
-			goto lookup;
-		m->size = m->size ? m->size * 2 : 256;
-		m->used = 0;
-		m->v = calloc(m->size, sizeof(*m->v));
-		if (!m->v)
-			die("dmacheck: out of memory");
-		for (i = 0; i < old.size; i++) {
-			struct map_entry *e;
-
-			if (!old.v[i].k1)
-				continue;
-			e = map_get(m, old.v[i].k1, old.v[i].k2, true);
-			memcpy(e->val, old.v[i].val, sizeof(e->val));
-		}
-		free(old.v);
-	}
-lookup:
-	if (!m->size)
-		return NULL;
-	h = map_hash(k1, k2) % m->size;
-	while (m->v[h].k1) {
-		if (m->v[h].k1 == k1 && m->v[h].k2 == k2)
-			return &m->v[h];
-		h = (h + 1) % m->size;
-	}
-	if (!add)
-		return NULL;
-	m->v[h].k1 = k1;
-	m->v[h].k2 = k2;
-	m->used++;
-	return &m->v[h];
-}
-
 enum { ROLE_CPU, ROLE_HANDLE, ROLE_SGT };
 
-static struct map fields;	/* (struct type or variable, offset) -> buffers */
-static struct map by_call;	/* allocation/map instruction -> buffer */
-static struct map params;	/* (function, parameter) -> buffer per kind */
-static struct map implicit_at;	/* map or dma_cache_sync() call -> its buffer */
+/* (struct type or variable, offset) -> buffers */
+static struct hashmap fields = HASHMAP_INIT(struct map_entry);
+/* allocation/map instruction -> buffer */
+static struct hashmap by_call = HASHMAP_INIT(struct map_entry);
+/* (function, parameter) -> buffer per kind */
+static struct hashmap params = HASHMAP_INIT(struct map_entry);
+/* map or dma_cache_sync() call -> its buffer */
+static struct hashmap implicit_at = HASHMAP_INIT(struct map_entry);
 
 static struct entrypoint *cur_ep;
 static unsigned int gen;
@@ -414,7 +365,7 @@ struct buffer *buffer_new(const char *name)
 struct buffer *param_buffer(int nr, enum buf_kind kind)
 {
 	struct ident *fn = cur_ep->name->ident;
-	struct map_entry *e = map_get(&params, fn, nr, true);
+	struct map_entry *e = hashmap_add(&params, fn, nr);
 	int role = kind == BK_HANDLE ? ROLE_HANDLE : ROLE_CPU;
 	struct buffer *b = e->val[role];
 
@@ -439,7 +390,7 @@ static struct buffer **field_slot(pseudo_t addr, long long offset, int role, boo
 
 	if (!location_of(addr, offset, &key, &off))
 		return NULL;
-	e = map_get(&fields, key, off, add);
+	e = add ? hashmap_add(&fields, key, off) : hashmap_find(&fields, key, off);
 	return e ? (struct buffer **)&e->val[role] : NULL;
 }
 
@@ -778,7 +729,7 @@ static bool resolve_call(struct instruction *insn, int role, struct bufref *ref)
 		switch (cs->api->effect) {
 		case FX_ALLOC:
 		case FX_MAP:
-			e = map_get(&by_call, insn, 0, false);
+			e = hashmap_find(&by_call, insn, 0);
 			if (!e || !e->val[0])
 				return false;
 			if ((role == ROLE_HANDLE) != (cs->api->effect == FX_MAP))
@@ -933,7 +884,8 @@ bool resolve_handle(pseudo_t p, struct bufref *ref)
 /* The buffer an allocation or map call creates (the same in every pass). */
 struct buffer *buffer_of_call(struct instruction *insn, bool create)
 {
-	struct map_entry *e = map_get(&by_call, insn, 0, create);
+	struct map_entry *e = create ? hashmap_add(&by_call, insn, 0) :
+					 hashmap_find(&by_call, insn, 0);
 
 	if (!e)
 		return NULL;
@@ -944,7 +896,9 @@ struct buffer *buffer_of_call(struct instruction *insn, bool create)
 
 void bind_call(struct instruction *insn, struct buffer *buf)
 {
-	map_get(&by_call, insn, 0, true)->val[0] = buf;
+	struct map_entry *e = hashmap_add(&by_call, insn, 0);
+
+	e->val[0] = buf;
 }
 
 /* A pointer the engine met unresolved at a map or dma_cache_sync(). */
@@ -962,7 +916,7 @@ struct buffer *implicit_cpu_buffer(pseudo_t p, bool meta, struct instruction *si
 	 * not skb->data of the next.  It is this value, in this function,
 	 * and the same buffer in every pass (keyed by the call that met it).
 	 */
-	e = map_get(&implicit_at, site, 0, true);
+	e = hashmap_add(&implicit_at, site, 0);
 	if (!e->val[0])
 		e->val[0] = buffer_new(pseudo_name(s, 0) ?:
 				       source_ident(s->def ? s->def->pos : site->pos));
@@ -986,7 +940,7 @@ struct buffer *implicit_cpu_buffer(pseudo_t p, bool meta, struct instruction *si
  * Struct types that live in DMA buffers (descriptors, rings): a volatile
  * store into one of them is a store to memory, not a register write.
  */
-static struct map buffer_types;
+static struct hashmap buffer_types = HASHMAP_INIT(struct map_entry);
 
 static void note_buffer_struct(struct symbol *st, int depth)
 {
@@ -995,7 +949,7 @@ static void note_buffer_struct(struct symbol *st, int depth)
 
 	if (!st || depth > 4 || (st->type != SYM_STRUCT && st->type != SYM_UNION))
 		return;
-	e = map_get(&buffer_types, st, 0, true);
+	e = hashmap_add(&buffer_types, st, 0);
 	if (e->val[0])
 		return;
 	e->val[0] = st;
@@ -1133,7 +1087,7 @@ bool store_is_kick(struct instruction *insn)
 	base = strip_casts(insn->src);
 	if (!base || !(st = pointee_struct(base)))
 		return false;
-	e = map_get(&buffer_types, st, 0, false);
+	e = hashmap_find(&buffer_types, st, 0);
 	if (e && e->val[0])
 		return false;
 	m = member_sym_at(st, insn->offset);

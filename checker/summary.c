@@ -8,61 +8,38 @@
 #include <stdlib.h>
 
 #include "engine.h"
+#include "hashmap.h"
 
-/* Open addressing on the function's ident: a call asks in constant time. */
-static struct summary **table;
-static int nr, size;
+/* By the function's ident: a call asks in constant time. */
+struct summary_entry {
+	struct hashmap_key key;
+	struct summary *sum;
+};
 
-static unsigned int ident_hash(const struct ident *fn)
-{
-	return ((unsigned long)fn >> 3) * 2654435761u % size;
-}
-
-static struct summary **bucket(const struct ident *fn)
-{
-	unsigned int h = ident_hash(fn);
-
-	while (table[h] && table[h]->fn != fn)
-		h = (h + 1) % size;
-	return &table[h];
-}
-
-/* Keep the table at most half full. */
-static void grow_table(void)
-{
-	struct summary **old = table;
-	int old_size = size, i;
-
-	size = size ? size * 2 + 1 : 63;
-	table = calloc(size, sizeof(*table));
-	if (!table)
-		die("dmacheck: out of memory");
-	for (i = 0; i < old_size; i++)
-		if (old[i])
-			*bucket(old[i]->fn) = old[i];
-	free(old);
-}
+static struct hashmap table = HASHMAP_INIT(struct summary_entry);
 
 const struct summary *summary_of(struct ident *fn)
 {
-	if (!fn || !nr)
+	const struct summary_entry *e;
+
+	if (!fn)
 		return NULL;
-	return *bucket(fn);
+	e = hashmap_find(&table, fn, 0);
+	return e ? e->sum : NULL;
 }
 
 struct summary *summary_new(struct ident *fn)
 {
-	struct summary *s = (struct summary *)summary_of(fn);
+	struct summary_entry *e;
 
-	if (s || !fn)
-		return s;
-	if (2 * (nr + 1) > size)
-		grow_table();
-	s = calloc(1, sizeof(*s));
-	if (!s)
-		die("dmacheck: out of memory");
-	s->fn = fn;
-	*bucket(fn) = s;
-	nr++;
-	return s;
+	if (!fn)
+		return NULL;
+	e = hashmap_add(&table, fn, 0);
+	if (!e->sum) {
+		e->sum = calloc(1, sizeof(*e->sum));
+		if (!e->sum)
+			die("dmacheck: out of memory");
+		e->sum->fn = fn;
+	}
+	return e->sum;
 }
