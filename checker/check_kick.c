@@ -6,7 +6,7 @@
  *	ownership-imbalance: a buffer taken with _for_cpu given back on
  *	some paths only (sparse's context imbalance, for ownership)
  */
-#include "engine.h"
+#include "engine/engine.h"
 #include "describe.h"
 
 static void unsynced_stores(struct engine_ctx *ctx, const struct event *kick,
@@ -14,7 +14,7 @@ static void unsynced_stores(struct engine_ctx *ctx, const struct event *kick,
 {
 	const struct event *store = engine_event(ctx, st->dirty_ev);
 
-	if (!st->dirty || !store || !ownership_matters(s->buf))
+	if (!st->dirty || !store || !ck_ownership_matters(s->buf))
 		return;
 	/* dirty survives a join only from a path that stored and never synced */
 	if (st->owner == OWN_FREED)
@@ -31,9 +31,9 @@ static void unsynced_stores(struct engine_ctx *ctx, const struct event *kick,
 	/* coherent on some machines: a sync on some path is guarded by a flag */
 	if (s->buf->mixed_coherence && st->owner != OWN_CPU && st->owner != OWN_ENTRY)
 		return;
-	report(CK_MISSING_SYNC_FOR_DEVICE, kick->pos,
+	dmc_report(CK_MISSING_SYNC_FOR_DEVICE, kick->pos,
 	       "%s starts the device but '%s', written at %s, was not handed to it with dma_sync_single_for_device()%s; sync after the last store",
-	       kick_name(kick), buf_label(store), where(store->pos), buf_origin(s->buf));
+	       ck_kick_name(kick), ck_buf_label(store), dmc_where(store->pos), ck_buf_origin(s->buf));
 }
 
 /* One finding per buffer part and function: at the first kick or return. */
@@ -48,7 +48,7 @@ static void left_with_cpu(struct engine_ctx *ctx, const struct event *at,
 {
 	const struct event *taken = engine_event(ctx, st->taken_ev);
 
-	if (!taken || !ownership_matters(s->buf))
+	if (!taken || !ck_ownership_matters(s->buf))
 		return;
 	if (st->owner != OWN_MIXED &&
 	    !(st->owner == OWN_CPU && st->taken &&
@@ -60,13 +60,13 @@ static void left_with_cpu(struct engine_ctx *ctx, const struct event *at,
 	if (engine_told(ctx, &told, slot))
 		return;
 	if (at->kind == EV_KICK)
-		report(CK_OWNERSHIP_IMBALANCE, at->pos,
+		dmc_report(CK_OWNERSHIP_IMBALANCE, at->pos,
 		       "%s starts the device while '%s', taken for the CPU by %s, is given back with a _for_device sync on some paths only",
-		       kick_name(at), buf_name(s->buf), ev_call(taken));
+		       ck_kick_name(at), ck_buf_name(s->buf), ck_ev_call(taken));
 	else
-		report(CK_OWNERSHIP_IMBALANCE, taken->pos,
+		dmc_report(CK_OWNERSHIP_IMBALANCE, taken->pos,
 		       "'%s' taken for the CPU by %s() here is given back with a _for_device sync on some paths only before %s() returns",
-		       buf_label(taken), taken->call, ctx->fn);
+		       ck_buf_label(taken), taken->call, ctx->fn);
 }
 
 static void kick_on_point(struct engine_ctx *ctx, const struct event *ev,
@@ -85,7 +85,7 @@ static const struct engine_hooks kick_hooks = {
 	.on_point = kick_on_point,
 };
 
-void check_kick_init(void)
+void ck_kick_init(void)
 {
 	engine_register(&kick_hooks);
 }

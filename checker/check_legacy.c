@@ -34,7 +34,7 @@ static void report_fix(struct call_site *cs, int fix)
 	const struct legacy_fix *f = &fixes[fix];
 
 	snprintf(what, sizeof(what), f->what, cs->name);
-	report(CK_LEGACY_API, cs->pos, "%s: %s (semantic patch %s)",
+	dmc_report(CK_LEGACY_API, cs->pos, "%s: %s (semantic patch %s)",
 	       what, f->advice, f->cocci);
 }
 
@@ -52,10 +52,10 @@ static void legacy_on_call(struct entrypoint *ep, struct call_site *cs)
 			report_fix(cs, FIX_NONCOHERENT_4ARG);
 		return;
 	}
-	attrs = call_arg(cs, api->attrs);
+	attrs = dmc_call_arg(cs, api->attrs);
 	/* the attribute only means something where the headers still define it */
-	if (attrs && is_macro_name("DMA_ATTR_NON_CONSISTENT") &&
-	    pseudo_may_have_bits(attrs, ATTR_NON_CONSISTENT))
+	if (attrs && ck_is_macro_name("DMA_ATTR_NON_CONSISTENT") &&
+	    dmc_pseudo_may_have_bits(attrs, ATTR_NON_CONSISTENT))
 		report_fix(cs, FIX_ATTR_NON_CONSISTENT);
 }
 
@@ -64,7 +64,7 @@ static const struct check_ops legacy_ops = {
 	.on_call = legacy_on_call,
 };
 
-void check_legacy_init(void)
+void ck_legacy_init(void)
 {
-	register_check(&legacy_ops);
+	dmc_register_check(&legacy_ops);
 }

@@ -17,7 +17,7 @@
  */
 #include <string.h>
 
-#include "engine.h"
+#include "engine/engine.h"
 #include "describe.h"
 
 static const char *how_to_take_back(const struct event *handoff)
@@ -45,10 +45,10 @@ static void device_owned(struct engine_ctx *ctx, const struct event *ev,
 		return;
 	if (ev->call)
 		snprintf(by, sizeof(by), " by %s()", ev->call);
-	report(write ? CK_CPU_WRITE_DEVICE_OWNED : CK_CPU_READ_DEVICE_OWNED, ev->pos,
+	dmc_report(write ? CK_CPU_WRITE_DEVICE_OWNED : CK_CPU_READ_DEVICE_OWNED, ev->pos,
 	       "'%s' %s%s after %s handed it to the device%s; %s",
-	       buf_label(ev), write ? "written" : "read", by, ev_call(handoff),
-	       handoff->kind == EV_MAP ? "" : buf_origin(ev->buf),
+	       ck_buf_label(ev), write ? "written" : "read", by, ck_ev_call(handoff),
+	       handoff->kind == EV_MAP ? "" : ck_buf_origin(ev->buf),
 	       how_to_take_back(handoff));
 }
 
@@ -72,7 +72,7 @@ static void device_owned_read(struct engine_ctx *ctx, const struct event *ev,
 {
 	const struct event *handoff = engine_event(ctx, st->owner_ev);
 
-	if (st->owner != OWN_DEVICE || !handoff || !ownership_matters(ev->buf))
+	if (st->owner != OWN_DEVICE || !handoff || !ck_ownership_matters(ev->buf))
 		return;
 	/* the device only reads DMA_TO_DEVICE memory: the CPU's copy holds */
 	if (ev->buf->dir == DIR_TO_DEVICE || handoff->dir == DIR_TO_DEVICE)
@@ -88,7 +88,7 @@ static void unsynced_device_write(struct engine_ctx *ctx, const struct slot *s,
 	const struct event *store = engine_event(ctx, st->dev_write_ev);
 	const struct event *handoff = engine_event(ctx, st->dev_handoff_ev);
 
-	if (!st->dev_write || !store || !handoff || !ownership_matters(s->buf))
+	if (!st->dev_write || !store || !handoff || !ck_ownership_matters(s->buf))
 		return;
 	device_owned(ctx, store, handoff);
 }
@@ -104,11 +104,11 @@ static void read_before_take_back(struct engine_ctx *ctx, const struct event *ev
 
 	if (st->owner != OWN_ENTRY || !st->read_early || !read || ev->legacy)
 		return;
-	if (!ownership_matters(ev->buf))
+	if (!ck_ownership_matters(ev->buf))
 		return;
-	report(CK_MISSING_SYNC_FOR_CPU, read->pos,
+	dmc_report(CK_MISSING_SYNC_FOR_CPU, read->pos,
 	       "'%s' read before %s took it back from the device%s; the CPU may see stale data: sync first, then read",
-	       buf_label(read), ev_call(ev), buf_origin(ev->buf));
+	       ck_buf_label(read), ck_ev_call(ev), ck_buf_origin(ev->buf));
 }
 
 static void ownership_on_event(struct engine_ctx *ctx, const struct event *ev,
@@ -145,7 +145,7 @@ static const struct engine_hooks ownership_hooks = {
 	.on_point = ownership_on_point,
 };
 
-void check_ownership_init(void)
+void ck_ownership_init(void)
 {
 	engine_register(&ownership_hooks);
 }

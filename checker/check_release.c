@@ -6,7 +6,7 @@
  */
 #include <stdio.h>
 
-#include "engine.h"
+#include "engine/engine.h"
 #include "describe.h"
 
 /* Allocations a release call of @rel may undo. */
@@ -38,15 +38,15 @@ static void check_release(struct engine_ctx *ctx, const struct event *ev,
 	if (buf->ambiguous || !alloc || (prev && (prev->summary || ev->summary)))
 		return;
 	if (st->owner == OWN_FREED && prev) {
-		report(CK_USE_AFTER_FREE, ev->pos,
+		dmc_report(CK_USE_AFTER_FREE, ev->pos,
 		       "'%s' released again by %s(); %s already freed it",
-		       buf_name(buf), ev->call, ev_call(prev));
+		       ck_buf_name(buf), ev->call, ck_ev_call(prev));
 		return;
 	}
 	if (ev->kind == EV_UNMAP && st->unmapped && prev) {
-		report(CK_USE_AFTER_FREE, ev->pos,
+		dmc_report(CK_USE_AFTER_FREE, ev->pos,
 		       "'%s' unmapped again by %s(); %s already ended the mapping",
-		       buf_name(buf), ev->call, ev_call(prev));
+		       ck_buf_name(buf), ev->call, ck_ev_call(prev));
 		return;
 	}
 	if (!ev->api || (alloc->effect != FX_ALLOC && alloc->effect != FX_MAP &&
@@ -55,22 +55,22 @@ static void check_release(struct engine_ctx *ctx, const struct event *ev,
 	if (!same_family(alloc, ev->api, buf)) {
 		const char *right = api_release_for(alloc);
 
-		report(CK_WRONG_FREE, ev->pos,
+		dmc_report(CK_WRONG_FREE, ev->pos,
 		       "'%s' from %s() at %s released with %s(); release it with %s()",
-		       buf_name(buf), alloc->name, where(buf->origin), ev->call,
+		       ck_buf_name(buf), alloc->name, dmc_where(buf->origin), ev->call,
 		       right ? right : "the matching call");
 		return;
 	}
 	if (ev->size > 0 && buf->size > 0 && ev->size != buf->size)
-		report(CK_WRONG_FREE, ev->pos,
+		dmc_report(CK_WRONG_FREE, ev->pos,
 		       "'%s' released with size %lld but %s() at %s allocated %lld bytes; pass the same size",
-		       buf_name(buf), ev->size, alloc->name, where(buf->origin), buf->size);
+		       ck_buf_name(buf), ev->size, alloc->name, dmc_where(buf->origin), buf->size);
 	else if (ev->dir >= 0 && buf->dir >= 0 && ev->dir != buf->dir && ev->api->dir >= 0 &&
 		 alloc->dir >= 0)
-		report(CK_WRONG_FREE, ev->pos,
+		dmc_report(CK_WRONG_FREE, ev->pos,
 		       "'%s' released with %s but %s() at %s set it up %s; pass the same direction",
-		       buf_name(buf), dir_name(ev->dir), alloc->name, where(buf->origin),
-		       dir_name(buf->dir));
+		       ck_buf_name(buf), api_dir_name(ev->dir), alloc->name, dmc_where(buf->origin),
+		       api_dir_name(buf->dir));
 }
 
 static void use_after_release(struct engine_ctx *ctx, const struct event *ev,
@@ -88,13 +88,13 @@ static void use_after_release(struct engine_ctx *ctx, const struct event *ev,
 	default:	what = "synced"; break;
 	}
 	if (st->owner == OWN_FREED)
-		report(CK_USE_AFTER_FREE, ev->pos, "'%s' %s after %s freed it",
-		       buf_label(ev), what, ev_call(prev));
+		dmc_report(CK_USE_AFTER_FREE, ev->pos, "'%s' %s after %s freed it",
+		       ck_buf_label(ev), what, ck_ev_call(prev));
 	else if (st->unmapped && (ev->kind == EV_TO_CPU || ev->kind == EV_TO_DEVICE) &&
 		 !ev->legacy)
-		report(CK_USE_AFTER_FREE, ev->pos,
+		dmc_report(CK_USE_AFTER_FREE, ev->pos,
 		       "'%s' synced after %s ended its mapping; sync before unmapping",
-		       buf_label(ev), ev_call(prev));
+		       ck_buf_label(ev), ck_ev_call(prev));
 }
 
 static void release_on_event(struct engine_ctx *ctx, const struct event *ev,
@@ -119,7 +119,7 @@ static const struct engine_hooks release_hooks = {
 	.on_event = release_on_event,
 };
 
-void check_release_init(void)
+void ck_release_init(void)
 {
 	engine_register(&release_hooks);
 }

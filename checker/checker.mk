@@ -14,7 +14,7 @@ DMACHECK_SRCS	:= $(wildcard checker/*.c checker/*/*.c)
 DMACHECK_GEN	:= $(BUILD)/checker/version.h
 DMACHECK_VERSION := 0.1
 DMACHECK_CFLAGS	= $(CFLAGS) $(WARNINGS) -Wno-missing-field-initializers \
-		  -I checker -I checker/api -I $(BUILD)/checker -I $(SPARSE_DIR)
+		  -I checker -I $(BUILD)/checker -I $(SPARSE_DIR)
 
 # The version header names the sparse build dmacheck was linked with.
 $(DMACHECK_GEN): $(SPARSE_LIB) checker/checker.mk

@@ -6,7 +6,7 @@
  */
 #include <stdio.h>
 
-#include "engine.h"
+#include "engine/engine.h"
 #include "describe.h"
 #include "token.h"
 
@@ -20,23 +20,23 @@ static char *next_buf(void)
 	return bufs[next++ % NR_BUFS];
 }
 
-bool is_macro_name(const char *text)
+bool ck_is_macro_name(const char *text)
 {
 	struct symbol *sym = lookup_symbol(built_in_ident(text), NS_MACRO);
 
 	return sym && sym->namespace == NS_MACRO;
 }
 
-const char *buf_label(const struct event *ev)
+const char *ck_buf_label(const struct event *ev)
 {
 	const char *text;
 
 	if (ev->via)
 		return ev->via;
 	if (!ev->call && (ev->kind == EV_READ || ev->kind == EV_WRITE)) {
-		text = source_ident(ev->pos);
+		text = dmc_source_ident(ev->pos);
 		/* inside a macro the position is the macro's name */
-		if (text && !is_macro_name(text))
+		if (text && !ck_is_macro_name(text))
 			return text;
 	}
 	if (ev->buf && ev->buf->name)
@@ -44,41 +44,41 @@ const char *buf_label(const struct event *ev)
 	return "the buffer";
 }
 
-const char *buf_name(const struct buffer *buf)
+const char *ck_buf_name(const struct buffer *buf)
 {
 	return buf->name ? buf->name : "the buffer";
 }
 
-const char *buf_origin(const struct buffer *buf)
+const char *ck_buf_origin(const struct buffer *buf)
 {
 	char *s;
 
 	if (!buf->api || !buf->origin.line)
 		return "";
 	s = next_buf();
-	snprintf(s, 320, " (buffer from %s() at %s)", buf->api->name, where(buf->origin));
+	snprintf(s, 320, " (buffer from %s() at %s)", buf->api->name, dmc_where(buf->origin));
 	return s;
 }
 
-const char *ev_call(const struct event *ev)
+const char *ck_ev_call(const struct event *ev)
 {
 	char *s = next_buf();
 
 	if (ev->call)
-		snprintf(s, 320, "%s() at %s", ev->call, where(ev->pos));
+		snprintf(s, 320, "%s() at %s", ev->call, dmc_where(ev->pos));
 	else
-		snprintf(s, 320, "the store at %s", where(ev->pos));
+		snprintf(s, 320, "the store at %s", dmc_where(ev->pos));
 	return s;
 }
 
-const char *kick_name(const struct event *ev)
+const char *ck_kick_name(const struct event *ev)
 {
 	char *s = next_buf();
 	const char *reg;
 
 	if (ev->call)
 		snprintf(s, 320, "%s()", ev->call);
-	else if ((reg = source_lvalue(ev->pos)))
+	else if ((reg = dmc_source_lvalue(ev->pos)))
 		snprintf(s, 320, "the register store to '%s'", reg);
 	else
 		snprintf(s, 320, "the register store");
@@ -86,7 +86,7 @@ const char *kick_name(const struct event *ev)
 }
 
 /* Only buffers a non-coherent machine would get wrong are judged. */
-bool ownership_matters(const struct buffer *buf)
+bool ck_ownership_matters(const struct buffer *buf)
 {
 	if (buf->coherent)
 		return false;

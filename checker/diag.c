@@ -27,12 +27,12 @@ static const struct {
 static bool disabled[NR_CHECKS];
 static FILE *records;
 
-const char *check_name(enum check_id id)
+const char *dmc_check_name(enum check_id id)
 {
 	return checks[id].name;
 }
 
-int check_by_name(const char *name)
+int dmc_check_by_name(const char *name)
 {
 	int i;
 
@@ -42,12 +42,12 @@ int check_by_name(const char *name)
 	return -1;
 }
 
-void check_set_enabled(enum check_id id, bool on)
+void dmc_check_set_enabled(enum check_id id, bool on)
 {
 	disabled[id] = !on;
 }
 
-void diag_set_output(FILE *out)
+void dmc_diag_set_output(FILE *out)
 {
 	records = out;
 }
@@ -61,7 +61,7 @@ static const char *pretty_name(int stream)
 	return name ? name : "?";
 }
 
-const char *where(struct position pos)
+const char *dmc_where(struct position pos)
 {
 	static char bufs[4][256];
 	static int next;
@@ -199,7 +199,7 @@ static bool seen_before(enum check_id id, struct position pos)
 	return false;
 }
 
-void report(enum check_id id, struct position pos, const char *fmt, ...)
+void dmc_report(enum check_id id, struct position pos, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;
@@ -220,7 +220,7 @@ void report(enum check_id id, struct position pos, const char *fmt, ...)
 	fputc('\n', records);
 }
 
-void note(struct position pos, const char *fmt, ...)
+void dmc_note(struct position pos, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -251,7 +251,7 @@ static bool ident_char(char c)
 	       (c >= '0' && c <= '9') || c == '_';
 }
 
-const char *source_ident(struct position pos)
+const char *dmc_source_ident(struct position pos)
 {
 	static char buf[128];
 	const char *line = source_line(pos), *p;
@@ -271,7 +271,7 @@ const char *source_ident(struct position pos)
 }
 
 /* "x" in "type *x = call(...)", "priv->ring" in "priv->ring = call(...)". */
-const char *source_lhs(struct position pos)
+const char *dmc_source_lhs(struct position pos)
 {
 	static char buf[128];
 	const char *line = source_line(pos), *call, *eq, *start;
@@ -298,7 +298,7 @@ const char *source_lhs(struct position pos)
 }
 
 /* "regs->ctrl" in "regs->ctrl = GO;": the store's target as written. */
-const char *source_lvalue(struct position pos)
+const char *dmc_source_lvalue(struct position pos)
 {
 	static char buf[128];
 	const char *line = source_line(pos), *p;

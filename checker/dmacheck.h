@@ -2,9 +2,12 @@
 /*
  * dmacheck: a sparse client that checks DMA buffer ownership.
  *
- * The core (main.c, diag.c, core.c, engine.c) knows the file loop, the
- * diagnostics and the ownership state machine; each check family lives
- * in its own check_*.c and registers hooks with the core.
+ * What every part of the checker shares: the check ids, the diagnostics
+ * (diag.c), the calls of a function as the checks see them (calls.c),
+ * small questions about sparse's values (values.c), the passes over a
+ * translation unit (core.c) and a few helpers (util.c).  Every name the
+ * checker exports has a prefix libsparse does not use: dmc_ here, api_,
+ * resolve_, engine_, summary_, hashmap_ and ck_ in the parts.
  */
 #ifndef DMACHECK_H
 #define DMACHECK_H
@@ -17,6 +20,8 @@
 #include "expression.h"
 #include "linearize.h"
 
+#include "api/api.h"
+
 /* ---- checks and diagnostics (diag.c) ---- */
 
 enum check_id {
@@ -26,75 +31,26 @@ enum check_id {
 	NR_CHECKS
 };
 
-const char *check_name(enum check_id id);
-int check_by_name(const char *name);		/* -1 if unknown */
-void check_set_enabled(enum check_id id, bool on);
+const char *dmc_check_name(enum check_id id);
+int dmc_check_by_name(const char *name);		/* -1 if unknown */
+void dmc_check_set_enabled(enum check_id id, bool on);
 
 /* Report a finding; dropped if the check is off or suppressed in the source. */
-void report(enum check_id id, struct position pos, const char *fmt, ...)
+void dmc_report(enum check_id id, struct position pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* "file:line" of a position, for messages that point back at an event. */
-const char *where(struct position pos);
+const char *dmc_where(struct position pos);
 /* A note about the analysis itself (work limit hit), on stderr. */
-void note(struct position pos, const char *fmt, ...)
+void dmc_note(struct position pos, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void diag_set_output(FILE *records);
+/* Where the child process writes its finding records (see main.c). */
+void dmc_diag_set_output(FILE *records);
 /* Source text at a position: the identifier there; the assignment's target. */
-const char *source_ident(struct position pos);
-const char *source_lhs(struct position pos);
-const char *source_lvalue(struct position pos);
+const char *dmc_source_ident(struct position pos);
+const char *dmc_source_lhs(struct position pos);
+const char *dmc_source_lvalue(struct position pos);
 
-/* ---- the DMA API table (api.c, dma_api.def) ---- */
-
-enum api_effect {
-	FX_ALLOC,	/* returns a new buffer, CPU-owned */
-	FX_FREE,	/* releases an allocated buffer */
-	FX_MAP,		/* returns a handle; the device owns the buffer */
-	FX_MAP_ARG,	/* maps the buffer in place (sg lists) */
-	FX_UNMAP,	/* ends a mapping; the CPU owns the buffer again */
-	FX_TO_DEVICE,	/* _for_device sync: hand-off to the device */
-	FX_TO_CPU,	/* _for_cpu sync: the CPU takes the buffer back */
-	FX_CACHE_SYNC,	/* dma_cache_sync(): direction decides */
-	FX_DERIVE,	/* returns another name for the same buffer */
-	FX_KICK,	/* starts the device (MMIO write) */
-};
-
-enum api_family {
-	FAM_ANY, FAM_COHERENT, FAM_NONCOHERENT, FAM_PAGES, FAM_ATTRS,
-	FAM_NONCONTIG, FAM_SINGLE, FAM_PAGE_MAP, FAM_SG, FAM_SGTABLE,
-};
-
-enum buf_kind { BK_CPU, BK_HANDLE, BK_PAGE, BK_SGT };
-enum api_era { ERA_ANY, ERA_OLD };
-
-struct dma_api {
-	const char *name;
-	int nargs;
-	enum api_effect effect;
-	enum api_family family;
-	int buf;
-	enum buf_kind kind;
-	int handle, size, dir, gfp, attrs;
-	enum api_era era;
-};
-
-/* The entry for a call of @name with @nargs arguments, or NULL. */
-const struct dma_api *api_lookup(const char *name, int nargs);
-const char *api_release_for(const struct dma_api *alloc);
-void api_keep_calls(void);
-/* --inline-api: let sparse inline the wrappers; only the notes are left */
-extern bool api_inline;
-bool api_known(const char *name);
-
-/* enum dma_data_direction values (stable kernel ABI) */
-enum { DIR_BIDI = 0, DIR_TO_DEVICE = 1, DIR_FROM_DEVICE = 2, DIR_NONE = 3,
-       DIR_UNKNOWN = -1 };
-const char *dir_name(int dir);
-
-/* DMA_ATTR_NON_CONSISTENT, removed in 5.10 */
-#define ATTR_NON_CONSISTENT (1UL << 3)
-
-/* ---- calls as the checks see them (core.c) ---- */
+/* ---- calls as the checks see them (calls.c) ---- */
 
 /* arguments kept per call; nargs still counts them all */
 #define MAX_CALL_ARGS 8
@@ -110,18 +66,31 @@ struct call_site {
 	bool inlined;
 };
 
-pseudo_t call_arg(const struct call_site *cs, int idx);	/* NULL if absent */
+pseudo_t dmc_call_arg(const struct call_site *cs, int idx);	/* NULL if absent */
 /* Fill @cs for a direct call (OP_CALL or OP_INLINED_CALL); false otherwise. */
-bool decode_call(struct instruction *insn, struct call_site *cs);
-const char *ident_name(const struct ident *id);
-/* @p without the casts and copies in front of it. */
-pseudo_t strip_casts(pseudo_t p);
-/* A constant value of @p if it has one (looking through casts). */
-bool pseudo_const(pseudo_t p, long long *val);
-/* Could @p have any bit of @mask set?  Follows ORs, casts and phis. */
-bool pseudo_may_have_bits(pseudo_t p, unsigned long long mask);
+bool dmc_decode_call(struct instruction *insn, struct call_site *cs);
+/*
+ * The calls of @ep, inlined API wrappers folded into one call each: the
+ * array is valid until the next function's.
+ */
+struct call_site *dmc_collect_calls(struct entrypoint *ep, int *nr);
+/* The call site of a call instruction of the current function, or NULL. */
+struct call_site *dmc_call_site_of(struct instruction *insn);
+/* The same for the @n-th call of engine_calls(), without a lookup. */
+struct call_site *dmc_call_site_nth(struct instruction *insn, int n);
+/* A store made by an inlined writel() & co: part of the kick. */
+bool dmc_insn_is_folded(struct instruction *insn);
 
-/* ---- check registration (core.c) ---- */
+/* ---- sparse's values (values.c) ---- */
+
+/* @p without the casts and copies in front of it. */
+pseudo_t dmc_strip_casts(pseudo_t p);
+/* A constant value of @p if it has one (looking through casts). */
+bool dmc_pseudo_const(pseudo_t p, long long *val);
+/* Could @p have any bit of @mask set?  Follows ORs, casts and phis. */
+bool dmc_pseudo_may_have_bits(pseudo_t p, unsigned long long mask);
+
+/* ---- check registration and the passes (core.c) ---- */
 
 struct check_ops {
 	const char *name;
@@ -131,27 +100,31 @@ struct check_ops {
 	void (*on_function)(struct entrypoint *ep);
 };
 
-void register_check(const struct check_ops *ops);
-void check_legacy_init(void);
-void check_ownership_init(void);
-void check_kick_init(void);
-void check_release_init(void);
-void check_direction_init(void);
+void dmc_register_check(const struct check_ops *ops);
+void ck_legacy_init(void);
+void ck_ownership_init(void);
+void ck_kick_init(void);
+void ck_release_init(void);
+void ck_direction_init(void);
 
 /* Analyse one translation unit's symbols. */
-void analyse_symbols(struct symbol_list *list);
+void dmc_analyse(struct symbol_list *list);
 
 /* per-function work limit (instructions visited, counting revisits) */
-extern unsigned long work_limit;
-
-/* @v with room for twice *@cap elements (64 at first); dies without memory */
-void *grow(void *v, int *cap, size_t elem);
-/* a monotonic clock, for --stats */
-double seconds(void);
+extern unsigned long dmc_work_limit;
 /* where the time of a file went (--stats) */
-extern struct analysis_stats {
+extern struct dmc_stats {
 	double linearize;	/* sparse: expand + linearize + optimize */
 	double analysis;	/* dmacheck's passes */
-} analysis_stats;
+} dmc_stats;
+
+/* ---- helpers (util.c) ---- */
+
+/* @v with room for twice *@cap elements (64 at first); dies without memory */
+void *dmc_grow(void *v, int *cap, size_t elem);
+/* a monotonic clock, for --stats */
+double dmc_seconds(void);
+/* A stable C string for an identifier ("?" for none). */
+const char *dmc_ident_name(const struct ident *id);
 
 #endif /* DMACHECK_H */

@@ -83,7 +83,7 @@ static void list_checks(void)
 	int i;
 
 	for (i = 0; i < NR_CHECKS; i++)
-		printf("%s\n", check_name(i));
+		printf("%s\n", dmc_check_name(i));
 }
 
 /*
@@ -162,7 +162,7 @@ static bool take_own_options(int *argc, char **argv)
 		} else if (!strncmp(arg, "--work-limit=", 13)) {
 			if (!number_option(arg, "work-limit", ULONG_MAX, &val))
 				return false;
-			work_limit = val;
+			dmc_work_limit = val;
 		} else if (!strncmp(arg, "--timeout=", 10)) {
 			if (!number_option(arg, "timeout", UINT_MAX, &val))
 				return false;
@@ -176,10 +176,10 @@ static bool take_own_options(int *argc, char **argv)
 		} else if (!strcmp(arg, "--list-checks")) {
 			list_checks();
 			exit(0);
-		} else if (!strncmp(arg, "-Wno-", 5) && (id = check_by_name(arg + 5)) >= 0) {
-			check_set_enabled(id, false);
-		} else if (!strncmp(arg, "-W", 2) && (id = check_by_name(arg + 2)) >= 0) {
-			check_set_enabled(id, true);
+		} else if (!strncmp(arg, "-Wno-", 5) && (id = dmc_check_by_name(arg + 5)) >= 0) {
+			dmc_check_set_enabled(id, false);
+		} else if (!strncmp(arg, "-W", 2) && (id = dmc_check_by_name(arg + 2)) >= 0) {
+			dmc_check_set_enabled(id, true);
 		} else if (!strncmp(arg, "--", 2) && !foreign_long_option(arg)) {
 			fprintf(stderr, "dmacheck: unknown option '%s' (see dmacheck --help)\n", arg);
 			return false;
@@ -226,16 +226,16 @@ static void child_check(char *file, FILE *out)
 	struct symbol_list *list;
 	double t0, t1;
 
-	diag_set_output(out);
+	dmc_diag_set_output(out);
 	alarm(opt.timeout);
-	t0 = seconds();
+	t0 = dmc_seconds();
 	/* an error in the -include files of the command line fails every file */
 	list = sparse(file);
-	t1 = seconds();
+	t1 = dmc_seconds();
 	/* What sparse could parse is still analysed; the file still fails. */
-	analyse_symbols(list);
+	dmc_analyse(list);
 	fprintf(out, "S\t%s: parse %.3fs, linearize %.3fs, analysis %.3fs\n", file,
-		t1 - t0, analysis_stats.linearize, analysis_stats.analysis);
+		t1 - t0, dmc_stats.linearize, dmc_stats.analysis);
 	fflush(out);
 	fflush(stdout);
 	_exit(has_error ? 1 : 0);
@@ -280,7 +280,7 @@ static void add_finding(char *rec)
 	if (i < 6 || !field[5])
 		return;
 	if (nr_findings == cap_findings)
-		findings = grow(findings, &cap_findings, sizeof(*findings));
+		findings = dmc_grow(findings, &cap_findings, sizeof(*findings));
 	f = &findings[nr_findings++];
 	f->file = dup_str(field[1]);
 	f->line = atoi(field[2]);
@@ -459,11 +459,11 @@ int main(int argc, char **argv)
 
 	if (!take_own_options(&argc, argv))
 		return 1;
-	check_legacy_init();
-	check_ownership_init();
-	check_kick_init();
-	check_release_init();
-	check_direction_init();
+	ck_legacy_init();
+	ck_ownership_init();
+	ck_kick_init();
+	ck_release_init();
+	ck_direction_init();
 
 	/* sparse's own warnings stay off: CHECK=dmacheck must not repeat sparse */
 	if (!opt.sparse_warnings)

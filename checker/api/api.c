@@ -6,8 +6,11 @@
  */
 #include <string.h>
 
-#include "dmacheck.h"
+#include "lib.h"
+#include "symbol.h"
 #include "token.h"
+
+#include "api.h"
 
 static const struct dma_api table[] = {
 #define API(n, na, fx, fam, b, k, h, sz, d, g, a, era) \
@@ -60,7 +63,7 @@ const struct dma_api *api_lookup(const char *name, int nargs)
 	return NULL;
 }
 
-const char *dir_name(int dir)
+const char *api_dir_name(int dir)
 {
 	static const char *const names[] = {
 		"DMA_BIDIRECTIONAL", "DMA_TO_DEVICE", "DMA_FROM_DEVICE",

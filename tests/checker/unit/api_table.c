@@ -10,12 +10,12 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "dmacheck.h"
+#include "api/api.h"
 
 static const struct dma_api rows[] = {
 #define API(n, na, fx, fam, b, k, h, sz, d, g, a, era) \
 	{ #n, na, fx, fam, b, k, h, sz, d, g, a, era },
-#include "dma_api.def"
+#include "api/dma_api.def"
 #undef API
 };
 
@@ -108,11 +108,11 @@ static void test_kicks(void **state)
 
 static void test_directions(void **state)
 {
-	assert_string_equal(dir_name(DIR_BIDI), "DMA_BIDIRECTIONAL");
-	assert_string_equal(dir_name(DIR_TO_DEVICE), "DMA_TO_DEVICE");
-	assert_string_equal(dir_name(DIR_FROM_DEVICE), "DMA_FROM_DEVICE");
-	assert_string_equal(dir_name(DIR_NONE), "DMA_NONE");
-	assert_string_equal(dir_name(7), "an unknown direction");
+	assert_string_equal(api_dir_name(DIR_BIDI), "DMA_BIDIRECTIONAL");
+	assert_string_equal(api_dir_name(DIR_TO_DEVICE), "DMA_TO_DEVICE");
+	assert_string_equal(api_dir_name(DIR_FROM_DEVICE), "DMA_FROM_DEVICE");
+	assert_string_equal(api_dir_name(DIR_NONE), "DMA_NONE");
+	assert_string_equal(api_dir_name(7), "an unknown direction");
 }
 
 int main(void)

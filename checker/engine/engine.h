@@ -1,47 +1,26 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The ownership engine: buffers, the events a function does to them, and
- * a forward data-flow over the linearized CFG that gives each buffer an
- * owner at every event.  Checks see events with the state before them.
+ * The ownership engine, as the checks see it: the events a function does
+ * to its buffers (allocation, map, sync, free, CPU load/store, device
+ * kick, return), the slots they fall in (a buffer, or the part of it a
+ * partial sync names), and the state of each slot before each event,
+ * from a forward data-flow over sparse's linearized CFG.
+ *
+ * The files of engine/, one pass each:
+ *	insns.c    the instructions that make events, picked once per function
+ *	events.c   slots and events: a function's instructions as events
+ *	returns.c  error and normal returns; "given back later" reachability
+ *	solve.c    the data-flow to a fixed point, then one replay for the checks
+ *	summary.c  what a helper does to its parameters, learnt and stored
+ *	debug.c    DMACHECK_DEBUG_FN and DMACHECK_DEBUG_SUMMARY output
+ *	engine.c   the entry points the core calls
+ * internal.h is what only they share.
  */
 #ifndef DMACHECK_ENGINE_H
 #define DMACHECK_ENGINE_H
 
 #include "dmacheck.h"
-
-/*
- * A buffer: one DMA allocation or mapping, or memory reached through a
- * struct field or a parameter whose allocation this file does not show.
- */
-struct buffer {
-	int id;
-	const char *name;		/* how messages name it */
-	const struct dma_api *api;	/* allocation/map call, NULL if unseen */
-	struct position origin;		/* where it was allocated or mapped */
-	int dir;			/* allocation/map direction, DIR_UNKNOWN */
-	long long size;			/* allocation size, -1 if unknown */
-	bool coherent;			/* no ownership rules apply */
-	bool synced;			/* this file syncs it: non-coherent */
-	bool ambiguous;			/* its field holds several allocations */
-	bool mixed_coherence;		/* ... coherent and non-coherent ones */
-	int param;			/* >0: the function parameter it stands for */
-	enum buf_kind param_kind;
-	struct ident *param_fn;
-	int slot;			/* slot of the whole buffer in this function */
-	unsigned int slot_gen;
-	int first_own;			/* first hand-off/take-back event, this function */
-	unsigned int first_own_gen;
-	unsigned int alloc_gen;		/* allocated or mapped in this function */
-};
-
-/* Where a pointer or handle points: a buffer, and which part of it. */
-struct bufref {
-	struct buffer *buf;
-	pseudo_t anchor;		/* derived pointer a partial sync names */
-	long long offset;		/* from the base (or anchor), if known */
-	bool offset_known;
-	bool meta;			/* points at its struct page/sg_table */
-};
+#include "model/model.h"
 
 enum ev_kind {
 	EV_ALLOC,	/* new buffer, CPU owns it */
@@ -124,11 +103,11 @@ struct engine_hooks {
 };
 
 void engine_register(const struct engine_hooks *hooks);
-void engine_learn_fields(struct entrypoint *ep);
-void engine_learn(struct entrypoint *ep);
-void engine_run(struct entrypoint *ep);
+/* Event @idx of the function, or NULL (for the *_ev fields of a state). */
 const struct event *engine_event(struct engine_ctx *ctx, int idx);
+/* Is @slot given back to the device on some path after event @idx? */
 bool engine_gives_back_after(struct engine_ctx *ctx, int idx, int slot);
+/* Does every return reachable from the event's block return an error? */
 bool engine_error_only(struct engine_ctx *ctx, const struct event *ev);
 /*
  * Keys a check has already reported in the current function, so it
@@ -144,48 +123,9 @@ bool engine_told(struct engine_ctx *ctx, struct told_set *told, int key);
 /* The calls of @ep, block by block, and a place to keep what they decode to. */
 struct instruction *const *engine_calls(struct entrypoint *ep, int *nr, void ***priv);
 
-/* resolve.c */
-void resolve_begin(struct entrypoint *ep);
-bool resolve_ptr(pseudo_t p, struct bufref *ref);
-bool resolve_handle(pseudo_t p, struct bufref *ref);
-struct buffer *buffer_new(const char *name);
-struct buffer *param_buffer(int nr, enum buf_kind kind);
-void learn_store(pseudo_t addr, long long offset, pseudo_t value);
-void learn_alloc(struct call_site *cs, struct buffer *buf);
-const char *pseudo_name(pseudo_t p, long long offset);
-bool store_is_kick(struct instruction *insn);
-void note_stored_type(struct instruction *store);
-void note_buffer_access(pseudo_t addr);
-struct buffer *buffer_of_call(struct instruction *insn, bool create);
-void bind_call(struct instruction *insn, struct buffer *buf);
-struct buffer *implicit_cpu_buffer(pseudo_t p, bool meta, struct instruction *site);
-
-/* summary.c: what a driver's function does to its parameters */
-struct sum_effect {
-	enum ev_kind kind;
-	long long lo, hi;		/* the part of the buffer (hi < 0: open) */
-	int param;			/* >0: parameter number; 0: buf below */
-	enum buf_kind param_kind;
-	bool anchored;			/* the parameter points into the buffer */
-	struct buffer *buf;		/* buffer reached through a field */
-	int dir;
-	const struct dma_api *api;	/* for frees: which release */
-};
-
-struct summary {
-	struct ident *fn;
-	bool kicks;
-	int handle_of;			/* returns the handle of parameter N */
-	int nr;
-	struct sum_effect effects[8];
-};
-
-const struct summary *summary_of(struct ident *fn);
-struct summary *summary_new(struct ident *fn);
-
-/* core.c: the calls of the current function, inlined wrappers folded */
-struct call_site *call_site_of(struct instruction *insn);
-struct call_site *call_site_nth(struct instruction *insn, int n);
-bool insn_is_folded(struct instruction *insn);
+/* The core's three passes over a translation unit, one function at a time. */
+void engine_learn_fields(struct entrypoint *ep);	/* which fields hold buffers */
+void engine_learn(struct entrypoint *ep);		/* helper summaries */
+void engine_run(struct entrypoint *ep);			/* the checks */
 
 #endif /* DMACHECK_ENGINE_H */

@@ -13,7 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
+#include "model.h"
+#include "engine/summary.h"
 #include "hashmap.h"
 #include "target.h"
 
@@ -254,7 +255,7 @@ static const char *member_at(struct symbol *type, long long offset)
 		    offset < m->offset || offset >= m->offset + size)
 			continue;
 		if (m->ident)
-			return ident_name(m->ident);
+			return dmc_ident_name(m->ident);
 		mt = strip_node(m->ctype.base_type);
 		if (mt && (mt->type == SYM_STRUCT || mt->type == SYM_UNION))
 			return member_at(mt, offset - m->offset);
@@ -270,11 +271,11 @@ static bool location_of(pseudo_t addr, long long offset, const void **key, long 
 {
 	struct symbol *st;
 
-	addr = strip_casts(addr);
+	addr = dmc_strip_casts(addr);
 	while (addr && addr->type == PSEUDO_REG && addr->def->opcode == OP_ADD &&
 	       addr->def->src2->type == PSEUDO_VAL) {
 		offset += addr->def->src2->value;
-		addr = strip_casts(addr->def->src1);
+		addr = dmc_strip_casts(addr->def->src1);
 	}
 	if (!addr)
 		return false;
@@ -293,7 +294,7 @@ static bool location_of(pseudo_t addr, long long offset, const void **key, long 
 	return true;
 }
 
-const char *pseudo_name(pseudo_t p, long long offset)
+const char *resolve_name(pseudo_t p, long long offset)
 {
 	static char bufs[4][160];
 	static int next;
@@ -301,19 +302,19 @@ const char *pseudo_name(pseudo_t p, long long offset)
 	const char *base, *member;
 	struct symbol *arg, *st;
 
-	p = strip_casts(p);
+	p = dmc_strip_casts(p);
 	if (!p)
 		return NULL;
 	switch (p->type) {
 	case PSEUDO_ARG:
 		arg = arg_symbol(p->nr);
-		return arg && arg->ident ? ident_name(arg->ident) : NULL;
+		return arg && arg->ident ? dmc_ident_name(arg->ident) : NULL;
 	case PSEUDO_SYM:
-		return p->sym && p->sym->ident ? ident_name(p->sym->ident) : NULL;
+		return p->sym && p->sym->ident ? dmc_ident_name(p->sym->ident) : NULL;
 	case PSEUDO_PHI:
 	case PSEUDO_REG:
 		if (p->ident)
-			return ident_name(p->ident);
+			return dmc_ident_name(p->ident);
 		break;
 	default:
 		return NULL;
@@ -321,10 +322,10 @@ const char *pseudo_name(pseudo_t p, long long offset)
 	if (p->type != PSEUDO_REG)
 		return NULL;
 	if (p->def->opcode == OP_ADD && p->def->src2->type == PSEUDO_VAL)
-		return pseudo_name(p->def->src1, offset);
+		return resolve_name(p->def->src1, offset);
 	if (p->def->opcode != OP_LOAD)
 		return NULL;
-	base = pseudo_name(p->def->src, 0);
+	base = resolve_name(p->def->src, 0);
 	if (!base)
 		return NULL;
 	if (p->def->src->type == PSEUDO_SYM) {
@@ -348,7 +349,7 @@ const char *pseudo_name(pseudo_t p, long long offset)
 
 /* ---- buffers ---- */
 
-struct buffer *buffer_new(const char *name)
+struct buffer *resolve_new_buffer(const char *name)
 {
 	struct buffer *b = calloc(1, sizeof(*b));
 
@@ -362,7 +363,7 @@ struct buffer *buffer_new(const char *name)
 	return b;
 }
 
-struct buffer *param_buffer(int nr, enum buf_kind kind)
+struct buffer *resolve_param_buffer(int nr, enum buf_kind kind)
 {
 	struct ident *fn = cur_ep->name->ident;
 	struct map_entry *e = hashmap_add(&params, fn, nr);
@@ -372,7 +373,7 @@ struct buffer *param_buffer(int nr, enum buf_kind kind)
 	if (!b) {
 		struct symbol *arg = arg_symbol(nr);
 
-		b = buffer_new(arg && arg->ident ? ident_name(arg->ident) : "parameter");
+		b = resolve_new_buffer(arg && arg->ident ? dmc_ident_name(arg->ident) : "parameter");
 		b->param = nr;
 		b->param_kind = kind;
 		b->param_fn = fn;
@@ -402,8 +403,8 @@ static void name_from_path(struct buffer *b, pseudo_t addr, long long offset)
 
 	if (b->name)
 		return;
-	addr = strip_casts(addr);
-	base = pseudo_name(addr, 0);
+	addr = dmc_strip_casts(addr);
+	base = resolve_name(addr, 0);
 	st = addr ? pointee_struct(addr) : NULL;
 	member = st ? member_at(st, offset) : NULL;
 	if (base && member)
@@ -469,9 +470,9 @@ static void mark_fallback(struct buffer **slot, struct buffer *buf)
 	}
 }
 
-void learn_alloc(struct call_site *cs, struct buffer *buf)
+void resolve_learn_alloc(struct call_site *cs, struct buffer *buf)
 {
-	pseudo_t h = call_arg(cs, cs->api->handle);
+	pseudo_t h = dmc_call_arg(cs, cs->api->handle);
 
 	if (!h)
 		return;
@@ -479,13 +480,13 @@ void learn_alloc(struct call_site *cs, struct buffer *buf)
 }
 
 /* A store of a buffer's pointer or handle teaches the registry a field. */
-void learn_store(pseudo_t addr, long long offset, pseudo_t value)
+void resolve_learn_store(pseudo_t addr, long long offset, pseudo_t value)
 {
 	struct bufref ref;
 	struct buffer **slot;
 	struct instruction *def;
 
-	value = strip_casts(value);
+	value = dmc_strip_casts(value);
 	if (!value || value->type != PSEUDO_REG)
 		return;
 	def = value->def;
@@ -632,7 +633,7 @@ static struct buffer *implicit_field_buffer(struct instruction *load, int role)
 	if (!slot)
 		return NULL;
 	if (!*slot) {
-		*slot = buffer_new(NULL);
+		*slot = resolve_new_buffer(NULL);
 		name_from_path(*slot, load->src, load->offset);
 	}
 	return *slot;
@@ -644,7 +645,7 @@ static bool anchor_from_offset(pseudo_t off, struct bufref *ref)
 	struct instruction *def;
 	struct bufref pr, br;
 
-	off = strip_casts(off);
+	off = dmc_strip_casts(off);
 	if (!off || off->type != PSEUDO_REG)
 		return false;
 	def = off->def;
@@ -654,7 +655,7 @@ static bool anchor_from_offset(pseudo_t off, struct bufref *ref)
 		return false;
 	/* base: the buffer's own start; learn its field if unseen */
 	if (!resolve(def->src2, ROLE_CPU, &br) && ref->buf) {
-		pseudo_t b = strip_casts(def->src2);
+		pseudo_t b = dmc_strip_casts(def->src2);
 
 		if (b && b->type == PSEUDO_REG && b->def->opcode == OP_LOAD) {
 			struct buffer **slot = field_slot(b->def->src, b->def->offset,
@@ -667,7 +668,7 @@ static bool anchor_from_offset(pseudo_t off, struct bufref *ref)
 		/* a helper's parameter pointing into the buffer */
 		if (!ref->buf)
 			return false;
-		ref->anchor = strip_casts(def->src1);
+		ref->anchor = dmc_strip_casts(def->src1);
 		ref->offset = 0;
 		ref->offset_known = true;
 		return true;
@@ -707,7 +708,7 @@ static bool resolve_add(struct instruction *def, int role, struct bufref *ref, p
 		return true;
 	if (!ref->anchor) {
 		/* base + variable offset: the offset value names the part */
-		ref->anchor = strip_casts(b);
+		ref->anchor = dmc_strip_casts(b);
 		ref->offset = 0;
 		ref->offset_known = true;
 	} else {
@@ -719,7 +720,7 @@ static bool resolve_add(struct instruction *def, int role, struct bufref *ref, p
 
 static bool resolve_call(struct instruction *insn, int role, struct bufref *ref)
 {
-	struct call_site *cs = call_site_of(insn);
+	struct call_site *cs = dmc_call_site_of(insn);
 	const struct summary *sum;
 	struct map_entry *e;
 
@@ -739,7 +740,7 @@ static bool resolve_call(struct instruction *insn, int role, struct bufref *ref)
 			return true;
 		case FX_DERIVE:
 			if (role != ROLE_CPU ||
-			    !resolve(call_arg(cs, cs->api->buf), ROLE_CPU, ref))
+			    !resolve(dmc_call_arg(cs, cs->api->buf), ROLE_CPU, ref))
 				return false;
 			/* page_address(), vmap: memory; virt_to_page(): its page */
 			ref->meta = cs->api->kind == BK_CPU;
@@ -750,7 +751,7 @@ static bool resolve_call(struct instruction *insn, int role, struct bufref *ref)
 	}
 	sum = cs->insn->func->sym ? summary_of(cs->insn->func->sym->ident) : NULL;
 	if (role == ROLE_HANDLE && sum && sum->handle_of > 0)
-		return resolve(call_arg(cs, sum->handle_of - 1), ROLE_CPU, ref);
+		return resolve(dmc_call_arg(cs, sum->handle_of - 1), ROLE_CPU, ref);
 	return false;
 }
 
@@ -823,14 +824,14 @@ static bool resolve(pseudo_t p, int role, struct bufref *ref)
 	memset(ref, 0, sizeof(*ref));
 	switch (p->type) {
 	case PSEUDO_ARG:
-		set_ref(ref, param_buffer(p->nr, role == ROLE_HANDLE ? BK_HANDLE : BK_CPU));
+		set_ref(ref, resolve_param_buffer(p->nr, role == ROLE_HANDLE ? BK_HANDLE : BK_CPU));
 		ok = true;
 		break;
 	case PSEUDO_SYM:
 		/*
 		 * The address of a variable: the registry says what the
 		 * variable holds, not what it is.  An array handed to a map
-		 * is found through the cache implicit_cpu_buffer() fills.
+		 * is found through the cache resolve_implicit_cpu_buffer() fills.
 		 */
 		break;
 	case PSEUDO_PHI:
@@ -864,7 +865,7 @@ bool resolve_handle(pseudo_t p, struct bufref *ref)
 
 	if (resolve(p, ROLE_HANDLE, ref))
 		return true;
-	s = strip_casts(p);
+	s = dmc_strip_casts(p);
 	if (s && s->type == PSEUDO_REG && s->def->opcode == OP_LOAD) {
 		struct buffer *b = implicit_field_buffer(s->def, ROLE_HANDLE);
 
@@ -882,7 +883,7 @@ bool resolve_handle(pseudo_t p, struct bufref *ref)
 }
 
 /* The buffer an allocation or map call creates (the same in every pass). */
-struct buffer *buffer_of_call(struct instruction *insn, bool create)
+struct buffer *resolve_buffer_of_call(struct instruction *insn, bool create)
 {
 	struct map_entry *e = create ? hashmap_add(&by_call, insn, 0) :
 					 hashmap_find(&by_call, insn, 0);
@@ -890,11 +891,11 @@ struct buffer *buffer_of_call(struct instruction *insn, bool create)
 	if (!e)
 		return NULL;
 	if (!e->val[0])
-		e->val[0] = buffer_new(NULL);
+		e->val[0] = resolve_new_buffer(NULL);
 	return e->val[0];
 }
 
-void bind_call(struct instruction *insn, struct buffer *buf)
+void resolve_bind_call(struct instruction *insn, struct buffer *buf)
 {
 	struct map_entry *e = hashmap_add(&by_call, insn, 0);
 
@@ -902,9 +903,9 @@ void bind_call(struct instruction *insn, struct buffer *buf)
 }
 
 /* A pointer the engine met unresolved at a map or dma_cache_sync(). */
-struct buffer *implicit_cpu_buffer(pseudo_t p, bool meta, struct instruction *site)
+struct buffer *resolve_implicit_cpu_buffer(pseudo_t p, bool meta, struct instruction *site)
 {
-	pseudo_t s = strip_casts(p);
+	pseudo_t s = dmc_strip_casts(p);
 	struct buffer *b = NULL;
 	struct map_entry *e;
 	struct res *r;
@@ -918,8 +919,8 @@ struct buffer *implicit_cpu_buffer(pseudo_t p, bool meta, struct instruction *si
 	 */
 	e = hashmap_add(&implicit_at, site, 0);
 	if (!e->val[0])
-		e->val[0] = buffer_new(pseudo_name(s, 0) ?:
-				       source_ident(s->def ? s->def->pos : site->pos));
+		e->val[0] = resolve_new_buffer(resolve_name(s, 0) ?:
+				       dmc_source_ident(s->def ? s->def->pos : site->pos));
 	b = e->val[0];
 	r = res_of(s);
 	set_ref(&r->ref[0], b);
@@ -963,9 +964,9 @@ static void note_buffer_struct(struct symbol *st, int depth)
 	} END_FOR_EACH_PTR(m);
 }
 
-void note_buffer_access(pseudo_t addr)
+void resolve_note_buffer_access(pseudo_t addr)
 {
-	note_buffer_struct(pointee_struct(strip_casts(addr)), 0);
+	note_buffer_struct(pointee_struct(dmc_strip_casts(addr)), 0);
 }
 
 static struct symbol *member_sym_at(struct symbol *type, long long offset)
@@ -989,7 +990,7 @@ static struct symbol *member_sym_at(struct symbol *type, long long offset)
 /* A field that holds a buffer's CPU pointer: its type is a buffer type. */
 static void note_field_type(pseudo_t addr, long long offset)
 {
-	struct symbol *st = pointee_struct(strip_casts(addr)), *m, *t;
+	struct symbol *st = pointee_struct(dmc_strip_casts(addr)), *m, *t;
 
 	if (!st || !(m = member_sym_at(st, offset)))
 		return;
@@ -1019,9 +1020,9 @@ static bool iomem_pointer(pseudo_t addr)
 {
 	struct symbol *t;
 
-	addr = strip_casts(addr);
+	addr = dmc_strip_casts(addr);
 	while (addr && addr->type == PSEUDO_REG && addr->def->opcode == OP_ADD)
-		addr = strip_casts(addr->def->src1);
+		addr = dmc_strip_casts(addr->def->src1);
 	if (!addr)
 		return false;
 	t = addr_type(addr);
@@ -1074,7 +1075,7 @@ static bool points_to_volatile(pseudo_t addr)
  * in DMA memory.  WRITE_ONCE() on plain memory is volatile too, but
  * through a cast: neither the struct nor the member is.
  */
-bool store_is_kick(struct instruction *insn)
+bool resolve_store_is_kick(struct instruction *insn)
 {
 	struct symbol *st, *m;
 	struct map_entry *e;
@@ -1084,7 +1085,7 @@ bool store_is_kick(struct instruction *insn)
 		return true;
 	if (!insn->is_volatile)
 		return false;
-	base = strip_casts(insn->src);
+	base = dmc_strip_casts(insn->src);
 	if (!base || !(st = pointee_struct(base)))
 		return false;
 	e = hashmap_find(&buffer_types, st, 0);
@@ -1097,7 +1098,7 @@ bool store_is_kick(struct instruction *insn)
 }
 
 /* The value stored is a buffer's pointer: its struct lives in DMA memory. */
-void note_stored_type(struct instruction *store)
+void resolve_note_stored_type(struct instruction *store)
 {
 	struct bufref ref;
 	struct symbol *t;
