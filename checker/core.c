@@ -5,20 +5,37 @@
  * knows nothing of any single check.
  */
 #include "dmacheck.h"
-#include "engine/engine.h"
+#include "checks/checks.h"
 
-#define MAX_CHECKS 16
+/* the checks' registration functions (checks/checks.h), by id */
+static void (*const check_init[NR_CHECKS])(enum check_id my_id) = {
+#define CK(name, e, id, summary) [CK_##e] = ck_##name,
+#include "checks/check_list.h"
+#undef CK
+};
 
-static const struct check_ops *registered[MAX_CHECKS];
+#define MAX_HOOKS (NR_CHECKS + 8)
+
+static const struct dmc_hooks *registered[MAX_HOOKS];
 static int nr_registered;
 
 unsigned long dmc_work_limit = 50000000;
 struct dmc_stats dmc_stats;
 
-void dmc_register_check(const struct check_ops *ops)
+void dmc_register_checks(void)
 {
-	if (nr_registered < MAX_CHECKS)
-		registered[nr_registered++] = ops;
+	int i;
+
+	for (i = 0; i < NR_CHECKS; i++)
+		check_init[i](i);
+}
+
+void dmc_add_hooks(const struct dmc_hooks *hooks)
+{
+	if (nr_registered == MAX_HOOKS)
+		die("dmacheck: more hooks than checks");
+	registered[nr_registered++] = hooks;
+	engine_register(hooks);
 }
 
 static void dispatch_calls(struct entrypoint *ep)

@@ -19,9 +19,9 @@ static const struct {
 	const char *name;
 	const char *summary;
 } checks[NR_CHECKS] = {
-#define CHECK(e, id, summary) [CK_##e] = { id, summary },
-#include "checks.def"
-#undef CHECK
+#define CK(name, e, id, summary) [CK_##e] = { id, summary },
+#include "checks/check_list.h"
+#undef CK
 };
 
 static bool disabled[NR_CHECKS];

@@ -25,9 +25,9 @@
 /* ---- checks and diagnostics (diag.c) ---- */
 
 enum check_id {
-#define CHECK(e, id, summary) CK_##e,
-#include "checks.def"
-#undef CHECK
+#define CK(name, e, id, summary) CK_##e,
+#include "checks/check_list.h"
+#undef CK
 	NR_CHECKS
 };
 
@@ -90,22 +90,13 @@ bool dmc_pseudo_const(pseudo_t p, long long *val);
 /* Could @p have any bit of @mask set?  Follows ORs, casts and phis. */
 bool dmc_pseudo_may_have_bits(pseudo_t p, unsigned long long mask);
 
-/* ---- check registration and the passes (core.c) ---- */
+/* ---- the checks and the passes (core.c) ---- */
 
-struct check_ops {
-	const char *name;
-	/* every call, API or not, in every function, in program order */
-	void (*on_call)(struct entrypoint *ep, struct call_site *cs);
-	/* once per function, after the ownership engine ran */
-	void (*on_function)(struct entrypoint *ep);
-};
-
-void dmc_register_check(const struct check_ops *ops);
-void ck_legacy_init(void);
-void ck_ownership_init(void);
-void ck_kick_init(void);
-void ck_release_init(void);
-void ck_direction_init(void);
+struct dmc_hooks;
+/* Call every check's ck_<name>() (checks/check_list.h), in list order. */
+void dmc_register_checks(void);
+/* A check's hooks (engine/engine.h): from its ck_<name>(). */
+void dmc_add_hooks(const struct dmc_hooks *hooks);
 
 /* Analyse one translation unit's symbols. */
 void dmc_analyse(struct symbol_list *list);

@@ -459,11 +459,7 @@ int main(int argc, char **argv)
 
 	if (!take_own_options(&argc, argv))
 		return 1;
-	ck_legacy_init();
-	ck_ownership_init();
-	ck_kick_init();
-	ck_release_init();
-	ck_direction_init();
+	dmc_register_checks();
 
 	/* sparse's own warnings stay off: CHECK=dmacheck must not repeat sparse */
 	if (!opt.sparse_warnings)

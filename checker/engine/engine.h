@@ -93,16 +93,28 @@ struct engine_ctx {
 	bool reporting;		/* false while learning summaries */
 };
 
-/* Hooks a check family registers to see events with their state. */
-struct engine_hooks {
-	void (*on_event)(struct engine_ctx *ctx, const struct event *ev,
-			 struct slot_state *st);
-	/* a kick or a return: every slot's state */
-	void (*on_point)(struct engine_ctx *ctx, const struct event *ev,
-			 struct slot_state *states);
+/*
+ * What a check hooks (its ck_<name>() passes them to dmc_add_hooks()).
+ * Hooks of one kind run in the order of checks/check_list.h.
+ */
+struct dmc_hooks {
+	/* every call, API or not, in every function, in program order */
+	void (*on_call)(struct entrypoint *ep, struct call_site *cs);
+	/*
+	 * An event on slot @slot, with the slot's state before it.  A kick
+	 * or a return is an event on every slot.
+	 */
+	void (*on_event)(struct engine_ctx *ctx, const struct event *ev, int slot,
+			 const struct slot_state *st);
+	/* at a kick or a return, once on_event saw every slot: each slot */
+	void (*on_point)(struct engine_ctx *ctx, const struct event *ev, int slot,
+			 const struct slot_state *st);
+	/* once per function, after the engine ran */
+	void (*on_function)(struct entrypoint *ep);
 };
 
-void engine_register(const struct engine_hooks *hooks);
+/* The engine's part of dmc_add_hooks(): on_event and on_point. */
+void engine_register(const struct dmc_hooks *hooks);
 /* Event @idx of the function, or NULL (for the *_ev fields of a state). */
 const struct event *engine_event(struct engine_ctx *ctx, int idx);
 /* Is @slot given back to the device on some path after event @idx? */

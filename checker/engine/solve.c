@@ -13,15 +13,20 @@
 
 #include "internal.h"
 
-#define MAX_HOOKS 8
+/* The checks' on_event and on_point hooks, in check_list.h order. */
+#define MAX_HOOKS (NR_CHECKS + 8)
 
-static const struct engine_hooks *hooks[MAX_HOOKS];
-static int nr_hooks;
+static const struct dmc_hooks *event_hooks[MAX_HOOKS], *point_hooks[MAX_HOOKS];
+static int nr_event_hooks, nr_point_hooks;
 
-void engine_register(const struct engine_hooks *h)
+void engine_register(const struct dmc_hooks *h)
 {
-	if (nr_hooks < MAX_HOOKS)
-		hooks[nr_hooks++] = h;
+	if (nr_event_hooks == MAX_HOOKS || nr_point_hooks == MAX_HOOKS)
+		die("dmacheck: too many hooks");
+	if (h->on_event)
+		event_hooks[nr_event_hooks++] = h;
+	if (h->on_point)
+		point_hooks[nr_point_hooks++] = h;
 }
 
 static void init_state(struct slot_state *st)
@@ -198,26 +203,31 @@ static void write_back_overlaps(struct slot_state *st, const struct event *ev)
 	}
 }
 
-static void call_point_hooks(const struct event *ev, struct slot_state *st)
+static void call_event_hooks(const struct event *ev, int slot, const struct slot_state *st)
 {
 	int h;
 
 	if (!engine_cur.reporting)
 		return;
-	for (h = 0; h < nr_hooks; h++)
-		if (hooks[h]->on_point)
-			hooks[h]->on_point(&engine_cur, ev, st);
+	for (h = 0; h < nr_event_hooks; h++)
+		event_hooks[h]->on_event(&engine_cur, ev, slot, st);
 }
 
-static void call_event_hooks(const struct event *ev, struct slot_state *st)
+/*
+ * A kick or a return: an event on every slot, then what must hold there,
+ * slot by slot.
+ */
+static void call_point_hooks(const struct event *ev, struct slot_state *states)
 {
-	int h;
+	int h, i;
 
 	if (!engine_cur.reporting)
 		return;
-	for (h = 0; h < nr_hooks; h++)
-		if (hooks[h]->on_event)
-			hooks[h]->on_event(&engine_cur, ev, st);
+	for (i = 0; i < engine_cur.nr_slots; i++)
+		call_event_hooks(ev, i, &states[i]);
+	for (i = 0; i < engine_cur.nr_slots; i++)
+		for (h = 0; h < nr_point_hooks; h++)
+			point_hooks[h]->on_point(&engine_cur, ev, i, &states[i]);
 }
 
 /*
@@ -286,14 +296,14 @@ static void apply(struct slot_state *st, int idx)
 		return;
 	}
 	if (!ev->whole) {
-		call_event_hooks(ev, &st[ev->slot]);
+		call_event_hooks(ev, ev->slot, &st[ev->slot]);
 		apply_one(&st[ev->slot], ev, idx);
 		if (ev->kind == EV_TO_DEVICE)
 			write_back_overlaps(st, ev);
 		return;
 	}
 	for (i = ev->slot; i >= 0; i = engine_slot_next[i]) {
-		call_event_hooks(ev, &st[i]);
+		call_event_hooks(ev, i, &st[i]);
 		apply_one(&st[i], ev, idx);
 	}
 }

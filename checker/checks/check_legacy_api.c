@@ -3,10 +3,11 @@
  * legacy-api: calls and attributes removed from the DMA API in 5.10.
  * Each message names the semantic patch in cocci/ that converts the site.
  */
-#include <string.h>
+#include <stdio.h>
 
-#include "dmacheck.h"
-#include "describe.h"
+#include "checks.h"
+
+static enum check_id my_id;
 
 /* Which semantic patch converts which legacy use. */
 static const struct legacy_fix {
@@ -34,8 +35,8 @@ static void report_fix(struct call_site *cs, int fix)
 	const struct legacy_fix *f = &fixes[fix];
 
 	snprintf(what, sizeof(what), f->what, cs->name);
-	dmc_report(CK_LEGACY_API, cs->pos, "%s: %s (semantic patch %s)",
-	       what, f->advice, f->cocci);
+	dmc_report(my_id, cs->pos, "%s: %s (semantic patch %s)",
+		   what, f->advice, f->cocci);
 }
 
 static void legacy_on_call(struct entrypoint *ep, struct call_site *cs)
@@ -59,12 +60,12 @@ static void legacy_on_call(struct entrypoint *ep, struct call_site *cs)
 		report_fix(cs, FIX_ATTR_NON_CONSISTENT);
 }
 
-static const struct check_ops legacy_ops = {
-	.name = "legacy",
+static const struct dmc_hooks hooks = {
 	.on_call = legacy_on_call,
 };
 
-void ck_legacy_init(void)
+void ck_legacy_api(enum check_id id)
 {
-	dmc_register_check(&legacy_ops);
+	my_id = id;
+	dmc_add_hooks(&hooks);
 }

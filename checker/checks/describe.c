@@ -6,8 +6,7 @@
  */
 #include <stdio.h>
 
-#include "engine/engine.h"
-#include "describe.h"
+#include "checks.h"
 #include "token.h"
 
 #define NR_BUFS 8

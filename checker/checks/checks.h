@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the check files share: their registration functions (one per line
+ * of check_list.h), the words their messages use (describe.c), and the
+ * parts two checks have in common (device_owned.c, release.c).
+ */
+#ifndef DMACHECK_CHECKS_H
+#define DMACHECK_CHECKS_H
+
+#include "engine/engine.h"
+
+/* ck_<name>(): register the check's hooks; @my_id is its CK_ id. */
+#define CK(name, e, id, summary) void ck_##name(enum check_id my_id);
+#include "check_list.h"
+#undef CK
+/* check_template.c: the example to copy, in no list */
+void ck_template(enum check_id my_id);
+
+/* ---- words for messages (describe.c) ---- */
+
+/* The pointer expression of an access, or the buffer's name. */
+const char *ck_buf_label(const struct event *ev);
+const char *ck_buf_name(const struct buffer *buf);
+/* " (buffer from dma_alloc_noncoherent() at x.c:12)", or "" */
+const char *ck_buf_origin(const struct buffer *buf);
+/* "dma_sync_single_for_cpu() at x.c:40", "the store at x.c:41" */
+const char *ck_ev_call(const struct event *ev);
+/* "writel()", "the register store to 'regs->ctrl'" */
+const char *ck_kick_name(const struct event *ev);
+/* Only buffers a non-coherent machine would get wrong are judged. */
+bool ck_ownership_matters(const struct buffer *buf);
+/* Is @text a macro defined at this point of the translation unit? */
+bool ck_is_macro_name(const char *text);
+
+/* ---- cpu-write-device-owned and cpu-read-device-owned (device_owned.c) ---- */
+
+/*
+ * Report @ev, an access to a buffer the device owns since @handoff, as
+ * check @id: once per hand-off and kind of access in a function.
+ */
+void ck_device_owned(enum check_id id, struct engine_ctx *ctx,
+		     const struct event *ev, const struct event *handoff);
+
+/* ---- wrong-free and use-after-free (release.c) ---- */
+
+/* Is the free or unmap @ev judged at all (@prev: the event that set the owner)? */
+bool ck_release_judged(const struct event *ev, const struct event *prev);
+/* Is @ev a second free or a second unmap (use-after-free's, not wrong-free's)? */
+bool ck_released_again(const struct event *ev, const struct slot_state *st,
+		       const struct event *prev);
+
+#endif /* DMACHECK_CHECKS_H */
