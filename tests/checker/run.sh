@@ -304,5 +304,57 @@ rc=$?
 [ $rc -eq 0 ] && grep -q "note: .*work limit" "$tmp/err"
 check $? "the per-function work limit ends with a note"
 
+# Two findings at one position print in the order the checks make them:
+# check_list.h's order, kicks slot by slot (same_position.c).
+# shellcheck disable=SC2086
+"$DMACHECK" $inc "$here/same_position.c" 2>&1 |
+	sed -n 's/.*: warning: .* \[\([a-z-]*\)\]$/\1/p' >"$tmp/order"
+printf '%s\n' use-after-free sync-direction ownership-imbalance \
+	missing-sync-for-device | diff -u - "$tmp/order" >"$tmp/why"
+check $? "findings at one position keep the checks' order"
+
+# ---- the checker's own sources ----
+
+# Every check has its docs page and a fixture that expects it.
+"$DMACHECK" --list-checks >"$tmp/ids"
+: >"$tmp/why"
+while read -r id; do
+	[ -f "$TOP/docs/checks/$id.md" ] || echo "no docs/checks/$id.md" >>"$tmp/why"
+	grep -qE "expect:.*[ ,]$id( |,|\*)" "$here"/*.c ||
+		echo "no tests/checker/*.c expects $id" >>"$tmp/why"
+done <"$tmp/ids"
+[ -s "$tmp/ids" ] && [ ! -s "$tmp/why" ]
+check $? "every check has a docs page and a fixture"
+
+# dmacheck links libsparse's globals into one namespace: every name the
+# checker's objects export has a prefix of its own, one libsparse does
+# not use.  The objects are those of the binary under test, one per
+# source file; ASan names its own copies __odr_asan.<name>.
+prefixes='^(main$|dmc_|api_|resolve_|engine_|summary_|hashmap_|ck_)'
+objdir=$(dirname "$DMACHECK")/obj
+objs=()
+for src in "$TOP"/checker/*.c "$TOP"/checker/*/*.c; do
+	rel=${src#"$TOP"/}
+	objs+=("$objdir/${rel%.c}.o")
+done
+: >"$tmp/why"
+for o in "${objs[@]}"; do
+	[ -f "$o" ] || echo "not built: $o" >>"$tmp/why"
+done
+if [ -s "$tmp/why" ]; then
+	not_ok "every name the checker exports has a checker prefix"
+else
+	nm -g --defined-only "${objs[@]}" 2>&1 | awk 'NF == 3 { print $3 }' |
+		sed 's/^__odr_asan\.//' | grep -vE "$prefixes" | sort -u >"$tmp/bad"
+	nm -g --defined-only "$BUILD/sparse/src/libsparse.a" 2>/dev/null |
+		awk 'NF == 3 { print $3 }' | grep -E "$prefixes" | sort -u >"$tmp/taken"
+	{
+		sed 's/^/exported without a checker prefix: /' "$tmp/bad"
+		sed 's/^/libsparse uses a checker prefix: /' "$tmp/taken"
+	} >"$tmp/why"
+	[ ! -s "$tmp/why" ] && [ -s "$BUILD/sparse/src/libsparse.a" ]
+	check $? "every name the checker exports has a checker prefix"
+fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
