@@ -8,8 +8,8 @@
 #include "checks/checks.h"
 
 /* the checks' registration functions (checks/checks.h), by id */
-static void (*const check_init[NR_CHECKS])(enum check_id my_id) = {
-#define CK(name, e, id, summary) [CK_##e] = ck_##name,
+static ck_register_fn *const check_init[NR_CHECKS] = {	/* enum check_id's order */
+#define CK(name, e, id, summary) ck_##name,
 #include "checks/check_list.h"
 #undef CK
 };

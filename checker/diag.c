@@ -18,8 +18,8 @@
 static const struct {
 	const char *name;
 	const char *summary;
-} checks[NR_CHECKS] = {
-#define CK(name, e, id, summary) [CK_##e] = { id, summary },
+} checks[NR_CHECKS] = {	/* in enum check_id's order: the same list */
+#define CK(name, e, id, summary) { id, summary },
 #include "checks/check_list.h"
 #undef CK
 };
@@ -97,8 +97,8 @@ static void load_source(int stream)
 	f = path ? fopen(path, "r") : NULL;
 	if (!f)
 		return;
-	if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0) {
+	len = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+	if (len >= 0 && fseek(f, 0, SEEK_SET) == 0) {
 		src.text = malloc(len + 1);
 		if (src.text && fread(src.text, 1, len, f) == (size_t)len)
 			src.text[len] = '\0';
@@ -254,10 +254,11 @@ static bool ident_char(char c)
 const char *dmc_source_ident(struct position pos)
 {
 	static char buf[128];
-	const char *line = source_line(pos), *p;
+	const char *line = source_line(pos);
+	const char *p = line ? at_column(line, pos.pos) : NULL;
 	size_t n;
 
-	if (!line || !(p = at_column(line, pos.pos)))
+	if (!p)
 		return NULL;
 	while (*p == '*' || *p == '(' || *p == ' ')
 		p++;
@@ -274,10 +275,11 @@ const char *dmc_source_ident(struct position pos)
 const char *dmc_source_lhs(struct position pos)
 {
 	static char buf[128];
-	const char *line = source_line(pos), *call, *eq, *start;
+	const char *line = source_line(pos), *eq, *start;
+	const char *call = line ? at_column(line, pos.pos) : NULL;
 	size_t n;
 
-	if (!line || !(call = at_column(line, pos.pos)))
+	if (!call)
 		return NULL;
 	for (eq = call; eq > line && *eq != '='; eq--)
 		;
@@ -301,10 +303,11 @@ const char *dmc_source_lhs(struct position pos)
 const char *dmc_source_lvalue(struct position pos)
 {
 	static char buf[128];
-	const char *line = source_line(pos), *p;
+	const char *line = source_line(pos);
+	const char *p = line ? at_column(line, pos.pos) : NULL;
 	size_t n = 0;
 
-	if (!line || !(p = at_column(line, pos.pos)))
+	if (!p)
 		return NULL;
 	while (p[n] && n < sizeof(buf) - 1 &&
 	       (ident_char(p[n]) || p[n] == '.' || (p[n] == '-' && p[n + 1] == '>') ||

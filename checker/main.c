@@ -121,6 +121,24 @@ static bool foreign_long_option(const char *arg)
 	return false;
 }
 
+/* -Wno-<check> (*@on false) or -W<check> (true): the check's id; -1 otherwise. */
+static int check_switch(const char *arg, bool *on)
+{
+	int id;
+
+	if (!strncmp(arg, "-Wno-", 5)) {
+		id = dmc_check_by_name(arg + 5);
+		if (id >= 0) {
+			*on = false;
+			return id;
+		}
+	}
+	if (strncmp(arg, "-W", 2))
+		return -1;
+	*on = true;
+	return dmc_check_by_name(arg + 2);
+}
+
 /*
  * Take dmacheck's own options out of argv; everything else, unknown gcc
  * flags included, is left for sparse.  Returns false after printing a
@@ -133,7 +151,8 @@ static bool take_own_options(int *argc, char **argv)
 
 	for (i = 1; i < *argc; i++) {
 		char *arg = argv[i];
-		int id;
+		bool on = true;
+		int id = check_switch(arg, &on);
 
 		if (!strcmp(arg, "-f") || !strncmp(arg, "--format", 8)) {
 			const char *fmt = NULL;
@@ -176,14 +195,14 @@ static bool take_own_options(int *argc, char **argv)
 		} else if (!strcmp(arg, "--list-checks")) {
 			list_checks();
 			exit(0);
-		} else if (!strncmp(arg, "-Wno-", 5) && (id = dmc_check_by_name(arg + 5)) >= 0) {
-			dmc_check_set_enabled(id, false);
-		} else if (!strncmp(arg, "-W", 2) && (id = dmc_check_by_name(arg + 2)) >= 0) {
-			dmc_check_set_enabled(id, true);
-		} else if (!strncmp(arg, "--", 2) && !foreign_long_option(arg)) {
-			fprintf(stderr, "dmacheck: unknown option '%s' (see dmacheck --help)\n", arg);
-			return false;
+		} else if (id >= 0) {
+			dmc_check_set_enabled(id, on);
 		} else {
+			if (!strncmp(arg, "--", 2) && !foreign_long_option(arg)) {
+				fprintf(stderr, "dmacheck: unknown option '%s' (see dmacheck --help)\n",
+					arg);
+				return false;
+			}
 			argv[out++] = arg;
 		}
 	}

@@ -22,16 +22,18 @@ static const struct dma_api table[] = {
 #undef KICK
 };
 
-#define TABLE_SIZE (sizeof(table) / sizeof(table[0]))
+#define TABLE_SIZE ARRAY_SIZE(table)
 
 /* Static inline wrappers and MMIO accessors: see api_keep_calls(). */
-static const char *const accessors[] = {
-#define ACCESSOR(n) #n,
+static const struct {
+	const char *name;
+} accessors[] = {
+#define ACCESSOR(n) { #n },
 #include "accessors.def"
 #undef ACCESSOR
 };
 
-#define NR_ACCESSORS (sizeof(accessors) / sizeof(accessors[0]))
+#define NR_ACCESSORS ARRAY_SIZE(accessors)
 
 static struct ident *idents[TABLE_SIZE], *accessor_idents[NR_ACCESSORS];
 
@@ -42,7 +44,7 @@ static void intern_names(void)
 	for (i = 0; i < TABLE_SIZE; i++)
 		idents[i] = built_in_ident(table[i].name);
 	for (i = 0; i < NR_ACCESSORS; i++)
-		accessor_idents[i] = built_in_ident(accessors[i]);
+		accessor_idents[i] = built_in_ident(accessors[i].name);
 }
 
 const struct dma_api *api_lookup(const char *name, int nargs)

@@ -18,22 +18,22 @@
  * check_template.c, the example to copy, is in no list: built, never run.
  */
 CK(legacy_api,			LEGACY_API,		"legacy-api",
-   "a call or attribute removed from the DMA API in Linux 5.10")
+	"a call or attribute removed from the DMA API in Linux 5.10")
 CK(cpu_write_device_owned,	CPU_WRITE_DEVICE_OWNED,	"cpu-write-device-owned",
-   "the CPU stores into a buffer the device owns")
+	"the CPU stores into a buffer the device owns")
 CK(cpu_read_device_owned,	CPU_READ_DEVICE_OWNED,	"cpu-read-device-owned",
-   "the CPU loads from a buffer the device owns")
+	"the CPU loads from a buffer the device owns")
 CK(missing_sync_for_device,	MISSING_SYNC_FOR_DEVICE, "missing-sync-for-device",
-   "CPU stores reach a device kick with no _for_device sync between")
+	"CPU stores reach a device kick with no _for_device sync between")
 CK(missing_sync_for_cpu,	MISSING_SYNC_FOR_CPU,	"missing-sync-for-cpu",
-   "the CPU reads device-written data before a _for_cpu sync")
+	"the CPU reads device-written data before a _for_cpu sync")
 CK(ownership_imbalance,		OWNERSHIP_IMBALANCE,	"ownership-imbalance",
-   "a buffer taken for the CPU is given back on some paths only")
+	"a buffer taken for the CPU is given back on some paths only")
 CK(wrong_free,			WRONG_FREE,		"wrong-free",
-   "a buffer released by the wrong call, size or direction")
+	"a buffer released by the wrong call, size or direction")
 CK(use_after_free,		USE_AFTER_FREE,		"use-after-free",
-   "a buffer used after it was freed or unmapped")
+	"a buffer used after it was freed or unmapped")
 CK(sync_direction,		SYNC_DIRECTION,		"sync-direction",
-   "a sync or map direction that contradicts the buffer's direction")
+	"a sync or map direction that contradicts the buffer's direction")
 CK(gfp_dir_swap,		GFP_DIR_SWAP,		"gfp-dir-swap",
-   "gfp and direction swapped in a 5-argument allocation call")
+	"gfp and direction swapped in a 5-argument allocation call")

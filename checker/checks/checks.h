@@ -9,12 +9,16 @@
 
 #include "engine/engine.h"
 
-/* ck_<name>(): register the check's hooks; @my_id is its CK_ id. */
-#define CK(name, e, id, summary) void ck_##name(enum check_id my_id);
+/*
+ * ck_<name>(): register the check's hooks; @my_id is its CK_ id.  One
+ * per line of check_list.h, and check_template.c's (in no list).
+ */
+typedef void ck_register_fn(enum check_id my_id);
+extern ck_register_fn
+#define CK(name, e, id, summary) ck_##name,
 #include "check_list.h"
 #undef CK
-/* check_template.c: the example to copy, in no list */
-void ck_template(enum check_id my_id);
+	ck_template;
 
 /* ---- words for messages (describe.c) ---- */
 

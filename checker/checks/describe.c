@@ -75,9 +75,12 @@ const char *ck_kick_name(const struct event *ev)
 	char *s = next_buf();
 	const char *reg;
 
-	if (ev->call)
+	if (ev->call) {
 		snprintf(s, 320, "%s()", ev->call);
-	else if ((reg = dmc_source_lvalue(ev->pos)))
+		return s;
+	}
+	reg = dmc_source_lvalue(ev->pos);
+	if (reg)
 		snprintf(s, 320, "the register store to '%s'", reg);
 	else
 		snprintf(s, 320, "the register store");

@@ -108,7 +108,7 @@ static int access_slot(const struct bufref *ref, long long off)
 	}
 	/*
 	 * An element picked by an index that no sync names (the index was
-	 * computed again): which part it is is not known, so say nothing.
+	 * computed again): it is not known which part it is, so say nothing.
 	 */
 	if (ref->anchor && anchored_parts)
 		return -1;
@@ -337,7 +337,7 @@ static void access_call(struct call_site *cs)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(cpu_calls) / sizeof(cpu_calls[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(cpu_calls); i++) {
 		const struct cpu_access *a = &cpu_calls[i];
 
 		if (strcmp(a->name, cs->name))
@@ -383,7 +383,10 @@ static void summary_events(struct call_site *cs, const struct summary *sum)
 		if (!ref.buf)
 			continue;
 		if (fx->kind == EV_READ || fx->kind == EV_WRITE) {
-			if (ref.meta || (slot = access_slot(&ref, 0)) < 0)
+			if (ref.meta)
+				continue;
+			slot = access_slot(&ref, 0);
+			if (slot < 0)
 				continue;
 		} else if (!fx->param && (fx->lo || fx->hi >= 0)) {
 			ref.offset = fx->lo;

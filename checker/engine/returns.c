@@ -98,8 +98,11 @@ void engine_classify_returns(struct entrypoint *ep, const struct fn_insns *f)
 			struct instruction *ps;
 			struct bb_info *pi;
 
-			if (src == VOID || !(ps = src->def) || ps->opcode != OP_PHISOURCE ||
-			    !ps->bb || !(pi = ps->bb->priv))
+			ps = src == VOID ? NULL : src->def;
+			if (!ps || ps->opcode != OP_PHISOURCE || !ps->bb)
+				continue;
+			pi = ps->bb->priv;
+			if (!pi)
 				continue;
 			pi->ret_kind = negative(ps->phi_src, ps->size) ? RET_ERROR : RET_NORMAL;
 		} END_FOR_EACH_PTR(src);

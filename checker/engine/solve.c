@@ -142,8 +142,10 @@ static void apply_one(struct slot_state *st, const struct event *ev, int idx)
 		set_owner(st, OWN_DEVICE, idx);
 		st->dirty = false;
 		st->taken = false;
-		/* a store made while the device owned it, written back: the
-		 * "update a descriptor and sync it" idiom */
+		/*
+		 * a store made while the device owned it, written back: the
+		 * "update a descriptor and sync it" idiom
+		 */
 		st->dev_write = false;
 		break;
 	case EV_TO_CPU:

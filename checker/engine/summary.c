@@ -98,7 +98,7 @@ static void add_effect(struct summary *sum, const struct sum_effect *fx)
 	for (i = 0; i < sum->nr; i++)
 		if (!memcmp(&sum->effects[i], fx, sizeof(*fx)))
 			return;
-	if (sum->nr < (int)(sizeof(sum->effects) / sizeof(sum->effects[0])))
+	if (sum->nr < (int)ARRAY_SIZE(sum->effects))
 		sum->effects[sum->nr++] = *fx;
 }
 

@@ -992,7 +992,8 @@ static void note_field_type(pseudo_t addr, long long offset)
 {
 	struct symbol *st = pointee_struct(dmc_strip_casts(addr)), *m, *t;
 
-	if (!st || !(m = member_sym_at(st, offset)))
+	m = st ? member_sym_at(st, offset) : NULL;
+	if (!m)
 		return;
 	t = strip_node(m->ctype.base_type);
 	if (t && t->type == SYM_PTR) {
@@ -1086,7 +1087,8 @@ bool resolve_store_is_kick(struct instruction *insn)
 	if (!insn->is_volatile)
 		return false;
 	base = dmc_strip_casts(insn->src);
-	if (!base || !(st = pointee_struct(base)))
+	st = base ? pointee_struct(base) : NULL;
+	if (!st)
 		return false;
 	e = hashmap_find(&buffer_types, st, 0);
 	if (e && e->val[0])

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "lib.h"
 #include "api/api.h"
 
 static const struct dma_api rows[] = {
@@ -19,7 +20,7 @@ static const struct dma_api rows[] = {
 #undef API
 };
 
-#define NR_ROWS (sizeof(rows) / sizeof(rows[0]))
+#define NR_ROWS ARRAY_SIZE(rows)
 
 /* Every argument index a row names exists in a call with its arity. */
 static void test_indexes_fit(void **state)
@@ -32,7 +33,7 @@ static void test_indexes_fit(void **state)
 		unsigned int k;
 
 		assert_true(r->nargs > 0);
-		for (k = 0; k < sizeof(idx) / sizeof(idx[0]); k++)
+		for (k = 0; k < ARRAY_SIZE(idx); k++)
 			assert_true(idx[k] < r->nargs);
 	}
 }
@@ -70,7 +71,7 @@ static void test_release_for(void **state)
 	};
 	unsigned int i;
 
-	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(pairs); i++) {
 		const struct dma_api *a = api_lookup(pairs[i].alloc, pairs[i].nargs);
 
 		assert_non_null(a);
