@@ -100,7 +100,7 @@ const char *api_release_for(const struct dma_api *alloc)
  * marking the wrappers (dma_alloc_noncoherent() since 5.11, writel(),
  * dma_map_single_attrs() ...) keeps the name and the arguments exactly
  * as the driver wrote them.  Wrappers inlined anyway still leave an
- * OP_INLINED_CALL note, which core.c folds.
+ * OP_INLINED_CALL note, which calls.c folds.
  */
 static void keep_call(struct ident *name)
 {
