@@ -20,7 +20,7 @@
 #define DMACHECK_ENGINE_H
 
 #include "dmacheck.h"
-#include "model/model.h"
+#include "model/resolve.h"
 
 enum ev_kind {
 	EV_ALLOC,	/* new buffer, CPU owns it */

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
+#include "resolve.h"
 #include "engine/summary.h"
 #include "hashmap.h"
 #include "target.h"

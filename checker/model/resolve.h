@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The buffer model: which DMA buffer a pointer or a handle names.
+ * The buffer model of one file: which DMA buffer a pointer or a handle
+ * names.
  *
  * A buffer is one allocation or mapping, or memory reached through a
  * struct field or a parameter whose allocation this file does not show.
@@ -19,11 +20,13 @@
  *	helper summaries (engine/summary.h) for helpers that return a
  *	handle.
  *
- * A driver-wide model (every file of a Kbuild unit) is meant to grow
- * from here: this header is its interface.
+ * This is the per-file piece of the driver model that
+ * docs/design/driver-model.md plans at the top of the tree (model/, with
+ * model/model.h over every file of a Kbuild unit): that model grows from
+ * resolve.c, and the engine asks it only what this header declares.
  */
-#ifndef DMACHECK_MODEL_H
-#define DMACHECK_MODEL_H
+#ifndef DMACHECK_RESOLVE_H
+#define DMACHECK_RESOLVE_H
 
 #include "dmacheck.h"
 
@@ -90,4 +93,4 @@ bool resolve_store_is_kick(struct instruction *insn);
 /* The source-level name of a value ("priv->ring"), or NULL. */
 const char *resolve_name(pseudo_t p, long long offset);
 
-#endif /* DMACHECK_MODEL_H */
+#endif /* DMACHECK_RESOLVE_H */
