@@ -48,6 +48,7 @@ bool dmc_decode_call(struct instruction *insn, struct call_site *cs)
 		cs->nargs++;
 	} END_FOR_EACH_PTR(arg);
 	cs->api = api_lookup(cs->name, cs->nargs);
+	cs->name = api_written_name(cs->name);
 	return true;
 }
 

@@ -14,36 +14,67 @@ DMACHECK_SRCS	:= $(wildcard checker/*.c checker/*/*.c)
 DMACHECK_GEN	:= $(BUILD)/checker/version.h
 DMACHECK_VERSION := 0.1
 DMACHECK_CFLAGS	= $(CFLAGS) $(WARNINGS) -Wno-missing-field-initializers \
-		  -I checker -I $(BUILD)/checker -I $(SPARSE_DIR)
+		  -I checker -I $(BUILD)/checker -I model -I $(SPARSE_DIR)
+# The driver model (model/model.mk builds it; that fragment comes later).
+DMACHECK_MODEL	:= $(BUILD)/libdmamodel.a
 
-# The version header names the sparse build dmacheck was linked with.
-$(DMACHECK_GEN): $(SPARSE_LIB) checker/checker.mk
+# The version header names the sparse build dmacheck was linked with, the
+# git revision it was built from (when built from git), and where the
+# source tree keeps legacy-dma.h and the docs (used when not installed).
+# Rewritten only when its text changes, so a new commit rebuilds main.o
+# and nothing else.
+$(DMACHECK_GEN): $(SPARSE_LIB) checker/checker.mk FORCE
 	$(Q)mkdir -p $(dir $@)
-	$(Q)printf '#define DMACHECK_VERSION "%s"\n#define SPARSE_VERSION "%s"\n' \
-		'$(DMACHECK_VERSION)' "$$(cat $(BUILD)/sparse/VERSION)" >$@.tmp
-	$(Q)mv $@.tmp $@
+	$(Q){ printf '#define DMACHECK_VERSION "%s"\n#define SPARSE_VERSION "%s"\n' \
+		'$(DMACHECK_VERSION)' "$$(cat $(BUILD)/sparse/VERSION)"; \
+	  printf '#define DMACHECK_GIT "%s"\n' \
+		"$$(git describe --always --dirty --exclude='*' 2>/dev/null)"; \
+	  printf '#define DMACHECK_LEGACY_HEADER "%s"\n#define DMACHECK_DOCS_DIR "%s"\n' \
+		'$(abspath include/dmaconv/legacy-dma.h)' '$(abspath docs)'; } >$@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+.PHONY: FORCE
+FORCE:
 
 # One build of dmacheck: $(1) its folder, $(2) extra compiler and linker
-# flags.  Objects wait for sparse (its headers) and the version header;
-# after the first build the .d files name the headers each one needs.
+# flags, $(3) the model library it links.  Objects wait for sparse (its
+# headers) and the version header; after the first build the .d files
+# name the headers each one needs.
 define dmacheck_flavour
 $(1)/obj/checker/%.o: checker/%.c checker/checker.mk | $(DMACHECK_GEN)
 	@echo "  CC      $$@"
 	$(Q)mkdir -p $$(dir $$@)
 	$(Q)$(CC) $$(DMACHECK_CFLAGS) $(2) $(DEPFLAGS) -c -o $$@ $$<
 
-$(1)/dmacheck: $(patsubst %.c,$(1)/obj/%.o,$(DMACHECK_SRCS)) $(SPARSE_LIB)
+$(1)/dmacheck: $(patsubst %.c,$(1)/obj/%.o,$(DMACHECK_SRCS)) $(3) $(SPARSE_LIB)
 	@echo "  LD      $$@"
 	$(Q)mkdir -p $$(dir $$@)
-	$(Q)$(CC) $(2) -o $$@ $$^
+	$(Q)$(CC) $(2) -o $$@ $$^ -lpthread
 
 -include $(patsubst %.c,$(1)/obj/%.d,$(DMACHECK_SRCS))
 endef
 
 SAN_DMACHECK	:= $(BUILD)/san-dmacheck/dmacheck
 
-$(eval $(call dmacheck_flavour,$(BUILD),))
-$(eval $(call dmacheck_flavour,$(BUILD)/san-dmacheck,$(SANITIZE_ASAN)))
+$(eval $(call dmacheck_flavour,$(BUILD),,$(DMACHECK_MODEL)))
+$(eval $(call dmacheck_flavour,$(BUILD)/san-dmacheck,$(SANITIZE_ASAN),$(BUILD)/san-dmacheck/libdmamodel.a))
+
+# The sanitized dmacheck links the model built the same way.
+SAN_DMACHECK_MODEL_OBJS := $(patsubst model/%.c,$(BUILD)/san-dmacheck/obj/model/%.o,\
+			   $(filter-out model/dmamodel.c,$(wildcard model/*.c)))
+
+$(BUILD)/san-dmacheck/obj/model/%.o: model/%.c $(SPARSE_LIB)
+	@echo "  CC      $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(WARNINGS) -Wno-missing-field-initializers -I model \
+		-I checker/api -I $(SPARSE_DIR) $(SANITIZE_ASAN) $(DEPFLAGS) -c -o $@ $<
+
+$(BUILD)/san-dmacheck/libdmamodel.a: $(SAN_DMACHECK_MODEL_OBJS)
+	@echo "  AR      $@"
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
+
+-include $(SAN_DMACHECK_MODEL_OBJS:.o=.d)
 
 # Unit tests of the API table (cmocka), run by tests/checker/run.sh: the
 # test and the table's reader, nothing else of dmacheck.

@@ -3,15 +3,18 @@
  * Findings: the check table, -W switches, in-source suppression and the
  * record stream the file loop collects.
  *
- * A checked file is analysed in a child process (see main.c); findings
- * travel to the parent as one tab-separated record per line:
- *	F <tab> file <tab> line <tab> column <tab> check <tab> message
+ * A checked file is analysed in a child process (see loop.c); findings
+ * travel to the parent as records (record.c):
+ *	F tu file line column check complete message
+ * with the translation unit being analysed and whether it was parsed
+ * completely (--best-effort: not when headers were missing).
  */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dmacheck.h"
+#include "front.h"
 #include "hashmap.h"
 #include "token.h"
 
@@ -26,10 +29,17 @@ static const struct {
 
 static bool disabled[NR_CHECKS];
 static FILE *records;
+static const char *cur_tu = "";
+static bool cur_complete = true;
 
 const char *dmc_check_name(enum check_id id)
 {
 	return checks[id].name;
+}
+
+const char *dmc_check_summary(enum check_id id)
+{
+	return checks[id].summary;
 }
 
 int dmc_check_by_name(const char *name)
@@ -50,6 +60,12 @@ void dmc_check_set_enabled(enum check_id id, bool on)
 void dmc_diag_set_output(FILE *out)
 {
 	records = out;
+}
+
+void dmc_diag_set_file(const char *tu, bool complete)
+{
+	cur_tu = tu;
+	cur_complete = complete;
 }
 
 static const char *pretty_name(int stream)
@@ -169,13 +185,6 @@ static bool suppressed(struct position pos, const char *id)
 	       line_suppresses(source_line(above), id);
 }
 
-/* Tabs and newlines would break the record format. */
-static void put_field(const char *s)
-{
-	for (; *s; s++)
-		fputc(*s == '\t' || *s == '\n' ? ' ' : *s, records);
-}
-
 /*
  * One finding per check and position: several slots may see one event.
  * The key packs the position and the check in one number (sparse keeps
@@ -201,7 +210,11 @@ static bool seen_before(enum check_id id, struct position pos)
 
 void dmc_report(enum check_id id, struct position pos, const char *fmt, ...)
 {
-	char msg[1024];
+	char msg[1024], line[16], col[16];
+	const char *f[] = {
+		cur_tu, pretty_name(pos.stream), line, col, checks[id].name,
+		cur_complete ? "1" : "0", msg,
+	};
 	va_list ap;
 
 	if (disabled[id] || pos.type == TOKEN_BAD)
@@ -211,21 +224,17 @@ void dmc_report(enum check_id id, struct position pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (!records)
-		return;
-	fputs("F\t", records);
-	put_field(pretty_name(pos.stream));
-	fprintf(records, "\t%d\t%d\t%s\t", pos.line, pos.pos, checks[id].name);
-	put_field(msg);
-	fputc('\n', records);
+	snprintf(line, sizeof(line), "%d", pos.line);
+	snprintf(col, sizeof(col), "%d", pos.pos);
+	dmc_rec_write(records, 'F', 7, f);
 }
 
 void dmc_note(struct position pos, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s:%d:%d: note: ", pretty_name(pos.stream),
-		pos.line, pos.pos);
+	fprintf(stderr, "%s:%d:%d: %snote: ", pretty_name(pos.stream),
+		pos.line, pos.pos, dmc_opt.diag_prefix);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);

@@ -32,6 +32,7 @@ enum check_id {
 };
 
 const char *dmc_check_name(enum check_id id);
+const char *dmc_check_summary(enum check_id id);
 int dmc_check_by_name(const char *name);		/* -1 if unknown */
 void dmc_check_set_enabled(enum check_id id, bool on);
 
@@ -43,8 +44,10 @@ const char *dmc_where(struct position pos);
 /* A note about the analysis itself (work limit hit), on stderr. */
 void dmc_note(struct position pos, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Where the child process writes its finding records (see main.c). */
+/* Where the child process writes its finding records (see loop.c). */
 void dmc_diag_set_output(FILE *records);
+/* The translation unit findings are made in, and whether it parsed completely. */
+void dmc_diag_set_file(const char *tu, bool complete);
 /* Source text at a position: the identifier there; the assignment's target. */
 const char *dmc_source_ident(struct position pos);
 const char *dmc_source_lhs(struct position pos);
@@ -108,6 +111,15 @@ extern struct dmc_stats {
 	double linearize;	/* sparse: expand + linearize + optimize */
 	double analysis;	/* dmacheck's passes */
 } dmc_stats;
+
+/* ---- the driver model (model/model.h) of the unit being checked ---- */
+
+struct model;
+/*
+ * The model of the files being analysed (one translation unit, or with
+ * --unit every file given), solved before the analysis starts.
+ */
+struct model *dmc_model(void);
 
 /* ---- helpers (util.c) ---- */
 

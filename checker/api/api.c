@@ -4,6 +4,7 @@
  * Names are compared as sparse identifiers: every name is interned once,
  * so a lookup is a pointer compare per entry.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "lib.h"
@@ -147,4 +148,22 @@ bool api_known(const char *name)
 		if (accessor_idents[i] == id)
 			return true;
 	return false;
+}
+
+const char *api_written_name(const char *name)
+{
+	static const char prefix[] = "__dmaconv_";
+	char buf[128];
+	size_t n;
+
+	if (strncmp(name, prefix, sizeof(prefix) - 1))
+		return name;
+	name += sizeof(prefix) - 1;
+	n = strlen(name);
+	while (n && name[n - 1] >= '0' && name[n - 1] <= '9')
+		n--;
+	if (n + 5 > sizeof(buf))
+		return name;
+	snprintf(buf, sizeof(buf), "dma_%.*s", (int)n, name);
+	return built_in_ident(buf)->name;	/* idents are NUL-terminated and live on */
 }

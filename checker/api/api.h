@@ -49,6 +49,13 @@ const char *api_release_for(const struct dma_api *alloc);
 void api_keep_calls(void);
 /* --inline-api: let sparse inline the wrappers; only the notes are left */
 extern bool api_inline;
+/*
+ * The name a call was written with: include/dmaconv/legacy-dma.h sends
+ * the 4-argument dma_alloc_noncoherent() to __dmaconv_alloc_noncoherent4()
+ * (its rule: "__dmaconv_" + the name after "dma_" + the argument count);
+ * messages name what the driver wrote.  Other names are returned as is.
+ */
+const char *api_written_name(const char *name);
 /* Is @name one of the table's calls or accessors? */
 bool api_known(const char *name);
 

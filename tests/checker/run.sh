@@ -281,7 +281,7 @@ for arg in --work-limit=-1 --timeout=-1 --timeout=4294967296 --timeout=+5; do
 	"$DMACHECK" "$arg" "$good" 2>"$tmp/err"
 	rc=$?
 	[ $rc -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
-		grep -q "^dmacheck: bad ${arg%%=*} '${arg#*=}'\$" "$tmp/err"
+		grep -q "^dmacheck: bad ${arg%%=*} '${arg#*=}' (a whole number" "$tmp/err"
 	check $? "$arg is refused"
 done
 
