@@ -22,7 +22,7 @@
 
 #include "front.h"
 
-#define BIG_STACK	(1024UL << 20)	/* 1 GiB of address space, touched as needed */
+#define BIG_STACK_MB	1024	/* of address space, touched as needed */
 #define GUARD		(1UL << 20)
 
 static struct {
@@ -37,7 +37,7 @@ static void on_segv(int sig, siginfo_t *si, void *ctx)
 {
 	char *addr = si->si_addr;
 	static const char msg[] =
-		"nesting too deep: sparse's recursive parser ran out of its 1 GiB stack";
+		"nesting too deep: sparse's recursive parser ran out of stack";
 
 	if (addr >= big.lo && addr < big.lo + 2 * GUARD) {
 		const char *f[] = { big.file, msg };
@@ -66,9 +66,16 @@ static void *run(void *unused)
 	return NULL;
 }
 
+void dmc_big_stack_file(const char *file)
+{
+	big.file = file;
+}
+
 void dmc_run_on_big_stack(void (*fn)(void *), void *arg, FILE *records,
 			  const char *file)
 {
+	const char *env = getenv("DMACHECK_STACK_MB");	/* tests: a small one */
+	unsigned long size = (env && atol(env) > 1 ? atol(env) : BIG_STACK_MB) << 20;
 	pthread_attr_t attr;
 	pthread_t t;
 	void *map;
@@ -77,17 +84,17 @@ void dmc_run_on_big_stack(void (*fn)(void *), void *arg, FILE *records,
 	big.arg = arg;
 	big.records = records;
 	big.file = file;
-	map = mmap(NULL, BIG_STACK, PROT_READ | PROT_WRITE,
+	map = mmap(NULL, size, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
 	if (map == MAP_FAILED) {
 		fn(arg);	/* no room: the usual stack, crashes stay crashes */
 		return;
 	}
 	big.lo = map;
-	big.hi = big.lo + BIG_STACK;
+	big.hi = big.lo + size;
 	mprotect(big.lo, GUARD, PROT_NONE);
 	pthread_attr_init(&attr);
-	if (pthread_attr_setstack(&attr, big.lo + GUARD, BIG_STACK - GUARD) ||
+	if (pthread_attr_setstack(&attr, big.lo + GUARD, size - GUARD) ||
 	    pthread_create(&t, &attr, run, NULL)) {
 		fn(arg);
 		return;

@@ -49,7 +49,7 @@ $(1)/obj/checker/%.o: checker/%.c checker/checker.mk | $(DMACHECK_GEN)
 $(1)/dmacheck: $(patsubst %.c,$(1)/obj/%.o,$(DMACHECK_SRCS)) $(3) $(SPARSE_LIB)
 	@echo "  LD      $$@"
 	$(Q)mkdir -p $$(dir $$@)
-	$(Q)$(CC) $(2) -o $$@ $$^ -lpthread
+	$(Q)$(CC) $(2) -Wl,--wrap=open -o $$@ $$^ -lpthread
 
 -include $(patsubst %.c,$(1)/obj/%.d,$(DMACHECK_SRCS))
 endef

@@ -111,6 +111,8 @@ static struct symbol_list *parse_one(const char *file, bool *ok, double *secs)
 	int nr;
 
 	has_error = 0;
+	dmc_include_guard(job.records, file);
+	dmc_big_stack_file(file);
 	list = model_parse_file(file);
 	*secs += dmc_seconds() - t0;
 	nr = dmc_sparse_errors(mark, &errs);
@@ -153,6 +155,8 @@ static void check_unit(void *unused)
 	/* sparse's own warnings stay off: CHECK=dmacheck must not repeat sparse */
 	if (!dmc_opt.sparse_warnings)
 		fmax_warnings = 0;
+	/* best effort's rounds parse in children of their own: guarded too */
+	dmc_include_guard(job.records, job.files[0]);
 	model_parse_init(argc, argv, &files, &popts);
 	if (!dmc_opt.sparse_warnings)
 		fmax_warnings = 0;

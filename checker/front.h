@@ -130,5 +130,12 @@ const char *dmc_check_doc_uri(const char *id);
  */
 void dmc_run_on_big_stack(void (*fn)(void *), void *arg, FILE *records,
 			  const char *file);
+/* The file the error names from now on (the unit's file being parsed). */
+void dmc_big_stack_file(const char *file);
+
+/* ---- a limit on #include nesting (includeguard.c) ---- */
+
+/* From now on, #include deeper than gcc's 200 levels ends @file's check. */
+void dmc_include_guard(FILE *records, const char *file);
 
 #endif /* DMACHECK_FRONT_H */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Lookups in the DMA API table (dma_api.def) and the kick list (mmio.def).
+ * Lookups in the DMA API table (dma_api.def), the kick list (mmio.def)
+ * and the library calls that touch a buffer with the CPU (cpu_access.def).
  * Names are compared as sparse identifiers: every name is interned once,
  * so a lookup is a pointer compare per entry.
  */
@@ -36,7 +37,16 @@ static const struct {
 
 #define NR_ACCESSORS ARRAY_SIZE(accessors)
 
+static const struct api_cpu_access cpu_access[] = {
+#define CPU_ACCESS(n, w, r) { #n, w, r },
+#include "cpu_access.def"
+#undef CPU_ACCESS
+};
+
+#define NR_CPU_ACCESS ARRAY_SIZE(cpu_access)
+
 static struct ident *idents[TABLE_SIZE], *accessor_idents[NR_ACCESSORS];
+static struct ident *cpu_access_idents[NR_CPU_ACCESS];
 
 static void intern_names(void)
 {
@@ -46,6 +56,22 @@ static void intern_names(void)
 		idents[i] = built_in_ident(table[i].name);
 	for (i = 0; i < NR_ACCESSORS; i++)
 		accessor_idents[i] = built_in_ident(accessors[i].name);
+	for (i = 0; i < NR_CPU_ACCESS; i++)
+		cpu_access_idents[i] = built_in_ident(cpu_access[i].name);
+}
+
+const struct api_cpu_access *api_cpu_access(const char *name)
+{
+	struct ident *id;
+	unsigned int i;
+
+	if (!idents[0])
+		intern_names();
+	id = built_in_ident(name);
+	for (i = 0; i < NR_CPU_ACCESS; i++)
+		if (cpu_access_idents[i] == id)
+			return &cpu_access[i];
+	return NULL;
 }
 
 const struct dma_api *api_lookup(const char *name, int nargs)
@@ -130,6 +156,9 @@ void api_keep_calls(void)
 		keep_call(idents[i]);
 	for (i = 0; i < NR_ACCESSORS; i++)
 		keep_call(accessor_idents[i]);
+	/* skb_put_data(), copy_to_user() ... are inline: keep the driver's arguments */
+	for (i = 0; i < NR_CPU_ACCESS; i++)
+		keep_call(cpu_access_idents[i]);
 }
 
 /* Is @name one of the table's calls (its own definition is not checked)? */

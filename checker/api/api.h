@@ -59,6 +59,15 @@ const char *api_written_name(const char *name);
 /* Is @name one of the table's calls or accessors? */
 bool api_known(const char *name);
 
+/* A library call that reads or writes a kernel buffer (cpu_access.def). */
+struct api_cpu_access {
+	const char *name;
+	int write, read;	/* argument indexes, -1 none */
+};
+
+/* The entry for a call of @name, or NULL. */
+const struct api_cpu_access *api_cpu_access(const char *name);
+
 /* enum dma_data_direction values (stable kernel ABI) */
 enum {
 	DIR_BIDI = 0, DIR_TO_DEVICE = 1, DIR_FROM_DEVICE = 2, DIR_NONE = 3,

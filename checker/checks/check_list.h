@@ -37,3 +37,5 @@ CK(sync_direction,		SYNC_DIRECTION,		"sync-direction",
 	"a sync or map direction that contradicts the buffer's direction")
 CK(gfp_dir_swap,		GFP_DIR_SWAP,		"gfp-dir-swap",
 	"gfp and direction swapped in a 5-argument allocation call")
+CK(null_device,			NULL_DEVICE,		"null-device",
+	"a NULL device given to a DMA allocation, map or sync")

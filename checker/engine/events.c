@@ -10,18 +10,6 @@
 
 #include "internal.h"
 
-/* CPU accesses made by library calls. */
-static const struct cpu_access {
-	const char *name;
-	int write, read;	/* argument indexes, -1 none */
-} cpu_calls[] = {
-	{ "memset", 0, -1 }, { "__builtin_memset", 0, -1 }, { "__memset", 0, -1 },
-	{ "memcpy", 0, 1 }, { "__builtin_memcpy", 0, 1 }, { "__memcpy", 0, 1 },
-	{ "memmove", 0, 1 }, { "__builtin_memmove", 0, 1 },
-	{ "memcmp", -1, 0 }, { "__builtin_memcmp", -1, 0 },
-	{ "memcpy_fromio", 0, -1 }, { "memcpy_toio", -1, 1 },
-};
-
 struct engine_ctx engine_cur;
 static int cap_events, cap_slots;
 unsigned int engine_slot_gen;
@@ -333,19 +321,13 @@ static bool cpu_call_event(struct call_site *cs, int arg, enum ev_kind kind)
 	return true;
 }
 
+/* CPU accesses made by library calls: checker/api/cpu_access.def. */
 static void access_call(struct call_site *cs)
 {
-	unsigned int i;
+	const struct api_cpu_access *a = api_cpu_access(cs->name);
 
-	for (i = 0; i < ARRAY_SIZE(cpu_calls); i++) {
-		const struct cpu_access *a = &cpu_calls[i];
-
-		if (strcmp(a->name, cs->name))
-			continue;
-		if (cpu_call_event(cs, a->write, EV_WRITE))
-			cpu_call_event(cs, a->read, EV_READ);
-		return;
-	}
+	if (a && cpu_call_event(cs, a->write, EV_WRITE))
+		cpu_call_event(cs, a->read, EV_READ);
 }
 
 static void summary_events(struct call_site *cs, const struct summary *sum)

@@ -329,8 +329,9 @@ check $? "every check has a docs page and a fixture"
 # dmacheck links libsparse's globals into one namespace: every name the
 # checker's objects export has a prefix of its own, one libsparse does
 # not use.  The objects are those of the binary under test, one per
-# source file; ASan names its own copies __odr_asan.<name>.
-prefixes='^(main$|dmc_|api_|resolve_|engine_|summary_|hashmap_|ck_)'
+# source file; ASan names its own copies __odr_asan.<name>.  __wrap_open is
+# the linker's name for the #include guard (-Wl,--wrap=open, includeguard.c).
+prefixes='^(main$|__wrap_open$|dmc_|api_|resolve_|engine_|summary_|hashmap_|ck_)'
 objdir=$(dirname "$DMACHECK")/obj
 objs=()
 for src in "$TOP"/checker/*.c "$TOP"/checker/*/*.c; do
