@@ -313,6 +313,277 @@ printf '%s\n' use-after-free sync-direction ownership-imbalance \
 	missing-sync-for-device | diff -u - "$tmp/order" >"$tmp/why"
 check $? "findings at one position keep the checks' order"
 
+# ---- the front end: the model, legacy code, partial parses, output ----
+
+json_ok() {	# file [python assertions on d]: strict JSON (UTF-8, one document)
+	python3 - "$@" >"$tmp/why" 2>&1 <<'PY'
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+d = json.loads(raw.decode("utf-8", "strict"))
+if len(sys.argv) > 2:
+    exec(sys.argv[2])
+PY
+}
+
+# Legacy code in a 5.10+ tree: each message sparse gives for the removed
+# API (checker/parsecheck.c's table) brings legacy-dma.h in.
+i=0
+for use in 'dma_cache_sync(d, p, 4, DMA_TO_DEVICE);' \
+	   'p = dma_alloc_attrs(d, 4, &h, GFP_KERNEL, DMA_ATTR_NON_CONSISTENT);' \
+	   'p = dma_alloc_noncoherent(d, 4, &h, GFP_KERNEL);' \
+	   'dma_free_noncoherent(d, 4, p, h);'; do
+	i=$((i + 1))
+	printf '#include <linux/dma-mapping.h>\nvoid f(struct device *d, void *p, dma_addr_t h);\nvoid f(struct device *d, void *p, dma_addr_t h)\n{\n\t%s\n}\n' \
+		"$use" >"$tmp/old$i.c"
+	# shellcheck disable=SC2086
+	"$DMACHECK" -f json $inc "$tmp/old$i.c" >"$tmp/json" 2>"$tmp/err"
+	rc=$?
+	json_ok "$tmp/json" 'f = d["files"][0]
+assert f["status"] == "ok" and f.get("legacy_header") is True, f
+assert [x["check"] for x in d["findings"]] == ["legacy-api"], d["findings"]'
+	[ $? -eq 0 ] && [ $rc -eq 0 ]
+	check $? "legacy code in a 5.10+ tree ($use): legacy-dma.h force-included, the site reported"
+done
+# shellcheck disable=SC2086
+"$DMACHECK" -f json -I "$TOP/include" -DDMAREF_API_5_9 "$here/legacy_new_tree.c" >"$tmp/json" 2>/dev/null
+json_ok "$tmp/json" 'assert "legacy_header" not in d["files"][0] and len(d["findings"]) == 5, d'
+check $? "a tree with the old API gets no legacy-dma.h"
+
+# A sparse error inside a function body: "partial", the dropped lines named, exit 1.
+cat >"$tmp/partial.c" <<'C'
+#include <linux/dma-mapping.h>
+void f(struct device *dev, void *p);
+void f(struct device *dev, void *p)
+{
+	dma_addr_t h = dma_map_single(NULL, p, 4, DMA_TO_DEVICE);
+
+	no_such_helper(dev, h);
+}
+C
+# shellcheck disable=SC2086
+"$DMACHECK" $inc "$tmp/partial.c" 2>"$tmp/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q "partial.c: partial: .*partial.c:7 in f()" "$tmp/err" &&
+	grep -q "\[null-device\]" "$tmp/err"
+check $? "a sparse error in a function body: partial, the line named, exit 1, findings kept"
+# shellcheck disable=SC2086
+"$DMACHECK" -f json $inc "$tmp/partial.c" >"$tmp/json" 2>/dev/null
+json_ok "$tmp/json" 'f = d["files"][0]
+assert f["status"] == "partial", f
+assert [(x["line"], x["function"]) for x in f["dropped"]] == [(7, "f")], f'
+check $? "-f json: status partial with the dropped line and function"
+
+# Missing files and headers never cost the JSON document.
+# shellcheck disable=SC2086
+"$DMACHECK" -f json $inc -include "$tmp/missing.h" "$good" "$tmp/partial.c" \
+	>"$tmp/json" 2>"$tmp/err"
+rc=$?
+json_ok "$tmp/json" 'st = [(f["status"], "missing.h" in f["error"]) for f in d["files"]]
+assert st == [("error", True), ("error", True)], d["files"]'
+[ $? -eq 0 ] && [ $rc -eq 1 ]
+check $? "-include missing.h: one JSON object, every file's status and reason"
+
+# Bytes that are not UTF-8 in a file name and in sparse's message.
+bad=$(printf '%s/caf\351.c' "$tmp")
+printf '#include "\377\376.h"\nint x;\n' >"$bad"
+for fmt in json sarif; do
+	"$DMACHECK" -f $fmt "$bad" "$good" >"$tmp/out.$fmt" 2>/dev/null
+	json_ok "$tmp/out.$fmt"
+	check $? "-f $fmt stays valid JSON with invalid UTF-8 in names and messages"
+done
+
+# Options that make sparse print on stdout cannot share it with a document.
+for opt in -E -dD -dM -fdump-ir -vcompound; do
+	"$DMACHECK" -f json "$opt" "$good" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[ $rc -eq 1 ] && [ ! -s "$tmp/out" ] && grep -q "'$opt' makes sparse print" "$tmp/err"
+	check $? "-f json refuses $opt with one message"
+done
+
+# Every option that takes a value takes it either way.
+for args in "--timeout 30" "--timeout=30" "--work-limit 1000000" "--work-limit=1000000" \
+	    "-f=json" "-f json" "--format json" "--format=json"; do
+	# shellcheck disable=SC2086
+	"$DMACHECK" $args $inc "$good" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	case $args in
+	*json*) json_ok "$tmp/out" 'assert d["files"][0]["status"] == "ok"' ;;
+	*) grep -q "cpu-write-device-owned" "$tmp/err" ;;
+	esac
+	[ $? -eq 0 ] && [ $rc -eq 0 ]
+	check $? "'$args' is taken"
+done
+for args in "--timeout" "--timeout=" "--timeout 1e3" "--timeout 0x10" "--work-limit=1.5" \
+	    "--timeout= 5" "-f=yaml" "--stats=1"; do
+	# shellcheck disable=SC2086
+	"$DMACHECK" $args "$good" >/dev/null 2>"$tmp/err"
+	[ $? -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "^dmacheck: " "$tmp/err"
+	check $? "'$args' is refused with one message"
+done
+
+# SARIF 2.1.0: the properties the schema requires, the rules, the results.
+# shellcheck disable=SC2086
+"$DMACHECK" -f sarif $inc "$good" "$tmp/partial.c" "$tmp/missing.c" >"$tmp/sarif" 2>/dev/null
+python3 - "$tmp/sarif" "$want" "$("$DMACHECK" --list-checks | wc -l)" >"$tmp/why" 2>&1 <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+# sarif-schema-2.1.0.json: required properties of each object used
+assert d["version"] == "2.1.0" and isinstance(d["runs"], list) and len(d["runs"]) == 1
+run = d["runs"][0]
+drv = run["tool"]["driver"]
+assert isinstance(drv["name"], str) and drv["name"] == "dmacheck"
+rules = drv["rules"]
+assert len(rules) == int(sys.argv[3]), len(rules)
+for r in rules:
+    assert isinstance(r["id"], str) and r["helpUri"].startswith("file:///"), r
+    assert r["helpUri"].endswith("/checks/%s.md" % r["id"]), r
+    assert isinstance(r["shortDescription"]["text"], str)
+ids = [r["id"] for r in rules]
+assert len(set(ids)) == len(ids)
+inv = run["invocations"]
+assert len(inv) == 1 and inv[0]["executionSuccessful"] is False
+notes = inv[0]["toolExecutionNotifications"]
+for n in notes:
+    assert isinstance(n["message"]["text"], str) and n["level"] in ("none", "note", "warning", "error")
+assert any(n["level"] == "warning" and "partial" in n["message"]["text"] for n in notes), notes
+assert any(n["level"] == "error" and "missing.c" in n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes), notes
+res = run["results"]
+assert len([x for x in res if x["ruleId"] == "cpu-write-device-owned"]) == int(sys.argv[2]), res
+for x in res:
+    assert isinstance(x["message"]["text"], str)
+    assert ids[x["ruleIndex"]] == x["ruleId"]
+    assert x["level"] in ("none", "note", "warning", "error")
+    loc = x["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"].startswith("file:///")
+    assert loc["region"]["startLine"] >= 1 and loc["region"].get("startColumn", 1) >= 1
+st = {a["location"]["uri"].rsplit("/", 1)[-1]: a["properties"]["status"] for a in run["artifacts"]}
+assert st == {"cpu_write_device_owned.c": "ok", "partial.c": "partial", "missing.c": "error"}, st
+PY
+check $? "-f sarif: SARIF 2.1.0's required properties, one rule per check, results, notifications"
+
+# -fdiagnostic-prefix[=NAME]: every diagnostic line carries the name, as sparse does.
+# shellcheck disable=SC2086
+"$DMACHECK" -fdiagnostic-prefix=smatch $inc "$good" "$tmp/partial.c" 2>"$tmp/err"
+grep -E ": (warning|error|note): " "$tmp/err" | grep -vq ": smatch: " && false
+r1=$?
+grep -q ": smatch: warning: .*\[cpu-write-device-owned\]" "$tmp/err" &&
+	grep -q ": smatch: error: undefined identifier" "$tmp/err"
+[ $? -eq 0 ] && [ $r1 -ne 0 ]
+check $? "-fdiagnostic-prefix=NAME prefixes every diagnostic line"
+# shellcheck disable=SC2086
+"$DMACHECK" -fdiagnostic-prefix $inc "$good" 2>"$tmp/err"
+grep -q ": dmacheck: warning: " "$tmp/err"
+check $? "-fdiagnostic-prefix alone prefixes with dmacheck"
+
+# A -W name meant for dmacheck that names no check is an error; gcc's pass.
+for arg in -Wno-cpu-write-device-own -Wmissing-sync -Wno-legacy; do
+	"$DMACHECK" "$arg" "$good" 2>"$tmp/err"
+	[ $? -eq 1 ] && grep -q "unknown check" "$tmp/err"
+	check $? "$arg: an unknown check id is refused"
+done
+# shellcheck disable=SC2086
+"$DMACHECK" -Wno-return-void -Wsparse-all -Wno-sign-compare -Wframe-larger-than=2048 \
+	$inc "$good" 2>/dev/null
+check $? "gcc's and sparse's -W options still pass through"
+
+if git -C "$TOP" rev-parse --short HEAD >/dev/null 2>&1; then
+	"$DMACHECK" --version | grep -q " git [0-9a-f]\{7,\}"
+	check $? "--version names the git revision it was built from"
+fi
+
+# Deep nesting and self-inclusion end with one error line, never a crash or a hang.
+python3 -c "print('int f(void) { return ' + '(' * 7000 + '1' + ')' * 7000 + '; }')" >"$tmp/paren.c"
+python3 -c "print('int f(int a) { return ' + '+'.join(['a'] * 5000) + '; }')" >"$tmp/sum.c"
+"$DMACHECK" -f json "$tmp/paren.c" "$tmp/sum.c" >"$tmp/json" 2>/dev/null
+json_ok "$tmp/json" 'assert [f["status"] for f in d["files"]] == ["ok", "ok"], d'
+check $? "7,000 nested parentheses and a 5,000-term sum are checked"
+python3 -c "print('int f(void) { return ' + '(' * 100000 + '1' + ')' * 100000 + '; }')" >"$tmp/deep.c"
+# shellcheck disable=SC2086
+DMACHECK_STACK_MB=16 "$DMACHECK" $inc "$tmp/deep.c" "$good" 2>"$tmp/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q "deep.c: nesting too deep" "$tmp/err" &&
+	grep -q "cpu-write-device-owned" "$tmp/err"
+check $? "nesting deeper than the stack: that file's error, the next file checked"
+printf '#include "self.h"\nint x;\n' >"$tmp/self.h"
+printf '#include "self.h"\nint y;\n' >"$tmp/self.c"
+timeout 60 "$DMACHECK" "$tmp/self.c" 2>"$tmp/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q "self.c: #include nested 200 deep" "$tmp/err"
+check $? "a header that includes itself stops at 200 levels"
+
+# --unit and --facts: one model for the files given, facts.json written.
+cat >"$tmp/unit_a.c" <<'C'
+#include <linux/dma-mapping.h>
+struct u { struct device *dev; void *ring; dma_addr_t ring_dma; };
+void u_sync(struct u *p);
+int u_probe(struct u *p);
+int u_probe(struct u *p)
+{
+	p->ring = dma_alloc_attrs(p->dev, 64, &p->ring_dma, GFP_KERNEL, DMA_ATTR_NON_CONSISTENT);
+	u_sync(p);
+	return p->ring ? 0 : -1;
+}
+C
+cat >"$tmp/unit_b.c" <<'C'
+#include <linux/dma-mapping.h>
+struct u { struct device *dev; void *ring; dma_addr_t ring_dma; };
+void u_sync(struct u *p);
+void u_sync(struct u *p)
+{
+	dma_cache_sync(p->dev, p->ring, 64, DMA_TO_DEVICE);
+}
+C
+# shellcheck disable=SC2086
+"$DMACHECK" -f json --facts "$tmp/facts.json" --unit-name u $inc -DDMAREF_API_5_9 \
+	"$tmp/unit_a.c" "$tmp/unit_b.c" >"$tmp/json" 2>"$tmp/err"
+rc=$?
+json_ok "$tmp/json" 'assert [f["status"] for f in d["files"]] == ["ok", "ok"], d' &&
+	json_ok "$tmp/facts.json" 'assert d["dmaconv_facts"] == 1 and d["unit"] == "u", d
+assert {s["call"] for s in d["sites"]} >= {"dma_cache_sync", "dma_alloc_attrs"}, d["sites"]
+assert any(s["action"] == "sync" and s["alloc"] == 1 for s in d["sites"]), d["sites"]'
+[ $? -eq 0 ] && [ $rc -eq 0 ]
+check $? "--facts: the files given are one unit, its facts.json is written"
+"$DMACHECK" --facts "$tmp/no/such/dir/f.json" $inc -DDMAREF_API_5_9 "$tmp/unit_a.c" \
+	2>"$tmp/err"
+[ $? -eq 1 ] && grep -q "f.json" "$tmp/err"
+check $? "--facts to a folder that does not exist: an error naming it"
+
+# --best-effort: vendor code whose SoC headers are not at hand.
+cat >"$tmp/vendor.c" <<'C'
+#include <linux/dma-mapping.h>
+#include <soc/vendor_regs.h>
+void v_start(struct device *dev);
+void v_start(struct device *dev)
+{
+	dma_addr_t h;
+	u32 *d = dma_alloc_noncoherent(dev, 64, &h, DMA_TO_DEVICE, GFP_KERNEL);
+
+	if (!d)
+		return;
+	dma_sync_single_for_device(dev, h, 64, DMA_TO_DEVICE);
+	d[0] = VENDOR_GO;
+	vendor_kick(dev);
+}
+C
+# shellcheck disable=SC2086
+"$DMACHECK" --best-effort --stub-dir "$tmp/stubs" $inc "$tmp/vendor.c" 2>"$tmp/err"
+rc=$?
+[ "$(grep -c "missing header 'soc/vendor_regs.h'" "$tmp/err")" -eq 1 ] &&
+	grep -q "warning: .*(found on an incomplete parse.*\[cpu-write-device-owned\]" "$tmp/err"
+check $? "--best-effort: a missing header reported once, findings say the parse was incomplete"
+# shellcheck disable=SC2086
+"$DMACHECK" -f json --best-effort $inc "$tmp/vendor.c" >"$tmp/json" 2>/dev/null
+json_ok "$tmp/json" 'f = d["files"][0]
+assert f["complete"] is False and f["missing_headers"] == ["soc/vendor_regs.h"], f
+assert d["findings"] and all(x["complete"] is False for x in d["findings"]), d["findings"]'
+check $? "--best-effort -f json: complete false on the file and on its findings"
+# shellcheck disable=SC2086
+"$DMACHECK" -f sarif --best-effort $inc "$tmp/vendor.c" >"$tmp/json" 2>/dev/null
+json_ok "$tmp/json" 'r = d["runs"][0]
+assert r["results"] and all(x["properties"]["complete"] is False for x in r["results"])
+assert any("incomplete parse" in n["message"]["text"] for n in r["invocations"][0]["toolExecutionNotifications"])'
+check $? "--best-effort -f sarif: results and a notification say so"
+
 # ---- the checker's own sources ----
 
 # Every check has its docs page and a fixture that expects it.
