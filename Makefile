@@ -7,6 +7,7 @@
 #   make check           install test dependencies, build, run every test
 #   make check-sanitize  allocator, checker and front-end tests under ASan/UBSan, threads under TSan
 #   make check-kernel    dmacheck over real Linux 6.1 builds, with a summary (also run by make check)
+#   make check-fuzz      fuzz dmacheck's front end and writers for 5 minutes (FUZZ_SECONDS=)
 #   make demo            convert, check and run the examples/ drivers
 #   make bench           benchmarks; figures go in docs/performance.md
 #   make install PREFIX=/usr/local [DESTDIR=...]; make uninstall (same PREFIX)
@@ -104,6 +105,14 @@ check-one: deps
 # the kernel's checkpatch.pl on the project's own C (scripts/lint.sh).
 lint: deps
 	$(Q)BUILD=$(abspath $(BUILD)) scripts/lint.sh
+
+# dmacheck's fuzz target for a bounded time (make check runs it for 30 s
+# through the checker suite); figures in docs/reliability.md.
+FUZZ_SECONDS ?= 300
+.PHONY: check-fuzz
+check-fuzz: deps
+	$(Q)$(MAKE) --no-print-directory $(BUILD)/fuzz/dmacheck-fuzz
+	$(Q)BUILD=$(abspath $(BUILD)) tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 # These install what they need first, then build (a sub-make, so that
 # nothing compiles before the packages it needs are there).

@@ -94,6 +94,25 @@ $(DMACHECK_UNIT): $(DMACHECK_UNIT_OBJS) $(SPARSE_LIB)
 
 -include $(DMACHECK_UNIT_OBJS:.o=.d)
 
+# The fuzz target (tests/fuzz/, make check-fuzz): dmacheck's front end and
+# writers under libFuzzer with ASan and UBSan, built with Debian's clang
+# (scripts/deps.sh fuzz installs it).  libsparse is linked as built.
+DMACHECK_FUZZ	:= $(BUILD)/fuzz/dmacheck-fuzz
+DMACHECK_FUZZ_SRCS := $(filter-out checker/main.c,$(DMACHECK_SRCS)) \
+		      $(filter-out model/dmamodel.c,$(wildcard model/*.c)) \
+		      tests/fuzz/fuzz_front.c tests/fuzz/jsoncheck.c
+
+$(DMACHECK_FUZZ): $(DMACHECK_FUZZ_SRCS) $(wildcard checker/*.h checker/*/*.h checker/*/*.def \
+		  model/*.h model/*.def tests/fuzz/*.h) $(SPARSE_LIB) | $(DMACHECK_GEN)
+	@echo "  CLANG   $@ (libFuzzer, ASan, UBSan)"
+	$(Q)scripts/deps.sh fuzz
+	$(Q)mkdir -p $(dir $@)
+	$(Q)clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-Wno-missing-field-initializers -Wno-unused-parameter \
+		-I checker -I $(BUILD)/checker -I model -I checker/api -I tests/fuzz \
+		-I $(SPARSE_DIR) -Wl,--wrap=open -o $@ $(DMACHECK_FUZZ_SRCS) \
+		$(SPARSE_LIB) -lpthread
+
 .PHONY: dmacheck check-sanitize-checker install-checker uninstall-checker
 dmacheck: $(DMACHECK)
 
@@ -119,7 +138,7 @@ uninstall-checker:
 		$(addprefix $(DESTDIR)$(DOCDIR)/checks/,$(notdir $(DMACHECK_DOCS)))
 
 ALL_TARGETS	+= $(DMACHECK)
-CHECK_DEPS	+= $(DMACHECK) $(DMACHECK_UNIT)
+CHECK_DEPS	+= $(DMACHECK) $(DMACHECK_UNIT) $(DMACHECK_FUZZ)
 INSTALL_RULES	+= install-checker
 UNINSTALL_RULES	+= uninstall-checker
 SANITIZE_RULES	+= check-sanitize-checker

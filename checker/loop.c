@@ -359,8 +359,10 @@ static void check_unit(int argc, char **argv, struct dmc_file **unit, int nr)
 	fclose(err);
 	free(names);
 	free(verdict);
-	qsort(dmc_results.findings + from, dmc_results.nr_findings - from,
-	      sizeof(*dmc_results.findings), by_position);
+	/* no finding yet: findings is NULL, and NULL + 0 is undefined */
+	if (dmc_results.nr_findings > from)
+		qsort(dmc_results.findings + from, dmc_results.nr_findings - from,
+		      sizeof(*dmc_results.findings), by_position);
 	if (dmc_opt.format == FMT_TEXT)
 		for (i = from; i < dmc_results.nr_findings; i++)
 			dmc_print_text_finding(&dmc_results.findings[i]);

@@ -7,12 +7,14 @@
 #   scripts/deps.sh base     build tools, cmocka, Coccinelle, dpkg-dev
 #   scripts/deps.sh kernel   linux-source-6.1 and the cross compilers
 #   scripts/deps.sh lint     shellcheck (make lint)
+#   scripts/deps.sh fuzz     clang and its libFuzzer runtime (make check-fuzz)
 #
 set -eu
 
 declare -A PROFILE=(
 	[base]="build-essential pkg-config libcmocka-dev coccinelle dpkg-dev"
 	[lint]="shellcheck"
+	[fuzz]="clang libclang-rt-14-dev"
 	[kernel]="linux-source-6.1 gcc-mips-linux-gnu gcc-hppa-linux-gnu bc flex bison libssl-dev libelf-dev xz-utils"
 )
 

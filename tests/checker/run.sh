@@ -584,6 +584,20 @@ assert r["results"] and all(x["properties"]["complete"] is False for x in r["res
 assert any("incomplete parse" in n["message"]["text"] for n in r["invocations"][0]["toolExecutionNotifications"])'
 check $? "--best-effort -f sarif: results and a notification say so"
 
+# ---- a brief fuzz run (make check-fuzz runs it for 5 minutes) ----
+
+if [ "${DMACHECK_FUZZ_SECONDS:-30}" -gt 0 ]; then
+	FUZZ_OUT=$tmp/fuzz "$TOP/tests/fuzz/run.sh" "${DMACHECK_FUZZ_SECONDS:-30}" >"$tmp/fuzz.tap" 2>&1
+	while read -r line; do
+		case "$line" in
+		"ok "*" # SKIP"*) n=$((n + 1)); echo "ok $n - fuzz: ${line#ok * - }" ;;
+		"ok "*) ok "fuzz: ${line#ok * - }" ;;
+		"not ok "*) grep '^#' "$tmp/fuzz.tap" >"$tmp/why"; not_ok "fuzz: ${line#not ok * - }" ;;
+		"# fuzz:"*) echo "$line" ;;
+		esac
+	done <"$tmp/fuzz.tap"
+fi
+
 # ---- the checker's own sources ----
 
 # Every check has its docs page and a fixture that expects it.
