@@ -207,8 +207,22 @@ static void check_unit(void *unused)
 	_exit(0);
 }
 
+/*
+ * sparse leaves with exit(1) (die(), error_die()): the child must not run
+ * the parent's exit handlers (stdio buffers it inherited, the fuzz
+ * target's libFuzzer).  Handlers run last-registered first: this one ends
+ * the process before theirs.
+ */
+static void leave_quietly(void)
+{
+	fflush(job.records);
+	fflush(stderr);
+	_exit(1);
+}
+
 void dmc_child(int argc, char **argv, char **unit, int nr, bool legacy, FILE *records)
 {
+	atexit(leave_quietly);
 	job.argc = argc;
 	job.argv = argv;
 	job.files = unit;
