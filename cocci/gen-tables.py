@@ -58,6 +58,10 @@ def mmio_regex():
 def removed_api():
 	names = []
 	for e in def_entries("checker/api/dma_api.def", "API"):
+		# legacy-dma.h's __dmaconv_ names exist only after
+		# preprocessing, which spatch never sees: not a keyword.
+		if e[0].startswith("__dmaconv_"):
+			continue
 		if e[-1] == "ERA_OLD" and e[0] not in names:
 			names.append(e[0])
 	if not names:
