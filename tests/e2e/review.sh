@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# dmaconv review end to end: two folders (sites, rules, hand edits, left
+# sites, regressions, verdicts; text, json, html), a patch file, a git range.
+#
+# Runs alone (tests/e2e/review.sh) or from run.sh with the other topics.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+mkdir -p "$T/rv/before/net/drv_a" "$T/rv/before/sound/drv_b"
+cp "$FIX/drv_a/drv_a.c" "$T/rv/before/net/drv_a/"
+sed 's/drv_a/drv_b/g' "$FIX/drv_a/drv_a.c" >"$T/rv/before/sound/drv_b/drv_b.c"
+tiny "$DMACONV" convert -q -o "$T/rv/after" "$T/rv/before" >/dev/null
+# One hand edit that brings a new finding: a regression in drv_b.
+sed -i 's/^\ta->buf\[0\] = 1;/\ta->buf[0] = 2; \/* REGRESS_ME *\//' "$T/rv/after/sound/drv_b/drv_b.c"
+run_in "$T/rv" review tiny "$DMACONV" review -q before after
+ok "review: exit 1 when a driver has a regression" "$([ "$rc" -eq 1 ]; echo $?)" "$T/review.err"
+ok "review text: converted site with its rule and confidence" "$(has review.out "net/drv_a/drv_a.c:16 \[tiny_sync, confidence Low\]"; echo $?)" "$T/review.out"
+ok "review text: a hand edit is marked as such" "$(has review.out "sound/drv_b/drv_b.c:15 \[hand edit"; echo $?)" "$T/review.out"
+ok "review text: site left for a human with the reason" "$(has review.out "net/drv_a/drv_a.c:22:.*position decides"; echo $?)" "$T/review.out"
+ok "review text: the new finding is a regression" "$(has review.out "REGRESSION sound/drv_b/drv_b.c:15:.*\[missing-sync-for-device\]"; echo $?)" "$T/review.out"
+ok "review text: a verdict per driver" "$(has review.out "verdict: needs a human" && has review.out "verdict: not ready: 1 new dmacheck finding"; echo $?)" "$T/review.out"
+run_in "$T/rv" reviewjson tiny "$DMACONV" review -q --format=json before after
+ok "review json: drivers, subsystems, sites, rules, regressions" "$(json "$T/reviewjson.out" '[(x["subsystem"],x["driver"],len(x["sites"]),x["rules"],x["regressions"],len(x["before"]["findings"]),len(x["after"]["findings"])) for x in d["drivers"]]==[("net","drv_a",1,["tiny_sync"],0,2,1),("ALSA","drv_b",2,["hand edit","tiny_sync"],1,2,2)] and d["summary"]["regressions"]==1'; echo $?)" "$T/reviewjson.out"
+run_in "$T/rv" reviewhtml tiny "$DMACONV" review -q --format=html -o "$T/review.html" before after
+ok "review html: one section per driver, the diff beside the findings" "$([ "$(grep -c '<section' "$T/review.html")" -eq 2 ] && grep -q 'class="del">-.*dma_cache_sync' "$T/review.html" && grep -q 'REGRESSION: sound/drv_b/drv_b.c:15' "$T/review.html"; echo $?)" "$T/review.html"
+
+# A git range and a patch file give the same sites as the folders.
+G=$T/git-tree
+mkdir -p "$G/drivers/net"
+cp -r "$FIX/drv_a" "$G/drivers/net/"
+git -C "$G" init -q
+git -C "$G" add -A && git -C "$G" -c user.name=t -c user.email=t@t commit -qm base
+(cd "$G" && tiny "$DMACONV" convert -q drivers >"$T/conv.patch")
+run_in "$G" reviewpatch tiny "$DMACONV" review -q --format=json "$T/conv.patch"
+ok "review of a patch file: the site and its rule" "$(json "$T/reviewpatch.out" '[(s["file"],s["rule"]) for s in d["drivers"][0]["sites"]]==[("drivers/net/drv_a/drv_a.c","tiny_sync")]'; echo $?)" "$T/reviewpatch.err"
+(cd "$G" && tiny "$DMACONV" convert -q -i drivers >/dev/null && git -c user.name=t -c user.email=t@t commit -qam converted)
+run_in "$G" reviewgit tiny "$DMACONV" review -q --format=json HEAD~1..HEAD
+ok "review of a git range: the site and its rule" "$(json "$T/reviewgit.out" '[(s["file"],s["rule"]) for s in d["drivers"][0]["sites"]]==[("drivers/net/drv_a/drv_a.c","tiny_sync")]'; echo $?)" "$T/reviewgit.err"
+run_in "$G" reviewgitbad tiny "$DMACONV" review -q HEAD~1..HEAD -- no-such-folder
+ok "review of a git range limited to a missing path: exit 2, named" "$([ "$rc" -eq 2 ] && has reviewgitbad.err "no-such-folder: no such file or folder"; echo $?)" "$T/reviewgitbad.err"
+run reviewbad tiny "$DMACONV" review -q "$T/does-not-exist"
+ok "review of something that is none of the forms: exit 2" "$([ "$rc" -eq 2 ]; echo $?)" "$T/reviewbad.err"
