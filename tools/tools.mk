@@ -5,10 +5,11 @@
 #   build/san-asan/tools/dmaconv  the same under ASan/UBSan
 #                               (make check-sanitize-dmaconv)
 
-DMACONV_SRCS := $(wildcard tools/*.c)
+DMACONV_SRCS := $(wildcard tools/*/*.c)
 DMACONV_OBJS := $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(DMACONV_SRCS))
-DMACONV_CFLAGS := -std=gnu11
-# Where the executable looks for cocci/, dmacheck and include/ (locate.c).
+DMACONV_CFLAGS := -std=gnu11 -I tools
+# Where the executable looks for cocci/, dmacheck and include/
+# (pipeline/locate.c).
 DMACONV_DEFS := -DDMACONV_SRCDIR='"$(abspath .)"' \
 		-DDMACONV_BUILDDIR='"$(abspath $(BUILD))"' \
 		-DDMACONV_DATADIR='"$(DATADIR)"' \

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The drivers a change is made of: each with its files, the sites
+ * converted (with the rule that changed them) and left for a human, and
+ * dmacheck's findings before and after.  A driver is a folder of sources;
+ * its name and subsystem come from where it sits in the tree.
+ */
+#ifndef DMACONV_CHANGE_DRIVER_H
+#define DMACONV_CHANGE_DRIVER_H
+
+#include <stddef.h>
+#include "change/finding.h"
+#include "change/site.h"
+#include "util/str.h"
+
+struct conv_file {
+	char *src;		/* where to read the original */
+	char *disp;		/* the path shown to the user */
+	char *rel;		/* path below the input it came from */
+	char *after;		/* review: the converted file */
+	char *work;		/* converted copy (runner) */
+	int changed;
+	int legacy;		/* names the legacy API */
+};
+
+struct driver {
+	char *name, *subsystem;
+	char *dir;		/* display folder */
+	char *src_dir;		/* folder holding the originals */
+	struct conv_file *files;
+	size_t nfiles;
+	struct site_list sites, left;
+	struct strlist errors;	/* "file: reason" for unprocessed inputs */
+	struct strbuf diff;
+	struct strlist rules;	/* rules that changed something */
+	struct finding_list before, after;
+	int regressions;
+};
+
+struct driver_set {
+	struct driver *v;
+	size_t n;
+};
+
+struct driver *driver_add(struct driver_set *ds, const char *dir,
+			  const char *src_dir);
+struct conv_file *driver_add_file(struct driver *d, const char *src,
+				  const char *disp);
+void driver_name_from_path(struct driver *d);
+size_t driver_set_files(const struct driver_set *ds);
+
+#endif

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The short verdict per driver, from worst to best: new dmacheck findings
+ * (regressions), inputs that could not be processed, sites left for a
+ * human, findings carried over from before, or ready.
+ */
+#include "change/verdict.h"
+#include "util/str.h"
+
+static const char *const names[] = {
+	[READY]			= "ready",
+	[READY_WITH_NOTES]	= "ready with notes",
+	[NEEDS_HUMAN]		= "needs a human",
+	[INCOMPLETE]		= "incomplete",
+	[NOT_READY]		= "not ready",
+};
+
+const char *verdict_name(enum verdict v)
+{
+	return names[v];
+}
+
+enum verdict driver_verdict(const struct driver *d)
+{
+	if (d->regressions)
+		return NOT_READY;
+	if (d->errors.n)
+		return INCOMPLETE;
+	if (d->left.n)
+		return NEEDS_HUMAN;
+	if (d->after.n)
+		return READY_WITH_NOTES;
+	return READY;
+}
+
+char *verdict_text(const struct driver *d)
+{
+	switch (driver_verdict(d)) {
+	case NOT_READY:
+		return xasprintf("not ready: %d new dmacheck finding(s) "
+				 "(regressions)", d->regressions);
+	case INCOMPLETE:
+		return xasprintf("incomplete: %zu input(s) could not be "
+				 "processed", d->errors.n);
+	case NEEDS_HUMAN:
+		return xasprintf("needs a human: %zu site(s) converted, %zu "
+				 "left", d->sites.n, d->left.n);
+	case READY_WITH_NOTES:
+		return xasprintf("ready with notes: %zu site(s) converted, "
+				 "%zu finding(s) carried over from before",
+				 d->sites.n, d->after.n);
+	default:
+		return xasprintf("ready: %zu site(s) converted, dmacheck %s",
+				 d->sites.n, d->after.ran ? "silent" :
+				 "not run");
+	}
+}

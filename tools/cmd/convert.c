@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dmaconv convert: run the semantic patch series over files and folders;
+ * print a unified diff, or write the result in place or to a folder; log
+ * every site.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cmd/convert.h"
+#include "cmd/usage.h"
+#include "change/driver.h"
+#include "pipeline/cocci.h"
+#include "pipeline/inputs.h"
+#include "pipeline/runner.h"
+#include "render/sitelog.h"
+#include "util/fs.h"
+#include "util/msg.h"
+#include "util/path.h"
+#include "util/str.h"
+
+static const char usage[] =
+"usage: dmaconv convert [options] PATH...\n"
+"\n"
+"Run every semantic patch listed in cocci/series, in order, over the C\n"
+"files and folders given.  Folders are searched for drivers that use the\n"
+"legacy DMA API; each such folder is converted with all its .c and .h\n"
+"files.  By default the result is a unified diff on stdout.\n"
+"\n"
+"  -o, --output=DIR      write every processed file below DIR instead\n"
+"  -i, --in-place        rewrite the files in place\n"
+"  -j, --jobs=N          convert N drivers at a time (default 1)\n"
+"      --log=FILE        write the per-site log to FILE ('-' for stdout)\n"
+"      --log-format=FMT  text (default) or json\n"
+"      --narrow          give a buffer every sync of which goes one way that\n"
+"                        direction (DMA_TO_DEVICE or DMA_FROM_DEVICE) instead\n"
+"                        of DMA_BIDIRECTIONAL (the patches' -D narrow)\n"
+"      --timeout=SEC     give spatch SEC seconds per file (default 120)\n"
+"  -q, --quiet           no progress on stderr\n"
+"  -h, --help            this text\n"
+"\n"
+"With --output or --in-place and no --log, the log goes to stdout.\n"
+"Exit status: 0 done, 2 usage error or missing path, 3 an input could not\n"
+"be processed (named on stderr), 4 spatch missing or too old.\n";
+
+struct convert_opts {
+	const char *output, *log, *log_format;
+	int in_place;
+	struct runner_opts run;
+};
+
+static int parse_opts(int argc, char **argv, struct convert_opts *o)
+{
+	static const struct option longs[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "in-place", no_argument, NULL, 'i' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "log", required_argument, NULL, 'L' },
+		{ "log-format", required_argument, NULL, 'F' },
+		{ "timeout", required_argument, NULL, 'T' },
+		{ "narrow", no_argument, NULL, 'N' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	o->run = (struct runner_opts)RUNNER_OPTS_INIT;
+	o->run.parse_check = 1;
+	o->log_format = "text";
+	while ((c = getopt_long(argc, argv, "+o:ij:qh", longs, NULL)) != -1) {
+		switch (c) {
+		case 'o': o->output = optarg; break;
+		case 'i': o->in_place = 1; break;
+		case 'j': o->run.jobs = atoi(optarg); break;
+		case 'L': o->log = optarg; break;
+		case 'F': o->log_format = optarg; break;
+		case 'T': o->run.timeout = atoi(optarg); break;
+		case 'N': o->run.narrow = 1; break;
+		case 'q': quiet = 1; break;
+		case 'h': fputs(usage, stdout); exit(EXIT_OK);
+		default: return usage_error(usage);
+		}
+	}
+	if (o->run.jobs < 1 || o->run.timeout < 0) {
+		err("convert: --jobs must be 1 or more, --timeout 0 or more");
+		return EXIT_USAGE;
+	}
+	if (strcmp(o->log_format, "text") && strcmp(o->log_format, "json")) {
+		err("convert: unknown log format '%s' (text or json)",
+		    o->log_format);
+		return EXIT_USAGE;
+	}
+	if (o->output && o->in_place) {
+		err("convert: --output and --in-place exclude each other");
+		return EXIT_USAGE;
+	}
+	if (optind >= argc) {
+		err("convert: no PATH given (try 'dmaconv convert --help')");
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static int write_results(const struct driver_set *ds,
+			 const struct convert_opts *o)
+{
+	int ret = 0;
+
+	for (size_t i = 0; i < ds->n; i++) {
+		const struct driver *d = &ds->v[i];
+
+		for (size_t k = 0; k < d->nfiles; k++) {
+			const struct conv_file *f = &d->files[k];
+			char *dst, *dir;
+
+			if (!f->work)
+				continue;
+			if (o->in_place && !f->changed)
+				continue;
+			dst = o->in_place ? xstrdup(f->src) :
+			      path_join(o->output, f->rel);
+			dir = path_dir(dst);
+			if (mkdir_p(dir) || copy_file(f->work, dst)) {
+				err("%s: cannot write", dst);
+				ret = -1;
+			}
+			free(dir);
+			free(dst);
+		}
+	}
+	return ret;
+}
+
+static int write_log(const struct driver_set *ds, const struct convert_opts *o)
+{
+	const char *where = o->log;
+	FILE *f;
+
+	if (!where && (o->output || o->in_place))
+		where = "-";
+	if (!where)
+		return 0;
+	f = strcmp(where, "-") ? fopen(where, "w") : stdout;
+	if (!f) {
+		err("%s: cannot write the site log", where);
+		return -1;
+	}
+	if (!strcmp(o->log_format, "json"))
+		sitelog_json(f, ds);
+	else
+		sitelog_text(f, ds);
+	return f == stdout ? fflush(f) : fclose(f);
+}
+
+/* Every input that could not be processed is named on stderr. */
+static int report_errors(const struct driver_set *ds)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < ds->n; i++)
+		for (size_t k = 0; k < ds->v[i].errors.n; k++, n++)
+			err("%s", ds->v[i].errors.v[k]);
+	return n;
+}
+
+static int run_conversion(struct driver_set *ds, const struct cocci_series *s,
+			  const struct runner_opts *run, char **tmp)
+{
+	size_t files = driver_set_files(ds);
+
+	progress("converting %zu file(s) in %zu driver(s) with %zu semantic "
+		 "patch(es)", files, ds->n, s->n);
+	return runner_convert(ds, s, run, tmp);
+}
+
+int cmd_convert(int argc, char **argv)
+{
+	struct convert_opts o = { 0 };
+	struct driver_set ds = { 0 };
+	struct cocci_series s;
+	char *tmp = NULL;
+	int ret;
+
+	ret = parse_opts(argc, argv, &o);
+	if (ret)
+		return ret;
+	if (collect_inputs(argv + optind, argc - optind, &ds))
+		return EXIT_USAGE;
+	ret = cocci_prepare(&s);
+	if (ret)
+		return ret;
+	if (!ds.n)
+		progress("no file uses the legacy DMA API; nothing to convert");
+	if (run_conversion(&ds, &s, &o.run, &tmp))
+		return EXIT_TOOL;
+	if (o.output || o.in_place) {
+		if (write_results(&ds, &o))
+			ret = EXIT_INPUT;
+	} else {
+		for (size_t i = 0; i < ds.n; i++)
+			fwrite(ds.v[i].diff.s ? ds.v[i].diff.s : "", 1,
+			       ds.v[i].diff.len, stdout);
+	}
+	if (write_log(&ds, &o))
+		ret = EXIT_INPUT;
+	if (report_errors(&ds))
+		ret = EXIT_INPUT;
+	if (tmp)
+		rm_rf(tmp);
+	return ret;
+}

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dmacheck's side of the contract: run it with -f json on plain files
+ * (the project's include/ on the path, the 5.9 API view for legacy code)
+ * and read its object back; or read its text lines (from a kernel build).
+ */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+#include "pipeline/dmacheck_run.h"
+#include "pipeline/legacy.h"
+#include "util/json.h"
+#include "util/msg.h"
+#include "util/path.h"
+#include "util/spawn.h"
+#include "util/str.h"
+
+static const char *disp_for(const struct check_input *in, size_t n,
+			    const char *file)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(in[i].path, file))
+			return in[i].disp;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(path_base(in[i].path), path_base(file)))
+			return in[i].disp;
+	/* A header beside the inputs: strip the root the inputs live in. */
+	for (size_t i = 0; i < n; i++) {
+		size_t pl = strlen(in[i].path), dl = strlen(in[i].disp);
+
+		if (pl > dl && ends_with(in[i].path, in[i].disp) &&
+		    in[i].path[pl - dl - 1] == '/' &&
+		    !strncmp(file, in[i].path, pl - dl))
+			return file + (pl - dl);
+	}
+	return file;
+}
+
+/* Messages name other places ("written at x.c:46"): show those as
+ * display paths too, so a message reads the same before and after. */
+static char *strip_roots(const char *msg, const struct check_input *in,
+			 size_t n)
+{
+	char *out = xstrdup(msg);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t pl = strlen(in[i].path), dl = strlen(in[i].disp);
+		char *root, *hit;
+
+		if (pl <= dl || !ends_with(in[i].path, in[i].disp))
+			continue;
+		root = xstrndup(in[i].path, pl - dl);
+		while (*root && (hit = strstr(out, root)))
+			memmove(hit, hit + strlen(root),
+				strlen(hit + strlen(root)) + 1);
+		free(root);
+	}
+	return out;
+}
+
+static int already_found(const struct finding_list *l, const struct finding *f)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].line == f->line && l->v[i].col == f->col &&
+		    !strcmp(l->v[i].file, f->file) &&
+		    !strcmp(l->v[i].check, f->check) &&
+		    !strcmp(l->v[i].message, f->message))
+			return 1;
+	return 0;
+}
+
+static void take_findings(const struct json *j, const struct check_input *in,
+			  size_t n, struct finding_list *out)
+{
+	const struct json *files = json_get(j, "files");
+	const struct json *list = json_get(j, "findings");
+
+	for (size_t i = 0; files && i < files->n; i++) {
+		const char *st = json_get_str(files->items[i], "status");
+		const char *f = json_get_str(files->items[i], "file");
+		const char *why = json_get_str(files->items[i], "error");
+
+		if (st && strcmp(st, "ok"))
+			sl_push_own(&out->errors, xasprintf("%s: dmacheck: %s",
+				    disp_for(in, n, f ? f : "?"),
+				    why ? why : "could not check"));
+	}
+	for (size_t i = 0; list && i < list->n; i++) {
+		const struct json *x = list->items[i];
+		const char *sev = json_get_str(x, "severity");
+		struct finding f = { 0 };
+
+		f.file = xstrdup(disp_for(in, n, json_get_str(x, "file") ?: "?"));
+		f.line = json_get_int(x, "line");
+		f.col = json_get_int(x, "column");
+		f.check = xstrdup(json_get_str(x, "check") ?: "unknown");
+		f.severity = xstrdup(sev ? sev : "warning");
+		f.message = strip_roots(json_get_str(x, "message") ?: "", in, n);
+		/* An inline in a header is reported once per expansion. */
+		if (already_found(out, &f)) {
+			free(f.file);
+			free(f.check);
+			free(f.severity);
+			free(f.message);
+			continue;
+		}
+		finding_push(out, &f);
+	}
+}
+
+static int run_batch(const char *dmacheck, const char *include_dir,
+		     const struct check_input *in, size_t n, int legacy,
+		     const struct strlist *flags, struct finding_list *out)
+{
+	struct strlist av = { 0 };
+	struct run_result r;
+	struct json *j;
+	size_t count = 0;
+	int ret = 0;
+
+	sl_push(&av, dmacheck);
+	sl_push(&av, "-f");
+	sl_push(&av, "json");
+	for (size_t i = 0; flags && i < flags->n; i++)
+		sl_push(&av, flags->v[i]);
+	if (legacy)
+		sl_push(&av, "-DDMAREF_API_5_9");
+	sl_push_own(&av, xasprintf("-I%s", include_dir));
+	for (size_t i = 0; i < n; i++)
+		if (in[i].legacy == legacy) {
+			sl_push(&av, in[i].path);
+			count++;
+		}
+	if (!count) {
+		sl_free(&av);
+		return 0;
+	}
+	sl_push_own(&av, NULL);
+	av.n--;
+	if (run_cmd(av.v, NULL, &r) || r.status == 127) {
+		err("cannot run %s: %s", dmacheck, r.err.s ? r.err.s : "");
+		ret = -1;
+	} else if (!(j = json_parse(r.out.s))) {
+		char line[300];
+
+		snprintf(line, sizeof(line), "%.*s",
+			 (int)strcspn(r.err.s, "\n"), r.err.s);
+		err("%s gave no JSON object (exit %d): %s", dmacheck, r.status,
+		    line);
+		ret = -1;
+	} else {
+		take_findings(j, in, n, out);
+		json_free(j);
+	}
+	out->ran = 1;
+	run_free(&r);
+	sl_free(&av);
+	return ret;
+}
+
+int dmacheck_run(const char *dmacheck, const char *include_dir,
+		 const struct check_input *in, size_t n,
+		 const struct strlist *flags, struct finding_list *out)
+{
+	if (!program_exists(dmacheck)) {
+		err("dmacheck not found (%s); build it with 'make' or set "
+		    "DMACONV_DMACHECK", dmacheck);
+		return -1;
+	}
+	if (run_batch(dmacheck, include_dir, in, n, 0, flags, out))
+		return -1;
+	return run_batch(dmacheck, include_dir, in, n, 1, flags, out);
+}
+
+/*
+ * The files of dmaconv check outside a kernel tree, each with the API
+ * view it needs.
+ */
+int dmacheck_run_files(const struct resources *res,
+		       const struct strlist *files,
+		       const struct strlist *flags, struct finding_list *out)
+{
+	struct check_input *in = xmalloc(files->n * sizeof(*in));
+	char **disp = xmalloc(files->n * sizeof(*disp));
+	int ret;
+
+	for (size_t i = 0; i < files->n; i++) {
+		disp[i] = path_clean(files->v[i]);
+		in[i].path = files->v[i];
+		in[i].disp = disp[i];
+		in[i].legacy = needs_legacy_view(files->v[i]);
+	}
+	progress("checking %zu file(s) with %s", files->n, res->dmacheck);
+	ret = dmacheck_run(res->dmacheck, res->include_dir, in, files->n,
+			   flags, out);
+	for (size_t i = 0; i < files->n; i++)
+		free(disp[i]);
+	free(disp);
+	free(in);
+	return ret;
+}
+
+/* "file:line:col: warning: message [check-id]" */
+int parse_finding_line(const char *line, struct finding *f)
+{
+	const char *br = strrchr(line, '['), *end = strrchr(line, ']');
+
+	if (!br || !end || end < br || end[1])
+		return -1;
+	for (const char *p = line; (p = strchr(p, ':')); p++) {
+		int ln, col, used = 0;
+		char sev[16];
+
+		if (sscanf(p, ":%d:%d: %15[a-z]: %n", &ln, &col, sev,
+			   &used) < 3 || !used || p + used > br)
+			continue;
+		f->file = xstrndup(line, p - line);
+		f->line = ln;
+		f->col = col;
+		f->severity = xstrdup(sev);
+		f->message = trim_dup(p + used, br - (p + used));
+		f->check = xstrndup(br + 1, end - br - 1);
+		return 0;
+	}
+	return -1;
+}
