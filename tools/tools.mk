@@ -7,7 +7,8 @@
 
 DMACONV_SRCS := $(wildcard tools/*/*.c)
 DMACONV_OBJS := $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(DMACONV_SRCS))
-DMACONV_CFLAGS := -std=gnu11 -I tools
+# checker/api: the DMA API tables the keyword filter is made from.
+DMACONV_CFLAGS := -std=gnu11 -I tools -I checker/api
 # Where the executable looks for cocci/, dmacheck and include/
 # (pipeline/locate.c).
 DMACONV_DEFS := -DDMACONV_SRCDIR='"$(abspath .)"' \

@@ -3,7 +3,8 @@
 #
 # dmaconv convert end to end: spatch missing, too old or given a patch it
 # cannot read; the diff, the site log, odd paths, --in-place, a second run,
-# a tree without git, a file spatch cannot parse.
+# a tree without git, a file spatch cannot parse; the keyword filter
+# (the removed API of checker/api).
 #
 # Runs alone (tests/e2e/convert.sh) or from run.sh with the other topics.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -73,3 +74,27 @@ cp -r "$FIX/drv_a" "$FIX/bad" "$T/mixed/"
 run parse tiny "$DMACONV" convert -q "$T/mixed"
 ok "a file spatch cannot parse: named on stderr, exit 3" "$([ "$rc" -eq 3 ] && has parse.err "bad/bad.c: spatch cannot parse" ; echo $?)" "$T/parse.err"
 ok "...and the other files are still converted" "$(has parse.out "^+.*dma_sync_single_for_device"; echo $?)"
+
+# The keyword filter is the checker's removed API: every call of
+# checker/api/dma_api.def marked ERA_OLD (with its argument count) and
+# every name of checker/api/removed.def makes its folder a driver; the
+# calls of the same names with the 5.10 argument count do not.
+F=$T/filter
+sed -n 's/^API(\([a-z_0-9]*\),[[:space:]]*\([0-9]*\),.*\(ERA_[A-Z]*\))$/\1 \2 \3/p' \
+	"$TOP/checker/api/dma_api.def" >"$T/filter.api"
+removed=" $(awk '$3 == "ERA_OLD" { printf "%s ", $1 }' "$T/filter.api")"
+while read -r name nargs era; do
+	[[ $removed == *" $name "* ]] || continue
+	mkdir -p "$F/$name-$nargs"
+	args=$(seq -s ', ' "$nargs" | sed 's/[0-9]\+/a/g')
+	printf 'void f(void *a)\n{\n\t%s(%s);\n}\n' "$name" "$args" >"$F/$name-$nargs/f.c"
+	[ "$era" = ERA_OLD ] && echo "$name-$nargs"
+done <"$T/filter.api" >"$T/filter.expected"
+sed -n 's/^REMOVED(\([A-Za-z_0-9]*\))$/\1/p' "$TOP/checker/api/removed.def" >"$T/filter.names"
+while read -r name; do
+	mkdir -p "$F/$name"
+	printf 'unsigned long f(void)\n{\n\treturn %s;\n}\n' "$name" >"$F/$name/f.c"
+	echo "$name"
+done <"$T/filter.names" >>"$T/filter.expected"
+run filter tiny "$DMACONV" convert -q --log "$T/filter.json" --log-format=json "$F"
+ok "convert: the drivers are the folders naming checker/api's removed API, nothing else" "$([ "$rc" -eq 0 ] && [ "$(wc -l <"$T/filter.expected")" -ge 4 ] && [ "$(find "$F" -name f.c | wc -l)" -gt "$(wc -l <"$T/filter.expected")" ] && json "$T/filter.json" 'sorted(x["driver"] for x in d["drivers"])==sorted(open("'"$T/filter.expected"'").read().split())'; echo $?)" "$T/filter.err"

@@ -5,7 +5,8 @@
 #
 #   usage.sh     --help and usage errors of every command
 #   convert.sh   convert: spatch missing or too old, diff, site log, odd
-#                paths, --in-place, idempotency, no git, parse errors
+#                paths, --in-place, idempotency, no git, parse errors,
+#                the keyword filter
 #   check.sh     check: plain files, json, kernel trees
 #   review.sh    review: folders, a patch file, a git range
 #   series.sh    series: mails, subjects, git am

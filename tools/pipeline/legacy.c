@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Does a source file use the API removed in Linux 5.10?  The names that
- * exist only in the old API say so at once; dma_alloc_noncoherent() and
- * dma_free_noncoherent() exist in both and are told apart by their
- * argument count (4 before 5.10, 5 after).  This is the keyword filter
- * that picks the files to convert and the API view to check them with.
+ * Does a source file use the API removed in Linux 5.10?  The facts come
+ * from the checker's tables, read here at build time: the calls of
+ * checker/api/dma_api.def marked ERA_OLD, and the names of
+ * checker/api/removed.def (DMA_ATTR_NON_CONSISTENT: an attribute, not a
+ * call).  A removed call whose name the 5.10 API still has
+ * (dma_alloc_noncoherent(), dma_free_noncoherent()) is told apart by its
+ * argument count; any other removed name says so at once.  This is the
+ * keyword filter that picks the files to convert and the API view to
+ * check them with.
  */
 #define _GNU_SOURCE
 #include <stdlib.h>
@@ -14,15 +18,29 @@
 #include "util/path.h"
 #include "util/str.h"
 
-static const char *const legacy_only[] = {
-	"dma_cache_sync",
-	"DMA_ATTR_NON_CONSISTENT",
-};
+/* Every call of the checker's table, and whether 5.10 removed it. */
+#define REMOVED_ERA_OLD	1
+#define REMOVED_ERA_ANY	0
+#define API(name, nargs, effect, family, buf, kind, handle, size, dir, gfp, \
+	    attrs, era) \
+	{ #name, nargs, REMOVED_##era },
 
-static const char *const by_arg_count[] = {
-	"dma_alloc_noncoherent",
-	"dma_free_noncoherent",
+static const struct api_call {
+	const char *name;
+	int nargs;
+	int removed;
+} api_calls[] = {
+#include "dma_api.def"
 };
+#undef API
+
+/* The removed names that are not calls. */
+#define REMOVED(name) #name,
+
+static const char *const removed_names[] = {
+#include "removed.def"
+};
+#undef REMOVED
 
 /* Arguments of the call whose '(' is at p, or -1 if it does not close. */
 static int count_args(const char *p, const char *end)
@@ -48,8 +66,9 @@ static int is_ident(char c)
 	       (c >= '0' && c <= '9') || c == '_';
 }
 
-/* A call (or macro use) of name with 4 arguments somewhere in text. */
-static int four_argument_call(const char *text, size_t len, const char *name)
+/* A call (or macro use) of name with nargs arguments somewhere in text. */
+static int call_with_args(const char *text, size_t len, const char *name,
+			  int nargs)
 {
 	const char *end = text + len, *p = text;
 	size_t n = strlen(name);
@@ -60,7 +79,7 @@ static int four_argument_call(const char *text, size_t len, const char *name)
 		if ((p == text || !is_ident(p[-1])) && q < end && !is_ident(*q)) {
 			while (q < end && (*q == ' ' || *q == '\t' || *q == '\n'))
 				q++;
-			if (q < end && *q == '(' && count_args(q, end) == 4)
+			if (q < end && *q == '(' && count_args(q, end) == nargs)
 				return 1;
 		}
 		p += n;
@@ -68,13 +87,31 @@ static int four_argument_call(const char *text, size_t len, const char *name)
 	return 0;
 }
 
+/* The 5.10 API has a call of this name too (with another argument count). */
+static int name_still_exists(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(api_calls); i++)
+		if (!api_calls[i].removed && !strcmp(api_calls[i].name, name))
+			return 1;
+	return 0;
+}
+
+static int names_removed_call(const char *text, size_t len,
+			      const struct api_call *c)
+{
+	if (name_still_exists(c->name))
+		return call_with_args(text, len, c->name, c->nargs);
+	return memmem(text, len, c->name, strlen(c->name)) != NULL;
+}
+
 int text_uses_legacy_api(const char *text, size_t len)
 {
-	for (size_t i = 0; i < sizeof(legacy_only) / sizeof(*legacy_only); i++)
-		if (memmem(text, len, legacy_only[i], strlen(legacy_only[i])))
+	for (size_t i = 0; i < ARRAY_SIZE(removed_names); i++)
+		if (memmem(text, len, removed_names[i], strlen(removed_names[i])))
 			return 1;
-	for (size_t i = 0; i < sizeof(by_arg_count) / sizeof(*by_arg_count); i++)
-		if (four_argument_call(text, len, by_arg_count[i]))
+	for (size_t i = 0; i < ARRAY_SIZE(api_calls); i++)
+		if (api_calls[i].removed &&
+		    names_removed_call(text, len, &api_calls[i]))
 			return 1;
 	return 0;
 }

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Strings for dmaconv: allocation that cannot return NULL, growable
- * strings (strbuf) and string lists (strlist), and small tests on text.
+ * strings (strbuf) and string lists (strlist), small tests on text, and
+ * the number of elements of an array.
  */
 #ifndef DMACONV_UTIL_STR_H
 #define DMACONV_UTIL_STR_H
 
 #include <stddef.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 struct strbuf {
 	char *s;
