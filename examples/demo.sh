@@ -76,20 +76,20 @@ cd "$TOP" || exit 2
 rm -rf "$DEMO"
 mkdir -p "$DEMO/bin" "$DEMO/out"
 
-step "1. dmaconv convert examples/ -> ${DEMO#$TOP/}/after"
+step "1. dmaconv convert examples/ -> ${DEMO#"$TOP"/}/after"
 "$DMACONV" convert -j2 -o "$DEMO/after" --log "$DEMO/sites.log" examples
 rc=$?
 cat "$DEMO/sites.log"
 [ $rc -eq 0 ] || fail "dmaconv convert exited with $rc"
 
-step "2. dmaconv review examples/ ${DEMO#$TOP/}/after"
+step "2. dmaconv review examples/ ${DEMO#"$TOP"/}/after"
 "$DMACONV" review -q examples "$DEMO/after" >"$DEMO/review.txt"
 rc=$?
 cat "$DEMO/review.txt"
 echo "(review exit status $rc: 0 no regression, 1 regressions, 3 an input not processed)"
 "$DMACONV" review -q --format=html -o "$DEMO/review.html" examples "$DEMO/after"
 "$DMACONV" review -q --format=json -o "$DEMO/review.json" examples "$DEMO/after"
-echo "saved: ${DEMO#$TOP/}/review.html, ${DEMO#$TOP/}/review.json"
+echo "saved: ${DEMO#"$TOP"/}/review.html, ${DEMO#"$TOP"/}/review.json"
 
 # build NAME VARIANT SOURCE-FOLDER [extra cflags]
 build() {
@@ -116,15 +116,14 @@ reports() {
 # apply_fix NAME FOLDER: a copy of the converted driver with the fix named
 # in finding_apply, in $DEMO/fixed/FOLDER.
 apply_fix() {
-	local name=$1 dir=$2 how p
-	set -- ${finding_apply[$name]}
-	how=$1
+	local name=$1 dir=$2 how arg
+	read -r how arg <<<"${finding_apply[$name]}"
 	rm -rf "$DEMO/fixed/$dir"
 	mkdir -p "$DEMO/fixed/$dir"
 	case $how in
 	patch)
 		cp "$DEMO/after/$dir"/* "$DEMO/fixed/$dir/" &&
-			patch -s -p1 -d "$DEMO/fixed" <"$2"
+			patch -s -p1 -d "$DEMO/fixed" <"$arg"
 		;;
 	narrow)
 		cp "examples/$dir"/* "$DEMO/fixed/$dir/" || return 1
@@ -174,10 +173,9 @@ explain() {
 
 step "3. legacy and converted drivers on a simulated non-coherent device"
 for entry in "${drivers[@]}"; do
-	set -- $entry
-	name=$1 dir=$2
-	shift 2
-	legacy_args=("$@")
+	read -r -a fields <<<"$entry"
+	name=${fields[0]} dir=${fields[1]}
+	legacy_args=("${fields[@]:2}")
 	printf -- '-- %s\n' "$name"
 	if ! build "$name" legacy "examples/$dir" -DDMAREF_API_5_9; then
 		fail "$name: the legacy driver does not build:"
@@ -208,11 +206,12 @@ for entry in "${drivers[@]}"; do
 done
 
 step "4. a broken conversion: the converted ringnic, one sync removed (examples/broken/ringnic-drop-sync.diff)"
-BROKEN=${DEMO#$TOP/}/broken/net/ringnic
+BROKEN=${DEMO#"$TOP"/}/broken/net/ringnic
 mkdir -p "$BROKEN"
-cp "$DEMO/after/net/ringnic"/* "$BROKEN/" &&
-	patch -s -p1 -d "$DEMO/broken" <examples/broken/ringnic-drop-sync.diff ||
+if ! { cp "$DEMO/after/net/ringnic"/* "$BROKEN/" &&
+	patch -s -p1 -d "$DEMO/broken" <examples/broken/ringnic-drop-sync.diff; }; then
 	fail "examples/broken/ringnic-drop-sync.diff does not apply to the converted ringnic"
+fi
 echo "-- dmaconv check $BROKEN/ringnic.c"
 "$DMACONV" check -q "$BROKEN/ringnic.c" -- -I"$BROKEN" >"$DEMO/out/broken.check"
 rc=$?

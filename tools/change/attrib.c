@@ -112,15 +112,17 @@ static void attribute(const struct diff_block *b, void *data)
 	if (trace(a->conv, b, &rules, &conf)) {
 		s.rule = rules.s;
 		s.confidence = conf.s;
-	} else if ((same = same_output_site(a, b))) {
-		s.rule = xstrdup(same->rule);
-		s.confidence = xstrdup(same->confidence);
-		sb_free(&rules);
-		sb_free(&conf);
 	} else {
-		s.rule = xstrdup("hand edit");
-		s.confidence = xstrdup(rules.len ? "differs from the series" :
-				       "not produced by the series");
+		same = same_output_site(a, b);
+		if (same) {
+			s.rule = xstrdup(same->rule);
+			s.confidence = xstrdup(same->confidence);
+		} else {
+			s.rule = xstrdup("hand edit");
+			s.confidence = xstrdup(rules.len ?
+					       "differs from the series" :
+					       "not produced by the series");
+		}
 		sb_free(&rules);
 		sb_free(&conf);
 	}
@@ -128,7 +130,6 @@ static void attribute(const struct diff_block *b, void *data)
 		sl_push(&a->d->rules, s.rule);
 	site_push(&a->d->sites, &s);
 }
-
 
 void attribute_sites(struct driver *d, const struct driver *conv,
 		     int own_output)

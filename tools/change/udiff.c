@@ -185,7 +185,9 @@ static void one_line(struct walker *w, const char *l, size_t n)
 		flush(w);
 	} else if (starts_with(l, "@@ ")) {
 		flush(w);
-		sscanf(l, "@@ -%d%*[^+]+%d", &w->old_no, &w->new_no);
+		/* Not "@@ -OLD[,N] +NEW[,N] @@": what it gave is all we have. */
+		if (sscanf(l, "@@ -%d%*[^+]+%d", &w->old_no, &w->new_no) != 2)
+			return;
 	} else if (*l == '-') {
 		if (w->nnew)
 			flush(w);
@@ -236,8 +238,8 @@ int diff_files(const char *a, const char *b, const char *label,
 	/* "a/PATH" as git writes it, also for an absolute PATH. */
 	const char *rel = label + (*label == '/');
 	char *la = xasprintf("a/%s", rel), *lb = xasprintf("b/%s", rel);
-	char *argv[] = { "diff", "-u", "-p", "--label", la, "--label", lb,
-			 "--", (char *)a, (char *)b, NULL };
+	char *const argv[] = { "diff", "-u", "-p", "--label", la, "--label", lb,
+			       "--", (char *)a, (char *)b, NULL };
 	struct run_result r;
 	int ret = -1;
 

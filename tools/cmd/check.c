@@ -58,12 +58,23 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
 	o->format = "text";
 	while ((c = getopt_long(argc, argv, "+qh", longs, NULL)) != -1) {
 		switch (c) {
-		case 'F': o->format = optarg; break;
-		case 'K': o->kbuild = optarg; break;
-		case 'N': o->no_kernel = 1; break;
-		case 'q': quiet = 1; break;
-		case 'h': fputs(usage, stdout); exit(EXIT_OK);
-		default: return usage_error(usage);
+		case 'F':
+			o->format = optarg;
+			break;
+		case 'K':
+			o->kbuild = optarg;
+			break;
+		case 'N':
+			o->no_kernel = 1;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			exit(EXIT_OK);
+		default:
+			return usage_error(usage);
 		}
 	}
 	if (strcmp(o->format, "text") && strcmp(o->format, "json")) {

@@ -70,16 +70,35 @@ static int parse_opts(int argc, char **argv, struct convert_opts *o)
 	o->log_format = "text";
 	while ((c = getopt_long(argc, argv, "+o:ij:qh", longs, NULL)) != -1) {
 		switch (c) {
-		case 'o': o->output = optarg; break;
-		case 'i': o->in_place = 1; break;
-		case 'j': o->run.jobs = atoi(optarg); break;
-		case 'L': o->log = optarg; break;
-		case 'F': o->log_format = optarg; break;
-		case 'T': o->run.timeout = atoi(optarg); break;
-		case 'N': o->run.narrow = 1; break;
-		case 'q': quiet = 1; break;
-		case 'h': fputs(usage, stdout); exit(EXIT_OK);
-		default: return usage_error(usage);
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'i':
+			o->in_place = 1;
+			break;
+		case 'j':
+			o->run.jobs = atoi(optarg);
+			break;
+		case 'L':
+			o->log = optarg;
+			break;
+		case 'F':
+			o->log_format = optarg;
+			break;
+		case 'T':
+			o->run.timeout = atoi(optarg);
+			break;
+		case 'N':
+			o->run.narrow = 1;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			exit(EXIT_OK);
+		default:
+			return usage_error(usage);
 		}
 	}
 	if (o->run.jobs < 1 || o->run.timeout < 0) {

@@ -30,7 +30,7 @@ static void usage(FILE *f)
 {
 	fprintf(f, "usage: dmaconv [--version] [--help] COMMAND [options] "
 		"[ARGS]\n\ncommands:\n");
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
 		fprintf(f, "  %-8s  %s\n", commands[i].name,
 			commands[i].summary);
 	fprintf(f, "\n'dmaconv COMMAND --help' describes each command; "
@@ -52,7 +52,7 @@ int main(int argc, char **argv)
 		printf("dmaconv %s\n", DMACONV_VERSION);
 		return EXIT_OK;
 	}
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
 		if (strcmp(argv[1], commands[i].name))
 			continue;
 		progname = xasprintf("dmaconv %s", commands[i].name);

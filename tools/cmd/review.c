@@ -66,15 +66,32 @@ static int parse_opts(int argc, char **argv, struct review_opts *o)
 	o->run = (struct runner_opts)RUNNER_OPTS_INIT;
 	while ((c = getopt_long(argc, argv, "+o:C:j:qh", longs, NULL)) != -1) {
 		switch (c) {
-		case 'F': o->format = optarg; break;
-		case 'o': o->output = optarg; break;
-		case 'C': o->ch.repo = optarg; break;
-		case 'T': o->ch.tree = optarg; break;
-		case 'j': o->run.jobs = atoi(optarg); break;
-		case 'N': o->no_check = 1; break;
-		case 'q': quiet = 1; break;
-		case 'h': fputs(usage, stdout); exit(EXIT_OK);
-		default: return usage_error(usage);
+		case 'F':
+			o->format = optarg;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'C':
+			o->ch.repo = optarg;
+			break;
+		case 'T':
+			o->ch.tree = optarg;
+			break;
+		case 'j':
+			o->run.jobs = atoi(optarg);
+			break;
+		case 'N':
+			o->no_check = 1;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			exit(EXIT_OK);
+		default:
+			return usage_error(usage);
 		}
 	}
 	if (strcmp(o->format, "text") && strcmp(o->format, "json") &&

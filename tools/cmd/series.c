@@ -63,13 +63,26 @@ static int parse_opts(int argc, char **argv, struct series_opts *o)
 	o->outdir = ".";
 	while ((c = getopt_long(argc, argv, "+o:sC:qh", longs, NULL)) != -1) {
 		switch (c) {
-		case 'o': o->outdir = optarg; break;
-		case 'f': o->from = optarg; break;
-		case 's': o->signoff = 1; break;
-		case 'C': o->ch.repo = optarg; break;
-		case 'q': quiet = 1; break;
-		case 'h': fputs(usage, stdout); exit(EXIT_OK);
-		default: return usage_error(usage);
+		case 'o':
+			o->outdir = optarg;
+			break;
+		case 'f':
+			o->from = optarg;
+			break;
+		case 's':
+			o->signoff = 1;
+			break;
+		case 'C':
+			o->ch.repo = optarg;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			exit(EXIT_OK);
+		default:
+			return usage_error(usage);
 		}
 	}
 	return EXIT_OK;
@@ -77,7 +90,7 @@ static int parse_opts(int argc, char **argv, struct series_opts *o)
 
 static char *git_config(const char *key)
 {
-	char *argv[] = { "git", "config", (char *)key, NULL };
+	char *const argv[] = { "git", "config", (char *)key, NULL };
 	struct run_result r;
 	char *v = NULL;
 

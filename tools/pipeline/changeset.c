@@ -93,8 +93,9 @@ static void patch_names(const char *text, struct strlist *out)
 static int apply_patch(const char *dir, const char *patch, int reverse,
 		       int dry)
 {
-	char *argv[] = { "patch", "-p1", "-s", "-f", "-d", (char *)dir,
-			 "-i", (char *)patch, NULL, NULL, NULL };
+	/* Room for -R, --dry-run and the NULL after the 8 words. */
+	char *argv[8 + 3] = { "patch", "-p1", "-s", "-f", "-d", (char *)dir,
+			      "-i", (char *)patch };
 	struct run_result r;
 	int n = 8, ok;
 

@@ -169,8 +169,8 @@ int changeset_open_git(const char *repo, const char *range, char **paths,
 
 int changeset_in_git(const char *dir)
 {
-	char *argv[] = { "git", "-C", (char *)dir, "rev-parse",
-			 "--is-inside-work-tree", NULL };
+	char *const argv[] = { "git", "-C", (char *)dir, "rev-parse",
+			       "--is-inside-work-tree", NULL };
 	struct run_result r;
 	int yes = !run_cmd(argv, NULL, &r) && !r.status;
 

@@ -39,34 +39,49 @@ static void split_words(const char *s, struct strlist *out)
 	}
 }
 
+/* One line of the header block into p and desc; 0 past the block. */
+static int header_line(struct cocci_patch *p, const char *line,
+		       struct strbuf *desc)
+{
+	char *v;
+
+	if (starts_with(line, "///")) {
+		v = trim_dup(line + 3, strlen(line + 3));
+		if (desc->len && *v)
+			sb_puts(desc, " ");
+		sb_puts(desc, v);
+		free(v);
+		return 1;
+	}
+	v = header_value(line, "// Confidence:");
+	if (v) {
+		free(p->confidence);
+		p->confidence = v;
+		return 1;
+	}
+	v = header_value(line, "// Options:");
+	if (v) {
+		split_words(v, &p->options);
+		free(v);
+		return 1;
+	}
+	return starts_with(line, "//");
+}
+
 /* Read the header block: lines before the first non-comment line. */
 static int load_header(struct cocci_patch *p)
 {
 	struct strbuf text = { 0 }, desc = { 0 };
-	char *line, *save = NULL, *v;
+	char *line, *save = NULL;
 
 	if (read_file(p->path, &text)) {
 		err("%s: cannot read the semantic patch", p->path);
 		return -1;
 	}
 	for (line = strtok_r(text.s, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		if (starts_with(line, "///")) {
-			v = trim_dup(line + 3, strlen(line + 3));
-			if (desc.len && *v)
-				sb_puts(&desc, " ");
-			sb_puts(&desc, v);
-			free(v);
-		} else if ((v = header_value(line, "// Confidence:"))) {
-			free(p->confidence);
-			p->confidence = v;
-		} else if ((v = header_value(line, "// Options:"))) {
-			split_words(v, &p->options);
-			free(v);
-		} else if (!starts_with(line, "//")) {
+	     line = strtok_r(NULL, "\n", &save))
+		if (!header_line(p, line, &desc))
 			break;
-		}
-	}
 	p->description = desc.s ? desc.s : xstrdup("");
 	if (!p->confidence)
 		p->confidence = xstrdup("unknown");
@@ -158,7 +173,7 @@ static int version_cmp(const char *a, const char *b)
 /* One clear message if spatch is missing or older than we support. */
 int spatch_check_version(void)
 {
-	char *argv[] = { "spatch", "--version", NULL };
+	char *const argv[] = { "spatch", "--version", NULL };
 	struct run_result r;
 	const char *v;
 	int ret = 0;
@@ -176,7 +191,7 @@ int spatch_check_version(void)
 	}
 	v = strstr(r.out.s, "version ");
 	if (!v || version_cmp(v + 8, SPATCH_MIN_VERSION) < 0) {
-		char *got = v ? trim_dup(v + 8, strcspn(v + 8, " \n")) :
+		char *got = v ? trim_dup(v + 8, strcspn(v + 8, "\n ")) :
 			    xstrdup("unknown");
 
 		err("spatch %s is too old: dmaconv needs %s or later; "
@@ -195,8 +210,8 @@ int cocci_check_patches(const struct cocci_series *s)
 	int bad = 0;
 
 	for (size_t i = 0; i < s->n; i++) {
-		char *argv[] = { "spatch", "-D", "patch", "--parse-cocci",
-				 s->v[i].path, NULL };
+		char *const argv[] = { "spatch", "-D", "patch",
+				       "--parse-cocci", s->v[i].path, NULL };
 		struct run_result r;
 		const char *where;
 

@@ -36,8 +36,10 @@ static const char *disp_for(const struct check_input *in, size_t n,
 	return file;
 }
 
-/* Messages name other places ("written at x.c:46"): show those as
- * display paths too, so a message reads the same before and after. */
+/*
+ * Messages name other places ("written at x.c:46"): show those as
+ * display paths too, so a message reads the same before and after.
+ */
 static char *strip_roots(const char *msg, const struct check_input *in,
 			 size_t n)
 {
@@ -108,13 +110,32 @@ static void take_findings(const struct json *j, const struct check_input *in,
 	}
 }
 
+/* dmacheck's JSON object on stdout, its findings into out. */
+static int read_output(const char *dmacheck, const struct run_result *r,
+		       const struct check_input *in, size_t n,
+		       struct finding_list *out)
+{
+	struct json *j = json_parse(r->out.s);
+	char line[300];
+
+	if (!j) {
+		snprintf(line, sizeof(line), "%.*s",
+			 (int)strcspn(r->err.s, "\n"), r->err.s);
+		err("%s gave no JSON object (exit %d): %s", dmacheck, r->status,
+		    line);
+		return -1;
+	}
+	take_findings(j, in, n, out);
+	json_free(j);
+	return 0;
+}
+
 static int run_batch(const char *dmacheck, const char *include_dir,
 		     const struct check_input *in, size_t n, int legacy,
 		     const struct strlist *flags, struct finding_list *out)
 {
 	struct strlist av = { 0 };
 	struct run_result r;
-	struct json *j;
 	size_t count = 0;
 	int ret = 0;
 
@@ -140,17 +161,8 @@ static int run_batch(const char *dmacheck, const char *include_dir,
 	if (run_cmd(av.v, NULL, &r) || r.status == 127) {
 		err("cannot run %s: %s", dmacheck, r.err.s ? r.err.s : "");
 		ret = -1;
-	} else if (!(j = json_parse(r.out.s))) {
-		char line[300];
-
-		snprintf(line, sizeof(line), "%.*s",
-			 (int)strcspn(r.err.s, "\n"), r.err.s);
-		err("%s gave no JSON object (exit %d): %s", dmacheck, r.status,
-		    line);
-		ret = -1;
 	} else {
-		take_findings(j, in, n, out);
-		json_free(j);
+		ret = read_output(dmacheck, &r, in, n, out);
 	}
 	out->ran = 1;
 	run_free(&r);

@@ -169,7 +169,8 @@ static int check_compdb(const struct kernel_tree *kt, const char *dmacheck,
 	struct json *db;
 	int ret = 0;
 
-	if (read_file(kt->compdb, &text) || !(db = json_parse(text.s))) {
+	db = read_file(kt->compdb, &text) ? NULL : json_parse(text.s);
+	if (!db) {
 		err("%s: cannot read it as JSON", kt->compdb);
 		sb_free(&text);
 		return -1;

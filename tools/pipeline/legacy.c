@@ -35,9 +35,11 @@ static const struct api_call {
 #undef API
 
 /* The removed names that are not calls. */
-#define REMOVED(name) #name,
+#define REMOVED(name) { #name },
 
-static const char *const removed_names[] = {
+static const struct removed_name {
+	const char *name;
+} removed_names[] = {
 #include "removed.def"
 };
 #undef REMOVED
@@ -107,7 +109,8 @@ static int names_removed_call(const char *text, size_t len,
 int text_uses_legacy_api(const char *text, size_t len)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(removed_names); i++)
-		if (memmem(text, len, removed_names[i], strlen(removed_names[i])))
+		if (memmem(text, len, removed_names[i].name,
+			   strlen(removed_names[i].name)))
 			return 1;
 	for (size_t i = 0; i < ARRAY_SIZE(api_calls); i++)
 		if (api_calls[i].removed &&

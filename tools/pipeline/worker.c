@@ -196,7 +196,7 @@ static void parse_check(struct child_ctx *c, struct conv_file *f,
 	const char *mode = ends_with(f->work, ".h") ? "--parse-h" : "--parse-c";
 	/* "./" so that a file named "-x.c" is not taken for an option. */
 	char *name = xasprintf("./%s", path_base(f->work));
-	char *argv[] = { "spatch", (char *)mode, name, NULL };
+	char *const argv[] = { "spatch", (char *)mode, name, NULL };
 	struct run_result r;
 	const char *bad, *where;
 	char *in_file = NULL;
@@ -215,7 +215,9 @@ static void parse_check(struct child_ctx *c, struct conv_file *f,
 	where = strstr(r.out.s, "parse error");
 	if (!where)
 		where = strstr(r.err.s, "parse error");
-	if (where && (where = strstr(where, "File \""))) {
+	if (where)
+		where = strstr(where, "File \"");
+	if (where) {
 		const char *q = strchr(where + 6, '"');
 
 		if (q && starts_with(q, "\", line ")) {

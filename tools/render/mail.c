@@ -195,6 +195,8 @@ int mail_write(const char *path, const struct driver *d, size_t n,
 	fputs("---\n", f);
 	diffstat(f, d);
 	git_diff(f, d->diff.s);
-	fputs("-- \ndmaconv\n\n", f);
+	/* The signature separator: two dashes and a blank. */
+	fputs("-- ", f);
+	fputs("\ndmaconv\n\n", f);
 	return fclose(f);
 }

@@ -49,7 +49,7 @@ static void skip_ws(struct reader *r)
 		r->p++;
 }
 
-static void put_utf8(struct strbuf *sb, unsigned cp)
+static void put_utf8(struct strbuf *sb, unsigned int cp)
 {
 	char b[4];
 
@@ -83,13 +83,14 @@ static char *read_string(struct reader *r)
 			continue;
 		}
 		r->p++;
+		e = *r->p ? strchr(esc_in, *r->p) : NULL;
 		if (*r->p == 'u') {
 			char hex[5] = { 0 };
 
 			strncpy(hex, r->p + 1, 4);
 			put_utf8(&sb, strtoul(hex, NULL, 16));
 			r->p += strlen(hex) + 1;
-		} else if (*r->p && (e = strchr(esc_in, *r->p))) {
+		} else if (e) {
 			sb_add(&sb, &esc_out[e - esc_in], 1);
 			r->p++;
 		} else {
@@ -134,7 +135,10 @@ static struct json *read_container(struct reader *r, int object)
 
 		skip_ws(r);
 		if (object) {
-			if (*r->p != '"' || !(key = read_string(r)))
+			if (*r->p != '"')
+				goto bad;
+			key = read_string(r);
+			if (!key)
 				goto bad;
 			skip_ws(r);
 			if (*r->p++ != ':') {
