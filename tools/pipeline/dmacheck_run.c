@@ -9,7 +9,7 @@
 #include <string.h>
 #include "pipeline/dmacheck_run.h"
 #include "pipeline/legacy.h"
-#include "util/json.h"
+#include "util/json_io.h"
 #include "util/msg.h"
 #include "util/path.h"
 #include "util/spawn.h"

@@ -10,7 +10,7 @@
 #include "pipeline/dmacheck_run.h"
 #include "pipeline/kbuild.h"
 #include "util/fs.h"
-#include "util/json.h"
+#include "util/json_io.h"
 #include "util/msg.h"
 #include "util/path.h"
 #include "util/spawn.h"

@@ -4,7 +4,7 @@
  * report of dmaconv check (the findings, then the files not checked).
  */
 #include "render/findings.h"
-#include "util/json.h"
+#include "util/json_io.h"
 
 void finding_print(FILE *f, const struct finding *x)
 {

@@ -5,7 +5,7 @@
 #include "render/findings.h"
 #include "render/review_json.h"
 #include "render/sitelog.h"
-#include "util/json.h"
+#include "util/json_io.h"
 
 static void strings_json(FILE *f, const struct strlist *l)
 {

@@ -4,7 +4,7 @@
  * rule, confidence) and every site left for a human with the reason.
  */
 #include "render/sitelog.h"
-#include "util/json.h"
+#include "util/json_io.h"
 
 void sitelog_text(FILE *f, const struct driver_set *ds)
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* JSON: a string writer, and a reader for what dmacheck and kbuild write. */
-#ifndef DMACONV_UTIL_JSON_H
-#define DMACONV_UTIL_JSON_H
+#ifndef DMACONV_UTIL_JSON_IO_H
+#define DMACONV_UTIL_JSON_IO_H
 
 #include <stddef.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include "util/json.h"
+#include "util/json_io.h"
 #include "util/str.h"
 
 void json_str(FILE *f, const char *s)
