@@ -126,14 +126,17 @@ check-sanitize-checker: $(SAN_DMACHECK) $(DMACHECK_UNIT)
 DMACHECK_DOCS	:= $(filter-out docs/checks/TEMPLATE.md,$(wildcard docs/checks/*.md))
 
 install-checker: $(DMACHECK)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)/checks
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)/checks \
+		$(DESTDIR)$(INCDIR)
 	install -m 755 $(DMACHECK) $(DESTDIR)$(BINDIR)/dmacheck
+	install -m 644 include/dmaconv/legacy-dma.h $(DESTDIR)$(INCDIR)/legacy-dma.h
 	install -m 644 docs/man/dmacheck.1 $(DESTDIR)$(MANDIR)/man1/dmacheck.1
 	install -m 644 docs/checker.md $(DESTDIR)$(DOCDIR)/checker.md
 	install -m 644 $(DMACHECK_DOCS) $(DESTDIR)$(DOCDIR)/checks/
 
 uninstall-checker:
 	rm -f $(DESTDIR)$(BINDIR)/dmacheck $(DESTDIR)$(MANDIR)/man1/dmacheck.1 \
+		$(DESTDIR)$(INCDIR)/legacy-dma.h \
 		$(DESTDIR)$(DOCDIR)/checker.md \
 		$(addprefix $(DESTDIR)$(DOCDIR)/checks/,$(notdir $(DMACHECK_DOCS)))
 

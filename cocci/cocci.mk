@@ -9,7 +9,7 @@
 COCCI_SERIES := $(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' cocci/series)
 COCCI_DOCS := $(wildcard docs/cocci/*.md)
 
-.PHONY: install-cocci bench-cocci
+.PHONY: install-cocci uninstall-cocci bench-cocci
 
 install-cocci:
 	install -d $(DESTDIR)$(DATADIR)/cocci $(DESTDIR)$(DOCDIR)/cocci
@@ -17,8 +17,15 @@ install-cocci:
 		$(DESTDIR)$(DATADIR)/cocci/
 	$(if $(COCCI_DOCS),install -m 644 $(COCCI_DOCS) $(DESTDIR)$(DOCDIR)/cocci/)
 
+# Exactly the files install-cocci puts there.
+uninstall-cocci:
+	rm -f $(DESTDIR)$(DATADIR)/cocci/series \
+		$(addprefix $(DESTDIR)$(DATADIR)/cocci/,$(notdir $(COCCI_SERIES))) \
+		$(addprefix $(DESTDIR)$(DOCDIR)/cocci/,$(notdir $(COCCI_DOCS)))
+
 bench-cocci: | $(DEPS_STAMP)
 	$(Q)BUILD=$(abspath $(BUILD)) bench/cocci/bench.sh
 
 INSTALL_RULES += install-cocci
+UNINSTALL_RULES += uninstall-cocci
 BENCH_RULES += bench-cocci
