@@ -60,7 +60,20 @@ static bool syncs_param(struct model *m, struct func *f, int k)
 	return false;
 }
 
-/* The callers of the driver's own sync helpers, per pointer they pass. */
+static const char *next_name(int pos)
+{
+	static const char *const names[] = {
+		[POS_NONE] = "none", [POS_CPU] = "cpu", [POS_DEVICE] = "device",
+		[POS_MIXED] = "mixed",
+	};
+
+	return names[pos];
+}
+
+/*
+ * The callers of the driver's own sync helpers, per pointer they pass,
+ * with what follows each call in its function (next=cpu, device, none).
+ */
 static void dump_wrappers(struct model *m, FILE *out)
 {
 	int i, k;
@@ -84,6 +97,9 @@ static void dump_wrappers(struct model *m, FILE *out)
 				fprintf(out, " #%d", t.alloc->id);
 			if (t.what)
 				fprintf(out, " (%s)", t.what);
+			if (t.kind == DM_ALLOC && t.alloc)
+				fprintf(out, " next=%s", next_name(m_position(m, c->in, c->expr, c->args[k],
+									      t.alloc->id - 1, 0)));
 			fputc('\n', out);
 		}
 	}

@@ -105,6 +105,7 @@ struct func {
 	const char *file;
 	bool complete;
 	bool kicks;		/* starts the device (directly or through a callee) */
+	unsigned int sync_params;	/* bit k: syncs the buffer its parameter k points into */
 	int nr_params;
 	struct symbol **locals;	/* declared in its body, in order */
 	int nr_locals, cap_locals;
@@ -314,7 +315,10 @@ const char *m_reach(struct model *m, struct func *f, const struct dm_loc *loc);
 enum { POS_NONE, POS_CPU, POS_DEVICE, POS_MIXED };
 
 void m_compute_kicks(struct model *m);
-int m_position(struct model *m, struct func *fn, struct expression *call, int alloc, int depth);
+int m_position(struct model *m, struct func *fn, struct expression *call,
+	       struct expression *ptr, int alloc, int depth);
+/* the parameter of @fn that @e reads (a plain use of it), or -1 */
+int m_param_index(struct model *m, struct func *fn, struct expression *e);
 
 /* the allocation an allocation call makes (collect.c) */
 struct dm_alloc *m_alloc_of_call(struct model *m, struct expression *call);

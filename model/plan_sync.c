@@ -89,22 +89,6 @@ static const char *position_fn(struct decision *d, int pos)
 	}
 }
 
-/* The parameter index of @fn that @e reads, or -1. */
-static int param_index(struct model *m, struct func *fn, struct expression *e)
-{
-	struct loc *l;
-
-	e = m_strip_casts(e);
-	if (!e || e->type != EXPR_PREOP || e->op != '*')
-		return -1;
-	m->cur_fn = fn;
-	l = m_addr_loc(m, e->unop);
-	m->cur_fn = NULL;
-	if (!l || l->pub.kind != LOC_PARAM || l->pub.fn != fn->name)
-		return -1;
-	return l->pub.offset;
-}
-
 /*
  * p is a helper's parameter that callers fill with different kinds of
  * memory (53c700's sense buffer beside its script block): say which.
@@ -180,7 +164,7 @@ static void streaming(struct planner *pl, struct call *c, struct decision *d,
 				    d->ptext, where(t->where), adv));
 		return;
 	}
-	pos = m_position(pl->m, c->in, c->expr, -1, 3);
+	pos = m_position(pl->m, c->in, c->expr, c->args[c->api->buf], -1, 3);
 	d->site.fn = position_fn(d, pos);
 	if (!d->site.fn) {
 		plan_leave(d, "position", "the uses of this site disagree on whether the device or the CPU is next");
@@ -202,7 +186,7 @@ void plan_sync(struct planner *pl, struct call *c, struct decision *d)
 
 	d->ptext = c->argtext[buf] ? c->argtext[buf] : m_text(m, c->args[buf]);
 	t = m_classify(m, c->in, c->args[buf]);
-	param = c->in ? param_index(m, c->in, c->args[buf]) : -1;
+	param = c->in ? m_param_index(m, c->in, c->args[buf]) : -1;
 	if (param >= 0 && (t.kind == DM_MIXED || t.kind == DM_ALLOC) &&
 	    !callers_agree(m, c->in, param, t.alloc)) {
 		mixed_callers(pl, d, c->in, param);
@@ -240,7 +224,7 @@ void plan_sync(struct planner *pl, struct call *c, struct decision *d)
 		h = m_printf("%s(%s, %s)", model_helper_name(m, a), d->holder.expr, d->ptext);
 	}
 	d->site.handle = h;
-	pos = m_position(m, c->in, c->expr, a->id - 1, 3);
+	pos = m_position(m, c->in, c->expr, c->args[buf], a->id - 1, 3);
 	d->site.fn = position_fn(d, pos);
 	if (!d->site.fn) {
 		plan_leave(d, "position", m_printf("the callers of %s disagree on whether the device or the CPU uses %s next",

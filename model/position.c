@@ -2,17 +2,20 @@
 /*
  * _for_cpu or _for_device, by position (DMA-API.md rule 2): what follows
  * a site in its function, in source order.  A device start (an MMIO
- * write from checker/api/mmio.def, a store to a volatile register, a
- * call of a unit function that makes one) before any CPU read of the
- * buffer makes it _for_device; a CPU read of the buffer first makes it
- * _for_cpu.  When the function says nothing, what follows each call of
- * it in its callers decides, and they must agree.
+ * write from checker/api/mmio.def, a store to a volatile register that
+ * is not in a DMA buffer, a call of a unit function that makes one)
+ * before any CPU read of the buffer makes it _for_device; a CPU read of
+ * the buffer first makes it _for_cpu.  Reads stop counting once the
+ * site's pointer moves on (a variable it is read from is assigned) or
+ * another sync of the buffer comes.  When the function says nothing,
+ * what follows each call of it in its callers decides, and they must
+ * agree.
  */
 #include <string.h>
 
 #include "internal.h"
 
-/* ---- which functions start the device ---- */
+/* ---- which functions start the device, which sync a parameter ---- */
 
 static bool volatile_store(struct expression *lhs)
 {
@@ -29,23 +32,180 @@ static bool volatile_store(struct expression *lhs)
 	return false;
 }
 
+/* Does @addr point into a DMA allocation (of any id)? */
+static bool into_dma(struct model *m, struct func *fn, struct expression *addr)
+{
+	struct vset tmp = { 0 };
+	bool hit = false;
+	int i;
+
+	m_eval(m, fn, addr, &tmp);
+	for (i = 0; i < tmp.n; i++)
+		if (tmp.v[i].kind == DM_ALLOC)
+			hit = true;
+	vset_free(&tmp);
+	return hit;
+}
+
+/*
+ * A store that starts the device: to a volatile register, not to a
+ * volatile member of a DMA buffer (sgiseeq declares its descriptors
+ * volatile: a store there is the CPU writing the buffer).
+ */
+static bool register_store(struct model *m, struct func *fn, struct expression *lhs)
+{
+	if (!volatile_store(lhs))
+		return false;
+	lhs = m_strip_casts(lhs);
+	return !(lhs && lhs->type == EXPR_PREOP && lhs->op == '*' && into_dma(m, fn, lhs->unop));
+}
+
+int m_param_index(struct model *m, struct func *fn, struct expression *e)
+{
+	struct loc *l;
+
+	e = m_strip_casts(e);
+	if (!fn || !e || e->type != EXPR_PREOP || e->op != '*')
+		return -1;
+	m->cur_fn = fn;
+	l = m_addr_loc(m, e->unop);
+	m->cur_fn = NULL;
+	if (!l || l->pub.kind != LOC_PARAM || l->pub.fn != fn->name)
+		return -1;
+	return l->pub.offset;
+}
+
+/* The argument of a sync call (old or new API) that names the buffer. */
+static int synced_arg(const struct m_api *api)
+{
+	if (!api || (api->effect != MX_CACHE_SYNC && api->effect != MX_TO_CPU &&
+		     api->effect != MX_TO_DEVICE))
+		return -1;
+	return api->buf >= 0 ? api->buf : api->handle;
+}
+
+static bool stores_registers(struct model *m, struct func *f, struct expression *e, int depth);
+
+static bool stmt_stores_registers(struct model *m, struct func *f, struct statement *st,
+				  int depth)
+{
+	struct statement *sub;
+	struct symbol *sym;
+
+	if (!st || depth > 200)
+		return false;
+	switch (st->type) {
+	case STMT_DECLARATION:
+		FOR_EACH_PTR(st->declaration, sym) {
+			if (stores_registers(m, f, sym->initializer, depth + 1))
+				return true;
+		} END_FOR_EACH_PTR(sym);
+		return false;
+	case STMT_EXPRESSION:
+		return stores_registers(m, f, st->expression, depth + 1);
+	case STMT_COMPOUND:
+		FOR_EACH_PTR(st->stmts, sub) {
+			if (stmt_stores_registers(m, f, sub, depth + 1))
+				return true;
+		} END_FOR_EACH_PTR(sub);
+		return false;
+	case STMT_IF:
+		return stores_registers(m, f, st->if_conditional, depth + 1) ||
+		       stmt_stores_registers(m, f, st->if_true, depth + 1) ||
+		       stmt_stores_registers(m, f, st->if_false, depth + 1);
+	case STMT_RETURN:
+		return stores_registers(m, f, st->ret_value, depth + 1);
+	case STMT_SWITCH:
+		return stmt_stores_registers(m, f, st->switch_statement, depth + 1);
+	case STMT_CASE:
+		return stmt_stores_registers(m, f, st->case_statement, depth + 1);
+	case STMT_LABEL:
+		return stmt_stores_registers(m, f, st->label_statement, depth + 1);
+	case STMT_ITERATOR:
+		return stmt_stores_registers(m, f, st->iterator_pre_statement, depth + 1) ||
+		       stmt_stores_registers(m, f, st->iterator_statement, depth + 1) ||
+		       stmt_stores_registers(m, f, st->iterator_post_statement, depth + 1);
+	default:
+		return false;
+	}
+}
+
+static bool stores_registers(struct model *m, struct func *f, struct expression *e, int depth)
+{
+	if (!e || depth > 200)
+		return false;
+	switch (e->type) {
+	case EXPR_ASSIGNMENT:
+		return register_store(m, f, e->left) ||
+		       stores_registers(m, f, e->right, depth + 1);
+	case EXPR_STATEMENT:
+		return stmt_stores_registers(m, f, e->statement, depth + 1);
+	case EXPR_BINOP:
+	case EXPR_COMMA:
+	case EXPR_LOGICAL:
+		return stores_registers(m, f, e->left, depth + 1) ||
+		       stores_registers(m, f, e->right, depth + 1);
+	case EXPR_CONDITIONAL:
+	case EXPR_SELECT:
+		return stores_registers(m, f, e->cond_true, depth + 1) ||
+		       stores_registers(m, f, e->cond_false, depth + 1);
+	case EXPR_CAST:
+	case EXPR_IMPLIED_CAST:
+	case EXPR_FORCE_CAST:
+		return stores_registers(m, f, e->cast_expression, depth + 1);
+	default:
+		return false;
+	}
+}
+
+/*
+ * A function starts the device when it writes a register (an MMIO call,
+ * a store to a volatile register) or calls one that does; it syncs its
+ * parameter k (sync_params) when a sync, or a call of a function that
+ * syncs a parameter, is given that parameter.
+ */
 void m_compute_kicks(struct model *m)
 {
 	bool changed = true;
 	int i, round = 0;
 
+	for (i = 0; i < m->nr_funcs; i++) {
+		struct func *f = m->funcs[i];
+		struct symbol *fs = m_base(f->sym);
+
+		if (fs && fs->stmt && stmt_stores_registers(m, f, fs->stmt, 0))
+			f->kicks = true;
+	}
 	while (changed && round++ < MAX_ROUNDS) {
 		changed = false;
 		for (i = 0; i < m->nr_calls; i++) {
 			struct call *c = &m->calls[i];
 			struct func *callee;
+			int arg, k;
 
-			if (!c->in || c->in->kicks || !c->name)
+			if (!c->in || !c->name)
 				continue;
 			callee = m_func_named(m, c->name);
-			if (m_is_kick(c->name) || (callee && callee->kicks)) {
+			if (!c->in->kicks && (m_is_kick(c->name) || (callee && callee->kicks))) {
 				c->in->kicks = true;
 				changed = true;
+			}
+			arg = synced_arg(c->api);
+			if (arg >= 0 && arg < c->nargs) {
+				k = m_param_index(m, c->in, c->args[arg]);
+				if (k >= 0 && k < 32 && !(c->in->sync_params & (1u << k))) {
+					c->in->sync_params |= 1u << k;
+					changed = true;
+				}
+			}
+			for (arg = 0; callee && arg < c->nargs && arg < 32; arg++) {
+				if (!(callee->sync_params & (1u << arg)))
+					continue;
+				k = m_param_index(m, c->in, c->args[arg]);
+				if (k >= 0 && k < 32 && !(c->in->sync_params & (1u << k))) {
+					c->in->sync_params |= 1u << k;
+					changed = true;
+				}
 			}
 		}
 	}
@@ -53,7 +213,10 @@ void m_compute_kicks(struct model *m)
 
 /* ---- the events after a point of a function ---- */
 
-enum pos_event { EV_NONE, EV_KICK, EV_READ };
+/* EV_END: the same pointer is synced again; what follows is that sync's */
+enum pos_event { EV_NONE, EV_KICK, EV_READ, EV_END };
+
+#define MAX_PATHS 8
 
 struct scan {
 	struct model *m;
@@ -62,20 +225,35 @@ struct scan {
 	bool seen;
 	int alloc;			/* the buffer whose reads count */
 	enum pos_event first;
+	/*
+	 * What the site's pointer is read from ("rd", "sp->rx_new"): once
+	 * one of them is assigned, the pointer has moved on to another
+	 * element, and reads of the buffer no longer tell about this site.
+	 * Another sync of the buffer ends them too, and one of the same
+	 * pointer ends the scan: what follows is that sync's.  A device
+	 * start still counts.
+	 */
+	const char *paths[MAX_PATHS];
+	int nr_paths;
+	const char *ptr;		/* the site's pointer as text */
+	bool moved, reads_off;
 };
 
 static void scan_expr(struct scan *s, struct expression *e, bool lvalue);
 static void scan_stmt(struct scan *s, struct statement *st);
 
-static bool reads_alloc(struct scan *s, struct expression *addr)
+static bool points_into(struct scan *s, struct expression *addr)
 {
 	struct vset tmp = { 0 };
 	bool hit = false;
 	int i;
 
+	if (s->alloc < 0)
+		return false;
 	m_eval(s->m, s->fn, addr, &tmp);
 	for (i = 0; i < tmp.n; i++)
-		if (tmp.v[i].kind == DM_ALLOC && tmp.v[i].obj == s->alloc)
+		if ((tmp.v[i].kind == DM_ALLOC || tmp.v[i].kind == DM_HANDLE) &&
+		    tmp.v[i].obj == s->alloc)
 			hit = true;
 	vset_free(&tmp);
 	return hit;
@@ -83,22 +261,63 @@ static bool reads_alloc(struct scan *s, struct expression *addr)
 
 static void event(struct scan *s, enum pos_event ev)
 {
-	if (s->seen && s->first == EV_NONE)
-		s->first = ev;
+	if (!s->seen || s->first != EV_NONE)
+		return;
+	if (ev == EV_READ && s->reads_off)
+		return;
+	s->first = ev;
+}
+
+static void add_paths(struct scan *s, struct expression *e, int depth)
+{
+	e = m_strip_casts(e);
+	if (!e || depth > 16)
+		return;
+	switch (e->type) {
+	case EXPR_PREOP:
+		if (e->op == '*' && s->nr_paths < MAX_PATHS)
+			s->paths[s->nr_paths++] = m_text(s->m, e);
+		add_paths(s, e->unop, depth + 1);
+		break;
+	case EXPR_BINOP:
+		add_paths(s, e->left, depth + 1);
+		add_paths(s, e->right, depth + 1);
+		break;
+	default:
+		break;
+	}
+}
+
+/* An assignment to what the site's pointer is read from? */
+static void note_store(struct scan *s, struct expression *lhs)
+{
+	const char *t;
+	int i;
+
+	if (!s->seen || !s->nr_paths || s->moved)
+		return;
+	lhs = m_strip_casts(lhs);
+	if (!lhs || lhs->type != EXPR_PREOP || lhs->op != '*')
+		return;
+	t = m_text(s->m, lhs);
+	for (i = 0; t && i < s->nr_paths; i++)
+		if (s->paths[i] && !strcmp(s->paths[i], t))
+			s->moved = s->reads_off = true;
 }
 
 static void scan_call(struct scan *s, struct expression *e)
 {
 	struct ident *name = m_callee_name(e);
+	const struct m_api *api;
 	struct expression *arg;
 	struct func *callee;
-	int n = 0;
+	int n = 0, k;
 
 	FOR_EACH_PTR(e->args, arg) {
 		scan_expr(s, arg, false);
 		/* memcpy(dst, src, n) and friends read their source */
 		if (n == 1 && name && (!strcmp(m_id(name), "memcpy") ||
-				       !strcmp(m_id(name), "memcmp")) && reads_alloc(s, arg))
+				       !strcmp(m_id(name), "memcmp")) && points_into(s, arg))
 			event(s, EV_READ);
 		n++;
 	} END_FOR_EACH_PTR(arg);
@@ -111,6 +330,21 @@ static void scan_call(struct scan *s, struct expression *e)
 	callee = m_func_named(s->m, name);
 	if (m_is_kick(name) || (callee && callee->kicks))
 		event(s, EV_KICK);
+	if (!s->seen || s->first != EV_NONE)
+		return;
+	/* another sync of the buffer: the reads after it are its own */
+	api = m_api_lookup(m_api_canonical(name), ptr_list_size((struct ptr_list *)e->args));
+	k = synced_arg(api);
+	n = 0;
+	FOR_EACH_PTR(e->args, arg) {
+		if ((n == k || (callee && n < 32 && (callee->sync_params & (1u << n)))) &&
+		    points_into(s, arg)) {
+			s->reads_off = true;
+			if (s->ptr && !s->moved && !strcmp(m_text(s->m, arg), s->ptr))
+				s->first = EV_END;
+		}
+		n++;
+	} END_FOR_EACH_PTR(arg);
 }
 
 static void scan_expr(struct scan *s, struct expression *e, bool lvalue)
@@ -120,9 +354,11 @@ static void scan_expr(struct scan *s, struct expression *e, bool lvalue)
 	switch (e->type) {
 	case EXPR_ASSIGNMENT:
 		scan_expr(s, e->right, false);
-		scan_expr(s, e->left, true);
-		if (volatile_store(e->left))
+		/* "x |= y" reads x */
+		scan_expr(s, e->left, e->op == '=');
+		if (register_store(s->m, s->fn, e->left))
 			event(s, EV_KICK);
+		note_store(s, e->left);
 		break;
 	case EXPR_CALL:
 		scan_call(s, e);
@@ -130,14 +366,17 @@ static void scan_expr(struct scan *s, struct expression *e, bool lvalue)
 	case EXPR_PREOP:
 		if (e->op == '*') {
 			scan_expr(s, e->unop, false);
-			if (!lvalue && reads_alloc(s, e->unop))
+			if (!lvalue && points_into(s, e->unop))
 				event(s, EV_READ);
 			break;
 		}
 		scan_expr(s, e->unop, false);
+		if (e->op == SPECIAL_INCREMENT || e->op == SPECIAL_DECREMENT)
+			note_store(s, e->unop);
 		break;
 	case EXPR_POSTOP:
 		scan_expr(s, e->unop, false);
+		note_store(s, e->unop);
 		break;
 	case EXPR_CAST:
 	case EXPR_IMPLIED_CAST:
@@ -169,6 +408,7 @@ static void scan_stmt(struct scan *s, struct statement *st)
 {
 	struct statement *sub;
 	struct symbol *sym;
+	bool before;
 
 	if (!st || s->first != EV_NONE)
 		return;
@@ -203,14 +443,17 @@ static void scan_stmt(struct scan *s, struct statement *st)
 		scan_stmt(s, st->case_statement);
 		break;
 	case STMT_ITERATOR:
+		before = s->seen;
 		scan_stmt(s, st->iterator_pre_statement);
 		scan_expr(s, st->iterator_pre_condition, false);
 		scan_stmt(s, st->iterator_statement);
 		scan_stmt(s, st->iterator_post_statement);
 		scan_expr(s, st->iterator_post_condition, false);
-		/* a loop comes round: what starts its body follows its end */
-		if (s->seen)
+		/* a loop the site is in comes round: its test, then its body */
+		if (s->seen && !before) {
+			scan_expr(s, st->iterator_pre_condition, false);
 			scan_stmt(s, st->iterator_statement);
+		}
 		break;
 	case STMT_LABEL:
 		scan_stmt(s, st->label_statement);
@@ -220,13 +463,15 @@ static void scan_stmt(struct scan *s, struct statement *st)
 	}
 }
 
-/* The first event after @call in @fn for buffer @alloc. */
+/* The first event after @call in @fn for buffer @alloc, @ptr the site's pointer. */
 static enum pos_event first_after(struct model *m, struct func *fn, struct expression *call,
-				  int alloc)
+				  struct expression *ptr, int alloc)
 {
 	struct scan s = { m, fn, call, false, alloc, EV_NONE };
 	struct symbol *f = m_base(fn->sym);
 
+	add_paths(&s, ptr, 0);
+	s.ptr = ptr ? m_text(m, ptr) : NULL;
 	if (f && f->stmt)
 		scan_stmt(&s, f->stmt);
 	return s.first;
@@ -234,29 +479,36 @@ static enum pos_event first_after(struct model *m, struct func *fn, struct expre
 
 /*
  * POS_CPU, POS_DEVICE, POS_MIXED (callers disagree) or POS_NONE, for a
- * sync of @alloc at @call in @fn; @depth bounds the climb to callers.
+ * sync of @alloc at @call in @fn of the pointer @ptr (or NULL); @depth
+ * bounds the climb to callers (a pointer that is a parameter of @fn is
+ * followed as what each caller passes).
  */
-int m_position(struct model *m, struct func *fn, struct expression *call, int alloc, int depth)
+int m_position(struct model *m, struct func *fn, struct expression *call,
+	       struct expression *ptr, int alloc, int depth)
 {
+	int k;
+
 	enum pos_event ev;
 	int i, res = POS_NONE;
 
 	if (!fn)
 		return POS_NONE;
-	ev = first_after(m, fn, call, alloc);
+	ev = first_after(m, fn, call, ptr, alloc);
 	if (ev == EV_KICK)
 		return POS_DEVICE;
 	if (ev == EV_READ)
 		return POS_CPU;
-	if (depth <= 0)
+	if (ev == EV_END || depth <= 0)
 		return POS_NONE;
+	k = m_param_index(m, fn, ptr);
 	for (i = 0; i < m->nr_calls; i++) {
 		struct call *c = &m->calls[i];
 		int r;
 
 		if (c->name != fn->name || !c->in || c->in == fn)
 			continue;
-		r = m_position(m, c->in, c->expr, alloc, depth - 1);
+		r = m_position(m, c->in, c->expr, k >= 0 && k < c->nargs ? c->args[k] : NULL,
+			       alloc, depth - 1);
 		if (r == POS_NONE)
 			continue;
 		if (res != POS_NONE && res != r)
