@@ -326,8 +326,12 @@ static void walk_initializer(struct model *m, struct symbol *type, struct expres
 
 static void walk_decl(struct model *m, struct symbol *sym)
 {
+	struct symbol *base = m_base(sym);
 	struct loc *l;
 
+	/* a function declared in a block (legacy-dma.h's old calls) is no local */
+	if (base && base->type == SYM_FN)
+		return;
 	if (m->cur_fn && sym->ident)
 		*PUSH(m->cur_fn->locals, m->cur_fn->nr_locals, m->cur_fn->cap_locals) = sym;
 	if (!sym->initializer)
@@ -360,6 +364,9 @@ static void walk_assignment(struct model *m, struct expression *e)
 		add_edge(m, dst, lhs, EDGE_WALK);
 	}
 }
+
+static void walk_value_stmt(struct model *m, struct statement *s, struct loc *dst,
+			    struct expression *lhs);
 
 static void walk_expr(struct model *m, struct expression *e, struct loc *dst,
 		      struct expression *lhs)
@@ -406,7 +413,7 @@ static void walk_expr(struct model *m, struct expression *e, struct loc *dst,
 		walk_expr(m, e->cond_false, NULL, NULL);
 		break;
 	case EXPR_STATEMENT:
-		walk_stmt(m, e->statement);
+		walk_value_stmt(m, e->statement, dst, lhs);
 		break;
 	case EXPR_INITIALIZER:
 		FOR_EACH_PTR(e->expr_list, sub) {
@@ -473,6 +480,31 @@ static void walk_stmt(struct model *m, struct statement *s)
 	default:
 		break;
 	}
+}
+
+/*
+ * A statement expression: its last expression is its value, stored
+ * where the whole is ("x = ({ ...; f(); })", as legacy-dma.h's old
+ * calls expand).
+ */
+static void walk_value_stmt(struct model *m, struct statement *s, struct loc *dst,
+			    struct expression *lhs)
+{
+	struct statement *sub, *last = NULL;
+
+	if (!s || s->type != STMT_COMPOUND || (!dst && !lhs)) {
+		walk_stmt(m, s);
+		return;
+	}
+	FOR_EACH_PTR(s->stmts, sub) {
+		if (last)
+			walk_stmt(m, last);
+		last = sub;
+	} END_FOR_EACH_PTR(sub);
+	if (last && last->type == STMT_EXPRESSION)
+		walk_expr(m, last->expression, dst, lhs);
+	else
+		walk_stmt(m, last);
 }
 
 void m_collect_symbol(struct model *m, struct symbol *sym)

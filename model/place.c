@@ -75,11 +75,13 @@ void m_place_call(struct model *m, struct call *c)
 		if (owner)
 			c->macro_def = owner->pos;
 		c->name_pos = t ? t->pos : c->expr->pos;
-		if (!t) {
+		if (!t || (owner == mac && mac->ident == c->name)) {
 			/*
 			 * The name was made by the macro (legacy-dma.h's
-			 * dma_alloc_noncoherent(...) dispatch): the call is
-			 * the macro's use, written like a call.
+			 * dma_alloc_noncoherent(...) dispatch), or the macro
+			 * is named like the function it calls (legacy-dma.h's
+			 * dma_cache_sync(...)): the call is the macro's use,
+			 * written like a call.
 			 */
 			c->macro = NULL;
 			c->name_pos = c->use_pos;

@@ -6,7 +6,7 @@
  *
  *	dmacheck <kbuild flags> -include <this header> drv.c
  *
- * It declares dma_cache_sync() and DMA_ATTR_NON_CONSISTENT, and tells a
+ * It defines DMA_ATTR_NON_CONSISTENT and dma_cache_sync(), and tells a
  * 4-argument dma_alloc_noncoherent()/dma_free_noncoherent() (the old
  * API) from a 5-argument one (the new) by counting the arguments: the
  * 4-argument call becomes __dmaconv_alloc_noncoherent4() or
@@ -15,27 +15,45 @@
  * with this header does not link, which is the point (nothing here may
  * run on a 5.10+ kernel).
  *
- * A tree that still has the old API (a 5.9 tree, or the project's
- * include/ with -DDMAREF_API_5_9) defines DMA_ATTR_NON_CONSISTENT: then
- * this header does nothing.
+ * It includes nothing and declares nothing at file scope: each old call
+ * declares its function where it is used, inside a statement expression
+ * (by then the file has included <linux/dma-mapping.h> for its types).
+ * sparse reads a force-included header once, in a scope every file of
+ * the run shares: a header that pulled in the tree's headers there would
+ * leave their forward-declared structs to be completed by the first file
+ * and defined again by the second (the files of one driver unit are
+ * parsed in one run, docs/model.md).
+ *
+ * A tree that still has the old API (up to 5.9) needs no such header,
+ * and must not get it: the macros would rewrite its own declarations.
+ * With the project's include/ and -DDMAREF_API_5_9 it does nothing.
  */
 #ifndef _DMACONV_LEGACY_DMA_H
 #define _DMACONV_LEGACY_DMA_H
 
-#include <linux/dma-mapping.h>
+#ifndef DMAREF_API_5_9
 
-#ifndef DMA_ATTR_NON_CONSISTENT
-
-/* Bit 3 is free in every attribute set since 5.10. */
+/* Bit 3 is free in every attribute set since 5.10 (5.9 spells it so too). */
 #define DMA_ATTR_NON_CONSISTENT		(1UL << 3)
 
-void dma_cache_sync(struct device *dev, void *vaddr, size_t size,
-		    enum dma_data_direction direction);
+/*
+ * A function-like macro named like the function it calls: the name in
+ * its expansion is not expanded again, so the call is dma_cache_sync()
+ * itself, at the place the driver wrote it.
+ */
+#define dma_cache_sync(...) ({ \
+	extern void dma_cache_sync(struct device *, void *, size_t, \
+				   enum dma_data_direction); \
+	dma_cache_sync(__VA_ARGS__); })
 
-void *__dmaconv_alloc_noncoherent4(struct device *dev, size_t size,
-				   dma_addr_t *dma_handle, gfp_t gfp);
-void __dmaconv_free_noncoherent4(struct device *dev, size_t size, void *vaddr,
-				 dma_addr_t dma_handle);
+#define __dmaconv_alloc_noncoherent4(...) ({ \
+	extern void *__dmaconv_alloc_noncoherent4(struct device *, size_t, \
+						  dma_addr_t *, gfp_t); \
+	__dmaconv_alloc_noncoherent4(__VA_ARGS__); })
+#define __dmaconv_free_noncoherent4(...) ({ \
+	extern void __dmaconv_free_noncoherent4(struct device *, size_t, void *, \
+						dma_addr_t); \
+	__dmaconv_free_noncoherent4(__VA_ARGS__); })
 
 /*
  * The argument count picks the function.  In the 5-argument case the
@@ -55,5 +73,5 @@ void __dmaconv_free_noncoherent4(struct device *dev, size_t size, void *vaddr,
 #define dma_free_noncoherent(...) \
 	__dmaconv_paste(__dmaconv_free_noncoherent, __dmaconv_nargs(__VA_ARGS__))(__VA_ARGS__)
 
-#endif /* DMA_ATTR_NON_CONSISTENT */
+#endif /* DMAREF_API_5_9 */
 #endif /* _DMACONV_LEGACY_DMA_H */
