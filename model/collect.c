@@ -87,6 +87,7 @@ static void add_edge(struct model *m, struct loc *dst, struct expression *src, i
 	e->src = src;
 	e->fn = m->cur_fn;
 	e->mode = mode;
+	e->in_loop = m->loop_depth > 0;
 }
 
 /* "struct t *x = netdev_priv(dev)": how the driver types an accessor's result */
@@ -209,6 +210,7 @@ static void new_alloc(struct model *m, struct call *c)
 	hl = h ? m_addr_loc(m, h) : NULL;
 	if (hl) {
 		vset_add(&hl->set, v);
+		vset_add(&hl->pre, v);
 		a->handle_seed = &hl->pub;
 	}
 }
@@ -469,10 +471,12 @@ static void walk_stmt(struct model *m, struct statement *s)
 		break;
 	case STMT_ITERATOR:
 		walk_stmt(m, s->iterator_pre_statement);
+		m->loop_depth++;
 		walk_expr(m, s->iterator_pre_condition, NULL, NULL);
 		walk_stmt(m, s->iterator_statement);
 		walk_stmt(m, s->iterator_post_statement);
 		walk_expr(m, s->iterator_post_condition, NULL, NULL);
+		m->loop_depth--;
 		break;
 	case STMT_LABEL:
 		walk_stmt(m, s->label_statement);

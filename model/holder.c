@@ -304,6 +304,61 @@ static void add_term(struct split *s, const char *t)
 	snprintf(s->terms + len, sizeof(s->terms) - len, " + %s", t);
 }
 
+static void split_ptr(struct model *m, struct func *f, struct expression *p,
+		      struct dm_alloc *a, struct split *s, int depth);
+
+/* The texts of what @e reads ("hal2->dac.buffer", "rec->hw_data", "rec"). */
+static int reads_of(struct model *m, struct expression *e, const char **out, int n, int max)
+{
+	e = m_strip_casts(e);
+	if (!e || n >= max)
+		return n;
+	switch (e->type) {
+	case EXPR_PREOP:
+		if (e->op == '*')
+			out[n++] = m_text(m, e);
+		return reads_of(m, e->unop, out, n, max);
+	case EXPR_BINOP:
+		n = reads_of(m, e->left, out, n, max);
+		return reads_of(m, e->right, out, n, max);
+	default:
+		return n;
+	}
+}
+
+/*
+ * A local pointer defined once, by its declaration, and never assigned,
+ * from what is never assigned in the function either ("unsigned char
+ * *buf = hal2->dac.buffer + rec->hw_data;"): its definition, split
+ * (unless the driver has a translator for the buffer: the driver's own
+ * idiom reads better than a spelled-out offset).
+ */
+static bool split_definition(struct model *m, struct func *f, struct expression *e,
+			     struct dm_alloc *a, struct split *s, int depth)
+{
+	struct symbol *sym;
+	const char *reads[16];
+	struct split t = *s;
+	int n;
+
+	if (a->translator || !f || !e || e->type != EXPR_PREOP || e->op != '*' || !e->unop ||
+	    e->unop->type != EXPR_SYMBOL)
+		return false;
+	sym = e->unop->symbol;
+	if (!sym || !sym->initializer || (sym->ctype.modifiers & MOD_STATIC) ||
+	    sym->initializer->type == EXPR_INITIALIZER || !m_is_ptr(sym))
+		return false;
+	reads[0] = m_text(m, e);
+	n = reads_of(m, sym->initializer, reads, 1, 16);
+	if (n >= 16 || m_assigned_in(m, f, reads, n))
+		return false;
+	split_ptr(m, f, sym->initializer, a, &t, depth + 1);
+	if (!t.ok)
+		return false;
+	*s = t;
+	return true;
+}
+
 /*
  * @p as base + constant + terms, where the base holds a pointer into @a
  * at a known offset: "buf->buffer + off", "&ring[i]".
@@ -352,6 +407,8 @@ static void split_ptr(struct model *m, struct func *f, struct expression *p,
 		add_term(s, m_text(m, e->right));
 		return;
 	}
+	if (depth < 8 && split_definition(m, f, e, a, s, depth))
+		return;
 	m_eval(m, f, e, &tmp);
 	s->ok = false;
 	s->base = e;

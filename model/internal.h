@@ -75,6 +75,7 @@ struct vset {
 struct loc {
 	struct dm_loc pub;
 	struct vset set;
+	struct vset pre;	/* a local: what its copies give it, before any walk */
 	struct loc *hnext;
 	const char *name;	/* dm_loc_name(), made once */
 	bool handle_type;	/* dma_addr_t */
@@ -128,6 +129,7 @@ struct call {
 	 */
 	struct position name_pos;
 	const char *macro;		/* the #define the call is in */
+	const char *written;		/* the name at name_pos: an alias macro's (DMA_ALLOC) */
 	bool nested;			/* ... inside another macro's use */
 	struct position macro_def;	/* that #define's name */
 	struct position use_pos;	/* the macro's use */
@@ -155,6 +157,7 @@ struct edge {
 	struct expression *src;
 	struct func *fn;
 	unsigned char mode;
+	bool in_loop;		/* inside a loop of its function */
 };
 
 struct mapping {		/* h = dma_map_single(dev, p, ...) */
@@ -226,6 +229,7 @@ struct model {
 	const char *cur_file;
 	bool cur_complete;
 	struct func *cur_fn;
+	int loop_depth;
 };
 
 /* growth of the arrays above; dies without memory */
@@ -317,6 +321,8 @@ enum { POS_NONE, POS_CPU, POS_DEVICE, POS_MIXED };
 void m_compute_kicks(struct model *m);
 int m_position(struct model *m, struct func *fn, struct expression *call,
 	       struct expression *ptr, int alloc, int depth);
+/* is any of @texts ("buf", "rec->hw_data") assigned in @f (not declared)? */
+bool m_assigned_in(struct model *m, struct func *f, const char *const *texts, int nr);
 /* the parameter of @fn that @e reads (a plain use of it), or -1 */
 int m_param_index(struct model *m, struct func *fn, struct expression *e);
 

@@ -85,6 +85,8 @@ void m_place_call(struct model *m, struct call *c)
 			 */
 			c->macro = NULL;
 			c->name_pos = c->use_pos;
+			if (mac)
+				c->written = m_id(mac->ident);
 		}
 	}
 	n = m_macro_use_args(c->name_pos, c->argtext, MAX_ARGS);

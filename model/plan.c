@@ -93,7 +93,7 @@ static struct decision *new_decision(struct planner *pl, struct call *c)
 	pos->column = m_byte_column(c->name_pos.stream, c->name_pos.line, c->name_pos.pos);
 	pos->macro = c->macro;
 	pos->use = c->use_pos;
-	d->site.call = m_id(c->name);
+	d->site.call = c->written ? c->written : m_id(c->name);
 	d->site.function = c->in ? m_id(c->in->name) : NULL;
 	d->site.complete = c->complete;
 	d->site.uses = 1;
@@ -141,7 +141,8 @@ struct plan_helper *plan_helper_for(struct planner *pl, struct dm_alloc *a,
 	for (i = 0; i < p->nr_helpers; i++)
 		if (!strcmp(p->helpers[i].name, name))
 			return &p->helpers[i];
-	if (!h->type || !a->handle_loc || !a->cpu_loc)
+	/* two members lead there (hal2's dac and adc): which one is the pointer's? */
+	if (!h->type || !a->handle_loc || !a->cpu_loc || h->ambiguous)
 		return NULL;
 	hp = m_member_path(h->type, a->handle_loc->type, a->handle_loc->offset, 3);
 	cp = m_member_path(h->type, a->cpu_loc->type, a->cpu_loc->offset, 3);

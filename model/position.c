@@ -211,6 +211,140 @@ void m_compute_kicks(struct model *m)
 	}
 }
 
+/* ---- what a function assigns ---- */
+
+struct assigns {
+	struct model *m;
+	const char *const *texts;
+	int nr;
+	bool hit;
+};
+
+static void assigned_lvalue(struct assigns *a, struct expression *lhs)
+{
+	const char *t;
+	int i;
+
+	lhs = m_strip_casts(lhs);
+	if (!lhs || lhs->type != EXPR_PREOP || lhs->op != '*')
+		return;
+	t = m_text(a->m, lhs);
+	for (i = 0; t && i < a->nr; i++)
+		if (a->texts[i] && !strcmp(a->texts[i], t))
+			a->hit = true;
+}
+
+static void assigns_stmt(struct assigns *a, struct statement *st, int depth);
+
+static void assigns_expr(struct assigns *a, struct expression *e, int depth)
+{
+	struct expression *arg;
+
+	if (!e || a->hit || depth > 200)
+		return;
+	switch (e->type) {
+	case EXPR_ASSIGNMENT:
+		assigned_lvalue(a, e->left);
+		assigns_expr(a, e->right, depth + 1);
+		break;
+	case EXPR_PREOP:
+	case EXPR_POSTOP:
+		if (e->op == SPECIAL_INCREMENT || e->op == SPECIAL_DECREMENT)
+			assigned_lvalue(a, e->unop);
+		assigns_expr(a, e->unop, depth + 1);
+		break;
+	case EXPR_CALL:
+		FOR_EACH_PTR(e->args, arg) {
+			assigns_expr(a, arg, depth + 1);
+		} END_FOR_EACH_PTR(arg);
+		break;
+	case EXPR_CAST:
+	case EXPR_IMPLIED_CAST:
+	case EXPR_FORCE_CAST:
+		assigns_expr(a, e->cast_expression, depth + 1);
+		break;
+	case EXPR_BINOP:
+	case EXPR_COMMA:
+	case EXPR_COMPARE:
+	case EXPR_LOGICAL:
+		assigns_expr(a, e->left, depth + 1);
+		assigns_expr(a, e->right, depth + 1);
+		break;
+	case EXPR_CONDITIONAL:
+	case EXPR_SELECT:
+		assigns_expr(a, e->conditional, depth + 1);
+		assigns_expr(a, e->cond_true, depth + 1);
+		assigns_expr(a, e->cond_false, depth + 1);
+		break;
+	case EXPR_STATEMENT:
+		assigns_stmt(a, e->statement, depth + 1);
+		break;
+	default:
+		break;
+	}
+}
+
+static void assigns_stmt(struct assigns *a, struct statement *st, int depth)
+{
+	struct statement *sub;
+	struct symbol *sym;
+
+	if (!st || a->hit || depth > 200)
+		return;
+	switch (st->type) {
+	case STMT_DECLARATION:
+		FOR_EACH_PTR(st->declaration, sym) {
+			assigns_expr(a, sym->initializer, depth + 1);
+		} END_FOR_EACH_PTR(sym);
+		break;
+	case STMT_EXPRESSION:
+		assigns_expr(a, st->expression, depth + 1);
+		break;
+	case STMT_COMPOUND:
+		FOR_EACH_PTR(st->stmts, sub) {
+			assigns_stmt(a, sub, depth + 1);
+		} END_FOR_EACH_PTR(sub);
+		break;
+	case STMT_IF:
+		assigns_expr(a, st->if_conditional, depth + 1);
+		assigns_stmt(a, st->if_true, depth + 1);
+		assigns_stmt(a, st->if_false, depth + 1);
+		break;
+	case STMT_RETURN:
+		assigns_expr(a, st->ret_value, depth + 1);
+		break;
+	case STMT_SWITCH:
+		assigns_expr(a, st->switch_expression, depth + 1);
+		assigns_stmt(a, st->switch_statement, depth + 1);
+		break;
+	case STMT_CASE:
+		assigns_stmt(a, st->case_statement, depth + 1);
+		break;
+	case STMT_LABEL:
+		assigns_stmt(a, st->label_statement, depth + 1);
+		break;
+	case STMT_ITERATOR:
+		assigns_stmt(a, st->iterator_pre_statement, depth + 1);
+		assigns_expr(a, st->iterator_pre_condition, depth + 1);
+		assigns_stmt(a, st->iterator_statement, depth + 1);
+		assigns_stmt(a, st->iterator_post_statement, depth + 1);
+		assigns_expr(a, st->iterator_post_condition, depth + 1);
+		break;
+	default:
+		break;
+	}
+}
+
+bool m_assigned_in(struct model *m, struct func *f, const char *const *texts, int nr)
+{
+	struct assigns a = { m, texts, nr, false };
+	struct symbol *fs = f ? m_base(f->sym) : NULL;
+
+	if (fs && fs->stmt)
+		assigns_stmt(&a, fs->stmt, 0);
+	return a.hit;
+}
+
 /* ---- the events after a point of a function ---- */
 
 /* EV_END: the same pointer is synced again; what follows is that sync's */

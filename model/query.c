@@ -86,6 +86,7 @@ void model_free(struct model *m)
 		for (; l; l = next) {
 			next = l->hnext;
 			vset_free(&l->set);
+			vset_free(&l->pre);
 			free(l);
 		}
 	}

@@ -12,6 +12,51 @@
 
 #include "internal.h"
 
+/* The local that @e reads, plainly ("desc"), or NULL. */
+static struct loc *local_read(struct model *m, struct edge *e)
+{
+	struct expression *s = m_strip_casts(e->src);
+	struct loc *l;
+
+	if (!s || s->type != EXPR_PREOP || s->op != '*' || !s->unop ||
+	    s->unop->type != EXPR_SYMBOL)
+		return NULL;
+	m->cur_fn = e->fn;
+	l = m_addr_loc(m, s->unop);
+	m->cur_fn = NULL;
+	return l && l->pub.kind == LOC_LOCAL ? l : NULL;
+}
+
+static bool before(struct position a, struct position b)
+{
+	return a.stream == b.stream && (a.line < b.line || (a.line == b.line && a.pos < b.pos));
+}
+
+/*
+ * A copy of a local that its function walks (desc++) only further down,
+ * outside any loop around the copy, copies what the local held before
+ * the walk: "codec->desc = desc;" ahead of the loop that fills the ring
+ * stores the start of the block.
+ */
+static bool copies_before_walk(struct model *m, struct edge *e, struct loc *l)
+{
+	bool walked = false;
+	int i;
+
+	if (e->mode != EDGE_COPY || e->in_loop || !e->fn)
+		return false;
+	for (i = 0; i < m->nr_edges; i++) {
+		struct edge *w = &m->edges[i];
+
+		if (w->mode != EDGE_WALK || w->dst != l)
+			continue;
+		if (w->fn != e->fn || !before(e->src->pos, w->src->pos))
+			return false;
+		walked = true;
+	}
+	return walked;
+}
+
 static bool flow_edges(struct model *m)
 {
 	bool changed = false;
@@ -20,13 +65,19 @@ static bool flow_edges(struct model *m)
 	for (i = 0; i < m->nr_edges; i++) {
 		struct edge *e = &m->edges[i];
 		struct vset tmp = { 0 };
+		struct loc *l = local_read(m, e);
 
-		m_eval(m, e->fn, e->src, &tmp);
+		if (l && copies_before_walk(m, e, l))
+			vset_union(&tmp, &l->pre);
+		else
+			m_eval(m, e->fn, e->src, &tmp);
 		if (e->mode == EDGE_WALK) {
 			int k;
 
 			for (k = 0; k < tmp.n; k++)
 				tmp.v[k].offk = OFFK_UNKNOWN;
+		} else {
+			changed |= vset_union(&e->dst->pre, &tmp);
 		}
 		changed |= vset_union(&e->dst->set, &tmp);
 		vset_free(&tmp);
@@ -73,8 +124,10 @@ static bool flow_calls(struct model *m)
 				m->cur_fn = c->in;
 				l = m_addr_loc(m, c->args[ind->param]);
 				m->cur_fn = NULL;
-				if (l)
+				if (l) {
+					vset_add(&l->pre, ind->v);
 					changed |= vset_add(&l->set, ind->v);
+				}
 			}
 			continue;
 		}

@@ -15,18 +15,19 @@
  * with this header does not link, which is the point (nothing here may
  * run on a 5.10+ kernel).
  *
- * It includes nothing and declares nothing at file scope: each old call
- * declares its function where it is used, inside a statement expression
- * (by then the file has included <linux/dma-mapping.h> for its types).
- * sparse reads a force-included header once, in a scope every file of
- * the run shares: a header that pulled in the tree's headers there would
- * leave their forward-declared structs to be completed by the first file
- * and defined again by the second (the files of one driver unit are
- * parsed in one run, docs/model.md).
+ * It includes nothing and names no type of the tree: the old functions
+ * are declared with C's own types (a struct device * converts to void *
+ * without a word; the direction and gfp_t arguments go through "...",
+ * so that no __bitwise type degrades).  sparse reads a force-included
+ * header once, in a scope every file of the run shares: a header that
+ * pulled in the tree's headers there, or declared a struct tag, would
+ * leave that struct to be completed by the first file and defined again
+ * by the second (the files of one driver unit are parsed in one run,
+ * docs/model.md).
  *
  * A tree that still has the old API (up to 5.9) needs no such header,
- * and must not get it: the macros would rewrite its own declarations.
- * With the project's include/ and -DDMAREF_API_5_9 it does nothing.
+ * and must not get it: its own declarations would conflict.  With the
+ * project's include/ and -DDMAREF_API_5_9 it does nothing.
  */
 #ifndef _DMACONV_LEGACY_DMA_H
 #define _DMACONV_LEGACY_DMA_H
@@ -36,24 +37,10 @@
 /* Bit 3 is free in every attribute set since 5.10 (5.9 spells it so too). */
 #define DMA_ATTR_NON_CONSISTENT		(1UL << 3)
 
-/*
- * A function-like macro named like the function it calls: the name in
- * its expansion is not expanded again, so the call is dma_cache_sync()
- * itself, at the place the driver wrote it.
- */
-#define dma_cache_sync(...) ({ \
-	extern void dma_cache_sync(struct device *, void *, size_t, \
-				   enum dma_data_direction); \
-	dma_cache_sync(__VA_ARGS__); })
+void dma_cache_sync(void *dev, void *vaddr, unsigned long size, ...);
 
-#define __dmaconv_alloc_noncoherent4(...) ({ \
-	extern void *__dmaconv_alloc_noncoherent4(struct device *, size_t, \
-						  dma_addr_t *, gfp_t); \
-	__dmaconv_alloc_noncoherent4(__VA_ARGS__); })
-#define __dmaconv_free_noncoherent4(...) ({ \
-	extern void __dmaconv_free_noncoherent4(struct device *, size_t, void *, \
-						dma_addr_t); \
-	__dmaconv_free_noncoherent4(__VA_ARGS__); })
+void *__dmaconv_alloc_noncoherent4(void *dev, unsigned long size, void *dma_handle, ...);
+void __dmaconv_free_noncoherent4(void *dev, unsigned long size, void *vaddr, ...);
 
 /*
  * The argument count picks the function.  In the 5-argument case the
