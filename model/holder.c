@@ -6,6 +6,7 @@
  * reachable from the same place, and the handle text for a pointer into
  * the allocation (docs/design/driver-model.md, section 3).
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "internal.h"
@@ -425,11 +426,60 @@ static void split_ptr(struct model *m, struct func *f, struct expression *p,
 	vset_free(&tmp);
 }
 
+static bool is_ident(const char *s)
+{
+	if (!s || !(isalpha((unsigned char)*s) || *s == '_'))
+		return false;
+	for (; *s; s++)
+		if (!(isalnum((unsigned char)*s) || *s == '_'))
+			return false;
+	return true;
+}
+
+/*
+ * The prefix the driver gives its own functions ("NCR_700_", "i596_",
+ * "hal2_"): of the prefixes that end at an underscore, the one most of
+ * the unit's functions share, the longer one of two shared as often.
+ * Without one (fewer than two functions share any), the unit's name when
+ * it can start a C identifier, else "dmaconv_".
+ */
+const char *m_name_prefix(struct model *m)
+{
+	const char *best = NULL;
+	int i, k, best_n = 1;
+
+	if (m->name_prefix)
+		return m->name_prefix;
+	for (i = 0; i < m->nr_funcs; i++) {
+		const char *name = m_id(m->funcs[i]->name);
+		const char *u;
+
+		for (u = strchr(name + 1, '_'); u && u[1]; u = strchr(u + 1, '_')) {
+			size_t len = u - name + 1;
+			int n = 0;
+
+			if (best && strlen(best) == len && !strncmp(best, name, len))
+				continue;
+			for (k = 0; k < m->nr_funcs; k++)
+				if (!strncmp(m_id(m->funcs[k]->name), name, len))
+					n++;
+			if (n > best_n || (n == best_n && best && len > strlen(best))) {
+				best = m_printf("%.*s", (int)len, name);
+				best_n = n;
+			}
+		}
+	}
+	if (!best)
+		best = is_ident(m->unit) ? m_printf("%s_", m->unit) : "dmaconv_";
+	m->name_prefix = best;
+	return best;
+}
+
 const char *model_helper_name(struct model *m, struct dm_alloc *a)
 {
 	const char *buf = a->cpu_loc && a->cpu_loc->name ? m_id(a->cpu_loc->name) : "buf";
 
-	return m_printf("%s_%s_to_dma", m->unit, buf);
+	return m_printf("%s%s_to_dma", m_name_prefix(m), buf);
 }
 
 /*

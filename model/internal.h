@@ -189,6 +189,7 @@ struct file_rec {
 
 struct model {
 	const char *unit;
+	const char *name_prefix;	/* of generated names (m_name_prefix()) */
 	struct loc **locs;
 	int loc_hash_size, nr_locs;
 	struct dm_alloc **allocs;
@@ -310,6 +311,7 @@ const char *m_member_path(struct symbol *from, struct ident *type, unsigned long
 const char *m_handle_for(struct model *m, struct func *f, struct expression *p,
 			 const char *ptext, struct dm_alloc *a, const struct dm_holder *h);
 
+const char *m_name_prefix(struct model *m);
 bool m_holder_in(struct model *m, struct dm_alloc *a, struct func *f,
 		 const char *const *names, int nr, struct dm_holder *out);
 const char *m_reach(struct model *m, struct func *f, const struct dm_loc *loc);

@@ -192,7 +192,7 @@ bool model_holder(struct model *m, struct dm_alloc *a, struct symbol *fn,
 const char *model_handle_text(struct model *m, struct symbol *fn,
 			      struct expression *p, struct dm_alloc *a,
 			      const struct dm_holder *holder);
-/* "<unit>_<buffer>_to_dma": the helper generated for @a. */
+/* "<prefix><buffer>_to_dma", the prefix the driver gives its functions: the helper generated for @a. */
 const char *model_helper_name(struct model *m, struct dm_alloc *a);
 
 /* ---- source text ---- */

@@ -4,9 +4,9 @@
  * that turns a CPU pointer into its handle as "handle + (p - base)"
  * (sgiseeq's VIRT_TO_DMA(sp, v), 53c700's virt_to_dma(h, p)).  Found by
  * shape: its value is a handle of one allocation at an offset only the
- * pointer decides; which argument is the holder and which the pointer
- * comes from the parameters' types (functions) or from the body's use of
- * "->" (macros).
+ * pointer decides, and it takes two arguments; which is the holder and
+ * which the pointer comes from the parameters' types (functions) or from
+ * the body's use of "->" (macros).
  */
 #include <ctype.h>
 #include <string.h>
@@ -68,7 +68,8 @@ static void find_functions(struct model *m)
 				ptr = k;
 			k++;
 		} END_FOR_EACH_PTR(arg);
-		if (holder >= 0 && ptr >= 0)
+		/* a translator takes the holder and the pointer, nothing else */
+		if (holder >= 0 && ptr >= 0 && k == 2)
 			add(m, m_id(f->name), false, a, holder, ptr);
 	}
 }
