@@ -322,7 +322,7 @@ enum { POS_NONE, POS_CPU, POS_DEVICE, POS_MIXED };
 
 void m_compute_kicks(struct model *m);
 int m_position(struct model *m, struct func *fn, struct expression *call,
-	       struct expression *ptr, int alloc, int depth);
+	       struct expression *ptr, struct expression *size, int alloc, int depth);
 /* is any of @texts ("buf", "rec->hw_data") assigned in @f (not declared)? */
 bool m_assigned_in(struct model *m, struct func *f, const char *const *texts, int nr);
 /* the parameter of @fn that @e reads (a plain use of it), or -1 */

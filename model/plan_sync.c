@@ -164,7 +164,7 @@ static void streaming(struct planner *pl, struct call *c, struct decision *d,
 				    d->ptext, where(t->where), adv));
 		return;
 	}
-	pos = m_position(pl->m, c->in, c->expr, c->args[c->api->buf], -1, 3);
+	pos = m_position(pl->m, c->in, c->expr, c->args[c->api->buf], NULL, -1, 3);
 	d->site.fn = position_fn(d, pos);
 	if (!d->site.fn) {
 		plan_leave(d, "position", "the uses of this site disagree on whether the device or the CPU is next");
@@ -224,7 +224,9 @@ void plan_sync(struct planner *pl, struct call *c, struct decision *d)
 		h = m_printf("%s(%s, %s)", model_helper_name(m, a), d->holder.expr, d->ptext);
 	}
 	d->site.handle = h;
-	pos = m_position(m, c->in, c->expr, c->args[buf], a->id - 1, 3);
+	pos = m_position(m, c->in, c->expr, c->args[buf],
+			 c->api->size >= 0 && c->api->size < c->nargs ? c->args[c->api->size] : NULL,
+			 a->id - 1, 3);
 	d->site.fn = position_fn(d, pos);
 	if (!d->site.fn) {
 		plan_leave(d, "position", m_printf("the callers of %s disagree on whether the device or the CPU uses %s next",

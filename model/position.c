@@ -11,6 +11,7 @@
  * what follows each call of it in its callers decides, and they must
  * agree.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "internal.h"
@@ -371,10 +372,97 @@ struct scan {
 	int nr_paths;
 	const char *ptr;		/* the site's pointer as text */
 	bool moved, reads_off;
+	/*
+	 * The region the site syncs: its pointer as a root expression plus
+	 * a constant ("&dma->iscp" is dma + 40), the size when constant,
+	 * and its offset in the buffer when the model knows it.  A read
+	 * counts when it is of that region: through the same root inside
+	 * the size, or at a known offset inside the known one (53c700 reads
+	 * its script after syncing its message bytes, another part of the
+	 * same block).
+	 */
+	const char *root;
+	long off, size, abs;
+	bool has_off, has_size, has_abs;
 };
+
+/*
+ * @e as root + offset: "&dma->iscp.stat" is (dma, 40 + 4); "&p->mbox[i]"
+ * is (p->mbox, an offset not known: *known false).
+ */
+static const char *decompose(struct model *m, struct expression *e, long *off, bool *known)
+{
+	long long c;
+	int depth = 0;
+
+	*off = 0;
+	*known = true;
+	for (e = m_strip_casts(e); e && depth++ < 16; e = m_strip_casts(e)) {
+		if (e->type == EXPR_BINOP && (e->op == '+' || e->op == '-') &&
+		    m_is_ptr(e->left->ctype) && !m_is_ptr(e->right->ctype)) {
+			/* sparse has scaled the index: bytes */
+			if (m_const_value(e->right, &c))
+				*off += e->op == '+' ? c : -c;
+			else
+				*known = false;
+			e = e->left;
+			continue;
+		}
+		if (e->type == EXPR_PREOP && e->op == '(') {
+			e = e->unop;
+			continue;
+		}
+		if (e->type == EXPR_PREOP && e->op == '&' && e->unop &&
+		    e->unop->type == EXPR_PREOP && e->unop->op == '*') {
+			e = e->unop->unop;
+			continue;
+		}
+		break;
+	}
+	return e ? m_text(m, e) : NULL;
+}
+
+/* The one constant offset into @alloc that @e has, if it has one. */
+static bool abs_offset(struct model *m, struct func *fn, struct expression *e, int alloc,
+		       long *off)
+{
+	struct vset tmp = { 0 };
+	bool ok = false;
+
+	m_eval(m, fn, e, &tmp);
+	if (tmp.n == 1 && tmp.v[0].kind == DM_ALLOC && tmp.v[0].obj == alloc &&
+	    tmp.v[0].offk == OFFK_CONST) {
+		*off = tmp.v[0].off;
+		ok = true;
+	}
+	vset_free(&tmp);
+	return ok;
+}
 
 static void scan_expr(struct scan *s, struct expression *e, bool lvalue);
 static void scan_stmt(struct scan *s, struct statement *st);
+
+static bool points_into(struct scan *s, struct expression *addr);
+
+/* Is @addr (a read, or memcpy()'s source) of the region the site syncs? */
+static bool reads_region(struct scan *s, struct expression *addr)
+{
+	const char *root;
+	long off, abs;
+	bool known;
+
+	if (!points_into(s, addr))
+		return false;
+	if (!s->root && !(s->has_abs && s->has_size))
+		return true;
+	root = decompose(s->m, addr, &off, &known);
+	if (root && s->root && !strcmp(root, s->root))
+		return !s->has_size || !s->has_off || !known ||
+		       (off >= s->off && off < s->off + s->size);
+	if (s->has_abs && s->has_size && abs_offset(s->m, s->fn, addr, s->alloc, &abs))
+		return abs >= s->abs && abs < s->abs + s->size;
+	return false;
+}
 
 static bool points_into(struct scan *s, struct expression *addr)
 {
@@ -451,7 +539,7 @@ static void scan_call(struct scan *s, struct expression *e)
 		scan_expr(s, arg, false);
 		/* memcpy(dst, src, n) and friends read their source */
 		if (n == 1 && name && (!strcmp(m_id(name), "memcpy") ||
-				       !strcmp(m_id(name), "memcmp")) && points_into(s, arg))
+				       !strcmp(m_id(name), "memcmp")) && reads_region(s, arg))
 			event(s, EV_READ);
 		n++;
 	} END_FOR_EACH_PTR(arg);
@@ -500,7 +588,7 @@ static void scan_expr(struct scan *s, struct expression *e, bool lvalue)
 	case EXPR_PREOP:
 		if (e->op == '*') {
 			scan_expr(s, e->unop, false);
-			if (!lvalue && points_into(s, e->unop))
+			if (!lvalue && reads_region(s, e->unop))
 				event(s, EV_READ);
 			break;
 		}
@@ -597,37 +685,97 @@ static void scan_stmt(struct scan *s, struct statement *st)
 	}
 }
 
-/* The first event after @call in @fn for buffer @alloc, @ptr the site's pointer. */
+/* The region of a site: what the scan counts reads of. */
+struct region {
+	const char *root;
+	long off, size, abs;
+	bool has_off, has_size, has_abs;
+};
+
+static void region_of(struct model *m, struct func *fn, struct expression *ptr,
+		      struct expression *size, int alloc, struct region *r)
+{
+	long long c;
+
+	memset(r, 0, sizeof(*r));
+	if (ptr) {
+		r->root = decompose(m, ptr, &r->off, &r->has_off);
+		r->has_abs = alloc >= 0 && abs_offset(m, fn, ptr, alloc, &r->abs);
+	}
+	if (size && m_const_value(size, &c) && c > 0) {
+		r->size = c;
+		r->has_size = true;
+	}
+}
+
+/*
+ * A region of @fn seen from a call @c of it: the root's leading
+ * parameter ("hostdata->msgin") becomes what the caller passes.
+ */
+static void region_in_caller(struct model *m, struct func *fn, struct call *c,
+			     const struct region *in, struct region *out)
+{
+	struct symbol *f = m_base(fn->sym), *arg;
+	size_t n = 0;
+	int k = 0;
+
+	*out = *in;
+	out->root = NULL;
+	if (!in->root || !f)
+		return;
+	while (isalnum((unsigned char)in->root[n]) || in->root[n] == '_')
+		n++;
+	FOR_EACH_PTR(f->arguments, arg) {
+		if (arg->ident && strlen(m_id(arg->ident)) == n &&
+		    !strncmp(m_id(arg->ident), in->root, n) && k < c->nargs) {
+			const char *a = m_text(m, c->args[k]);
+			bool plain = true;
+			const char *t;
+
+			for (t = a; *t; t++)
+				if (!(isalnum((unsigned char)*t) || *t == '_' || *t == '-' ||
+				      *t == '>' || *t == '.'))
+					plain = false;
+			out->root = m_printf(plain ? "%s%s" : "(%s)%s", a, in->root + n);
+			return;
+		}
+		k++;
+	} END_FOR_EACH_PTR(arg);
+}
+
+/*
+ * The first event after @call in @fn for buffer @alloc, @ptr the site's
+ * pointer (or NULL) and @r the region it syncs.
+ */
 static enum pos_event first_after(struct model *m, struct func *fn, struct expression *call,
-				  struct expression *ptr, int alloc)
+				  struct expression *ptr, const struct region *r, int alloc)
 {
 	struct scan s = { m, fn, call, false, alloc, EV_NONE };
 	struct symbol *f = m_base(fn->sym);
 
 	add_paths(&s, ptr, 0);
 	s.ptr = ptr ? m_text(m, ptr) : NULL;
+	s.root = r->root;
+	s.off = r->off;
+	s.has_off = r->has_off;
+	s.size = r->size;
+	s.has_size = r->has_size;
+	s.abs = r->abs;
+	s.has_abs = r->has_abs;
 	if (f && f->stmt)
 		scan_stmt(&s, f->stmt);
 	return s.first;
 }
 
-/*
- * POS_CPU, POS_DEVICE, POS_MIXED (callers disagree) or POS_NONE, for a
- * sync of @alloc at @call in @fn of the pointer @ptr (or NULL); @depth
- * bounds the climb to callers (a pointer that is a parameter of @fn is
- * followed as what each caller passes).
- */
-int m_position(struct model *m, struct func *fn, struct expression *call,
-	       struct expression *ptr, int alloc, int depth)
+static int position_in(struct model *m, struct func *fn, struct expression *call,
+		       struct expression *ptr, const struct region *r, int alloc, int depth)
 {
-	int k;
-
 	enum pos_event ev;
-	int i, res = POS_NONE;
+	int i, k, res = POS_NONE;
 
 	if (!fn)
 		return POS_NONE;
-	ev = first_after(m, fn, call, ptr, alloc);
+	ev = first_after(m, fn, call, ptr, r, alloc);
 	if (ev == EV_KICK)
 		return POS_DEVICE;
 	if (ev == EV_READ)
@@ -637,17 +785,41 @@ int m_position(struct model *m, struct func *fn, struct expression *call,
 	k = m_param_index(m, fn, ptr);
 	for (i = 0; i < m->nr_calls; i++) {
 		struct call *c = &m->calls[i];
-		int r;
+		struct region up;
+		int res_c;
 
 		if (c->name != fn->name || !c->in || c->in == fn)
 			continue;
-		r = m_position(m, c->in, c->expr, k >= 0 && k < c->nargs ? c->args[k] : NULL,
-			       alloc, depth - 1);
-		if (r == POS_NONE)
+		if (k >= 0 && k < c->nargs) {
+			region_of(m, c->in, c->args[k], NULL, alloc, &up);
+			up.size = r->size;
+			up.has_size = r->has_size;
+		} else {
+			region_in_caller(m, fn, c, r, &up);
+		}
+		res_c = position_in(m, c->in, c->expr, k >= 0 && k < c->nargs ? c->args[k] : NULL,
+				    &up, alloc, depth - 1);
+		if (res_c == POS_NONE)
 			continue;
-		if (res != POS_NONE && res != r)
+		if (res != POS_NONE && res != res_c)
 			return POS_MIXED;
-		res = r;
+		res = res_c;
 	}
 	return res;
+}
+
+/*
+ * POS_CPU, POS_DEVICE, POS_MIXED (callers disagree) or POS_NONE, for a
+ * sync of @alloc at @call in @fn of the pointer @ptr and @size (or
+ * NULL); @depth bounds the climb to callers (a pointer that is a
+ * parameter of @fn is followed as what each caller passes, one read
+ * through a parameter as read through what the caller passes).
+ */
+int m_position(struct model *m, struct func *fn, struct expression *call,
+	       struct expression *ptr, struct expression *size, int alloc, int depth)
+{
+	struct region r;
+
+	region_of(m, fn, ptr, size, alloc, &r);
+	return position_in(m, fn, call, ptr, &r, alloc, depth);
 }

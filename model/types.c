@@ -288,21 +288,43 @@ bool m_const_value(struct expression *e, long long *val)
 		case SPECIAL_RIGHTSHIFT:
 			*val = a >> (b & 63);
 			return true;
+		case '/':
+		case '%':
+			if (!b)
+				return false;
+			*val = e->op == '/' ? a / b : a % b;
+			return true;
 		default:
 			return false;
 		}
 	case EXPR_PREOP:
-		if (e->op == '-' && m_const_value(e->unop, &a)) {
+		if (!m_const_value(e->unop, &a))
+			return false;
+		switch (e->op) {
+		case '-':
 			*val = -a;
 			return true;
+		case '~':	/* the kernel's ALIGN(): (x + mask) & ~mask */
+			*val = ~a;
+			return true;
+		case '+':
+		case '(':
+			*val = a;
+			return true;
+		default:
+			return false;
 		}
-		return false;
-	case EXPR_SIZEOF:
-		if (e->cast_type && e->cast_type->bit_size > 0) {
-			*val = e->cast_type->bit_size / 8;
+	case EXPR_SIZEOF: {
+		struct symbol *t = e->cast_type ? e->cast_type :
+				   e->cast_expression ? e->cast_expression->ctype : NULL;
+
+		t = m_base(t);
+		if (t && t->bit_size > 0) {
+			*val = t->bit_size / 8;
 			return true;
 		}
 		return false;
+	}
 	default:
 		return false;
 	}
