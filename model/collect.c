@@ -295,6 +295,7 @@ static void walk_call(struct model *m, struct expression *e, struct loc *dst,
 			mp->ptr = c->args[c->api->buf];
 			mp->fn = m->cur_fn;
 			mp->hloc = dst;
+			mp->lhs = lhs;
 			mp->pos = e->pos;
 			mp->what = c->argtext[c->api->buf] ? c->argtext[c->api->buf] :
 				   m_text(m, mp->ptr);

@@ -226,6 +226,29 @@ static bool allowed(const char *root, const char *const *names, int nr)
 }
 
 /*
+ * The candidate that reaches @loc in the fewest hops (slot->dma_handle
+ * before hostdata->slots->dma_handle, codec->desc_dma before
+ * hal2->dac.desc_dma), the first one of those; -1 if none does.
+ */
+static int nearest(struct cand *c, int n, const struct dm_loc *loc, const char *const *names,
+		   int nr, bool no_decl)
+{
+	char buf[1024];
+	int d, i;
+
+	for (d = 0; d <= 3; d++)
+		for (i = 0; i < n; i++) {
+			struct symbol *st = struct_of(c[i].type);
+
+			if (!st || !allowed(c[i].root, names, nr) || (no_decl && c[i].decl.name))
+				continue;
+			if (path_to(st, loc->type, loc->offset, d, buf, sizeof(buf)))
+				return i;
+		}
+	return -1;
+}
+
+/*
  * The holder of @a's handle in @f, starting from one of @names (the
  * arguments a macro's use was given) or, with @nr < 0, from anything
  * the function has.
@@ -255,15 +278,11 @@ bool m_holder_in(struct model *m, struct dm_alloc *a, struct func *f,
 	if (h->kind != LOC_FIELD || h->offset == ~0UL)
 		return false;
 	n = candidates(m, f, c, 64);
-	for (i = 0; i < n; i++) {
+	i = nearest(c, n, h, names, nr, false);
+	if (i >= 0) {
 		struct symbol *st = struct_of(c[i].type);
-		const char *path;
+		const char *path = m_member_path(st, h->type, h->offset, 3);
 
-		if (!st || !allowed(c[i].root, names, nr))
-			continue;
-		path = m_member_path(st, h->type, h->offset, 3);
-		if (!path)
-			continue;
 		out->expr = c[i].text;
 		out->handle = through(c[i].text, c[i].type, path);
 		if (cpu && cpu->kind == LOC_FIELD && cpu->offset != ~0UL) {
@@ -416,7 +435,12 @@ static void split_ptr(struct model *m, struct func *f, struct expression *p,
 	for (i = 0; i < tmp.n; i++) {
 		if (tmp.v[i].kind != DM_ALLOC)
 			continue;
-		if (tmp.v[i].obj != a->id - 1 || tmp.v[i].offk != OFFK_CONST) {
+		/*
+		 * An offset the site does not write (msgout is the block plus
+		 * MSGOUT_OFFSET, stored elsewhere) would be a number that
+		 * depends on the configuration: the helper says it instead.
+		 */
+		if (tmp.v[i].obj != a->id - 1 || tmp.v[i].offk != OFFK_CONST || tmp.v[i].off) {
 			s->ok = false;
 			break;
 		}
@@ -583,15 +607,9 @@ const char *m_reach(struct model *m, struct func *f, const struct dm_loc *loc)
 	if (loc->kind != LOC_FIELD || loc->offset == ~0UL)
 		return NULL;
 	n = candidates(m, f, c, 64);
-	for (i = 0; i < n; i++) {
-		struct symbol *st = struct_of(c[i].type);
-		const char *path;
-
-		if (!st || c[i].decl.name)
-			continue;
-		path = m_member_path(st, loc->type, loc->offset, 3);
-		if (path)
-			return through(c[i].text, c[i].type, path);
-	}
-	return NULL;
+	i = nearest(c, n, loc, NULL, -1, true);
+	if (i < 0)
+		return NULL;
+	return through(c[i].text, c[i].type,
+		       m_member_path(struct_of(c[i].type), loc->type, loc->offset, 3));
 }

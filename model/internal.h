@@ -164,6 +164,7 @@ struct mapping {		/* h = dma_map_single(dev, p, ...) */
 	struct expression *ptr;
 	struct func *fn;
 	struct loc *hloc;
+	struct expression *lhs;	/* h, as the assignment writes it */
 	struct position pos;
 	const char *what;
 };

@@ -154,7 +154,10 @@ static bool callers_agree(struct model *m, struct func *fn, int param, struct dm
 static void streaming(struct planner *pl, struct call *c, struct decision *d,
 		      struct dm_target *t)
 {
-	const char *h = t->handle_loc ? m_reach(pl->m, c->in, t->handle_loc) : NULL;
+	struct mapping *mp = m_mapping_of(pl->m, c->in, c->args[c->api->buf]);
+	/* mapped in this function: the handle as that assignment writes it */
+	const char *h = mp && mp->fn == c->in && mp->lhs ? m_text(pl->m, mp->lhs) :
+			t->handle_loc ? m_reach(pl->m, c->in, t->handle_loc) : NULL;
 	const char *cat, *adv = advice_for(DM_STREAMING, &cat);
 	int pos;
 
