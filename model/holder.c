@@ -537,6 +537,32 @@ static const char *same_object(struct model *m, struct func *f, struct expressio
 	return m_printf("%.*s%s", (int)(tl - nl), text, m_id(h->name));
 }
 
+/*
+ * In the function that makes the allocation, a pointer read from a local
+ * (script = memory) has the handle the call wrote into its own local
+ * (pScript), when that local only ever holds the start of the block.
+ */
+static const char *own_local(struct model *m, struct func *f, struct expression *base,
+			     struct dm_alloc *a)
+{
+	const struct dm_loc *seed = a->handle_seed;
+	struct expression *e = m_strip_casts(base);
+	const struct loc *hl = (const struct loc *)seed;
+	struct loc *l;
+
+	if (!e || !seed || seed->kind != LOC_LOCAL || seed->fn != f->name || !seed->name ||
+	    e->type != EXPR_PREOP || e->op != '*' || hl->set.n != 1 ||
+	    hl->set.v[0].kind != DM_HANDLE || hl->set.v[0].offk != OFFK_CONST ||
+	    hl->set.v[0].off)
+		return NULL;
+	m->cur_fn = f;
+	l = m_addr_loc(m, e->unop);
+	m->cur_fn = NULL;
+	if (!l || l->pub.kind != LOC_LOCAL)
+		return NULL;
+	return m_id(seed->name);
+}
+
 const char *m_handle_for(struct model *m, struct func *f, struct expression *p,
 			 const char *ptext, struct dm_alloc *a, const struct dm_holder *h)
 {
@@ -550,6 +576,8 @@ const char *m_handle_for(struct model *m, struct func *f, struct expression *p,
 	if (s.ok) {
 		/* through the same object as the pointer: codec->buffer, codec->buffer_dma */
 		handle = same_object(m, f, s.base, a);
+		if (!handle)
+			handle = own_local(m, f, s.base, a);
 		if (!handle && h->ambiguous)
 			return NULL;
 		if (!handle)

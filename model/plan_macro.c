@@ -93,6 +93,25 @@ static const char *to_params(const char *s, const struct use_map *u, const struc
 	return s;
 }
 
+/* @s without the parentheses around it: "(dev)" is dev */
+static const char *unparen(const char *s)
+{
+	size_t n;
+
+	while (s && s[0] == '(' && (n = strlen(s)) > 2 && s[n - 1] == ')') {
+		const char *p;
+		int depth = 0;
+
+		for (p = s; p < s + n - 1; p++) {
+			depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+			if (!depth)
+				return s;	/* "(a) + (b)" */
+		}
+		s = m_printf("%.*s", (int)n - 2, s + 1);
+	}
+	return s;
+}
+
 /* The site of a macro use, with the holder spelled from the macro's parameters. */
 static void macro_decision(struct planner *pl, struct decision *d)
 {
@@ -137,7 +156,7 @@ static void macro_decision(struct planner *pl, struct decision *d)
 		struct dm_holder hm = d->holder;
 		const char *pass = d->holder.expr;
 
-		if (strcmp(u.params[k], c->argtext[0] ? c->argtext[0] : ""))
+		if (strcmp(u.params[k], c->argtext[0] ? unparen(c->argtext[0]) : ""))
 			continue;
 		if (!pass || !d->holder.dev)
 			break;
@@ -170,6 +189,13 @@ static void macro_decision(struct planner *pl, struct decision *d)
 				if (!strcmp(pl->p->macros[i].name, nm.name) &&
 				    !strcmp(pl->p->macros[i].file, nm.file))
 					break;
+			/* every caller passes one text: the patch rewrites them alike */
+			if (i < pl->p->nr_macros && strcmp(pl->p->macros[i].pass, nm.pass)) {
+				plan_leave(d, "macro-disagree",
+					   m_printf("the uses of %s would pass different holders (%s, %s)",
+						    c->macro, pl->p->macros[i].pass, nm.pass));
+				return;
+			}
 			if (i == pl->p->nr_macros) {
 				pl->p->macros = realloc(pl->p->macros,
 							(pl->p->nr_macros + 1) * sizeof(nm));

@@ -23,15 +23,15 @@ static void scsi700_start(struct scsi700_host *hostdata, struct scsi700_cmd *cmd
 	writel(1, hostdata->base);
 }
 
-static int scsi700_probe(struct scsi700_host *h)
+static int scsi700_probe(struct scsi700_host *hostdata)
 {
-	h->script = dma_alloc_attrs(h->dev, 4096, &h->script_dma, GFP_KERNEL,
+	hostdata->script = dma_alloc_attrs(hostdata->dev, 4096, &hostdata->script_dma, GFP_KERNEL,
 				    DMA_ATTR_NON_CONSISTENT);
-	if (!h->script)
+	if (!hostdata->script)
 		return -ENOMEM;
-	h->msgout = (u8 *)h->script + 2048;
-	script_patch(h->dev, h->script, 0, h->script_dma);
-	writel(0, h->base);
+	hostdata->msgout = (u8 *)hostdata->script + 2048;
+	script_patch(hostdata->dev, hostdata->script, 0, hostdata->script_dma);
+	writel(0, hostdata->base);
 	return 0;
 }
 
