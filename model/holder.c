@@ -121,10 +121,41 @@ struct cand {
 	struct dm_decl decl;
 };
 
-static int candidates(struct model *m, struct func *f, struct cand *c, int max)
+/* An accessor of @arg, typed the way the driver types it elsewhere. */
+static int accessor_of(struct model *m, struct symbol *arg, struct cand *c, int n, int max)
+{
+	struct ident *key = m_struct_key(m_pointee(arg));
+	int k;
+
+	if (!key || !arg->ident)
+		return n;
+	for (k = 0; k < m->nr_typings && n < max; k++) {
+		struct typing *t = &m->typings[k];
+
+		if (t->arg_type != key)
+			continue;
+		c[n].type = t->type;
+		c[n].text = m_id(t->local);
+		c[n].root = m_id(arg->ident);
+		c[n].decl.type = m_printf("%s *", m_type_text(t->type));
+		c[n].decl.name = m_id(t->local);
+		c[n].decl.init = m_printf("%s(%s)", m_id(t->getter), m_id(arg->ident));
+		n++;
+	}
+	return n;
+}
+
+/*
+ * What a function can reach a holder from: its parameters, its locals,
+ * and an accessor of a parameter (or, inside a macro, where it is
+ * written as a cast and no declaration is added, of a local too:
+ * i596_interrupt's "struct net_device *dev = dev_id;").
+ */
+static int candidates(struct model *m, struct func *f, struct cand *c, int max,
+		      bool local_accessors)
 {
 	struct symbol *fn = m_base(f->sym), *arg;
-	int n = 0, i, k;
+	int n = 0, i;
 
 	FOR_EACH_PTR(fn->arguments, arg) {
 		if (n < max && arg->ident) {
@@ -142,28 +173,11 @@ static int candidates(struct model *m, struct func *f, struct cand *c, int max)
 		memset(&c[n].decl, 0, sizeof(c[n].decl));
 		n++;
 	}
-	/* an accessor of a parameter, typed the way the driver types it elsewhere */
 	FOR_EACH_PTR(fn->arguments, arg) {
-		struct ident *key = m_struct_key(m_pointee(arg));
-
-		if (!key || !arg->ident)
-			continue;
-		for (k = 0; k < m->nr_typings && n < max; k++) {
-			struct typing *t = &m->typings[k];
-
-			if (t->arg_type != key)
-				continue;
-			c[n].type = t->type;
-			c[n].text = m_id(t->local);
-			c[n].root = m_id(arg->ident);
-			c[n].decl.type = m_printf("%s *", m_type_text(t->type));
-			c[n].decl.name = m_id(t->local);
-			c[n].decl.init = m_printf("%s(%s)", m_id(t->getter),
-						  m_id(arg->ident));
-			/* inside a macro body no local can be added: the cast instead */
-			n++;
-		}
+		n = accessor_of(m, arg, c, n, max);
 	} END_FOR_EACH_PTR(arg);
+	for (i = 0; local_accessors && i < f->nr_locals; i++)
+		n = accessor_of(m, f->locals[i], c, n, max);
 	return n;
 }
 
@@ -277,7 +291,7 @@ bool m_holder_in(struct model *m, struct dm_alloc *a, struct func *f,
 	}
 	if (h->kind != LOC_FIELD || h->offset == ~0UL)
 		return false;
-	n = candidates(m, f, c, 64);
+	n = candidates(m, f, c, 64, nr >= 0);
 	i = nearest(c, n, h, names, nr, false);
 	if (i >= 0) {
 		struct symbol *st = struct_of(c[i].type);
@@ -634,7 +648,7 @@ const char *m_reach(struct model *m, struct func *f, const struct dm_loc *loc)
 		return m_id(loc->name);
 	if (loc->kind != LOC_FIELD || loc->offset == ~0UL)
 		return NULL;
-	n = candidates(m, f, c, 64);
+	n = candidates(m, f, c, 64, false);
 	i = nearest(c, n, loc, NULL, -1, true);
 	if (i < 0)
 		return NULL;

@@ -352,6 +352,34 @@ bool m_assigned_in(struct model *m, struct func *f, const char *const *texts, in
 enum pos_event { EV_NONE, EV_KICK, EV_READ, EV_END };
 
 #define MAX_PATHS 8
+#define MAX_SUBST 8
+
+/*
+ * A parameter of a function the scan has climbed out of, and what the
+ * call being scanned passes for it: the site's region, written in the
+ * callee's terms (hostdata->msgin), is compared with what the caller
+ * reads through the argument.
+ */
+struct subst {
+	struct symbol *param;
+	struct expression *arg;
+};
+
+/*
+ * The region a site syncs: its pointer as a root expression plus an
+ * offset ("&dma->iscp" is dma + 40), the size when constant, and its
+ * offset in the buffer when the model knows it.  A read counts when it
+ * is of that region: through the same root inside the size, or at a
+ * known offset inside the known one (53c700 reads its script after
+ * syncing its message bytes, another part of the same block).
+ */
+struct region {
+	struct expression *root;
+	long off, size, abs;
+	bool has_off, has_size, has_abs;
+	struct subst subst[MAX_SUBST];
+	int nr_subst;
+};
 
 struct scan {
 	struct model *m;
@@ -366,38 +394,85 @@ struct scan {
 	 * element, and reads of the buffer no longer tell about this site.
 	 * Another sync of the buffer ends them too, and one of the same
 	 * pointer ends the scan: what follows is that sync's.  A device
-	 * start still counts.
+	 * start still counts.  Compared as expressions, not as text: the
+	 * arguments of a macro's use all carry the use's position.
 	 */
-	const char *paths[MAX_PATHS];
+	struct expression *paths[MAX_PATHS];
 	int nr_paths;
-	const char *ptr;		/* the site's pointer as text */
+	struct expression *ptr;		/* the site's pointer */
 	bool moved, reads_off;
-	/*
-	 * The region the site syncs: its pointer as a root expression plus
-	 * a constant ("&dma->iscp" is dma + 40), the size when constant,
-	 * and its offset in the buffer when the model knows it.  A read
-	 * counts when it is of that region: through the same root inside
-	 * the size, or at a known offset inside the known one (53c700 reads
-	 * its script after syncing its message bytes, another part of the
-	 * same block).
-	 */
-	const char *root;
-	long off, size, abs;
-	bool has_off, has_size, has_abs;
+	const struct region *r;
 };
+
+static struct expression *bare(struct expression *e)
+{
+	for (;;) {
+		e = m_strip_casts(e);
+		if (!e || e->type != EXPR_PREOP || e->op != '(')
+			return e;
+		e = e->unop;
+	}
+}
+
+/* The argument passed for parameter @sym, if it is one of @r's. */
+static struct expression *subst_of(const struct region *r, struct expression *e)
+{
+	int i;
+
+	if (!r || e->type != EXPR_PREOP || e->op != '*' || !e->unop ||
+	    e->unop->type != EXPR_SYMBOL)
+		return NULL;
+	for (i = 0; i < r->nr_subst; i++)
+		if (r->subst[i].param == e->unop->symbol)
+			return r->subst[i].arg;
+	return NULL;
+}
+
+/* Are @a (in the site's terms, @r's substitutions applied) and @b the same expression? */
+static bool same_expr(struct expression *a, struct expression *b, const struct region *r,
+		      int depth)
+{
+	struct expression *arg;
+
+	a = bare(a);
+	b = bare(b);
+	if (!a || !b || depth > 32)
+		return false;
+	arg = subst_of(r, a);
+	if (arg)
+		return same_expr(arg, b, r, depth + 1);
+	if (a->type != b->type)
+		return false;
+	switch (a->type) {
+	case EXPR_SYMBOL:
+		return a->symbol == b->symbol;
+	case EXPR_VALUE:
+		return a->value == b->value;
+	case EXPR_PREOP:
+	case EXPR_POSTOP:
+		return a->op == b->op && same_expr(a->unop, b->unop, r, depth + 1);
+	case EXPR_BINOP:
+		return a->op == b->op && same_expr(a->left, b->left, r, depth + 1) &&
+		       same_expr(a->right, b->right, r, depth + 1);
+	default:
+		return false;
+	}
+}
 
 /*
  * @e as root + offset: "&dma->iscp.stat" is (dma, 40 + 4); "&p->mbox[i]"
  * is (p->mbox, an offset not known: *known false).
  */
-static const char *decompose(struct model *m, struct expression *e, long *off, bool *known)
+static struct expression *decompose(struct expression *e, long *off, bool *known)
 {
 	long long c;
 	int depth = 0;
 
 	*off = 0;
 	*known = true;
-	for (e = m_strip_casts(e); e && depth++ < 16; e = m_strip_casts(e)) {
+	for (e = bare(e); e && depth++ < 16; e = bare(e)) {
+		struct expression *u;
+
 		if (e->type == EXPR_BINOP && (e->op == '+' || e->op == '-') &&
 		    m_is_ptr(e->left->ctype) && !m_is_ptr(e->right->ctype)) {
 			/* sparse has scaled the index: bytes */
@@ -408,18 +483,14 @@ static const char *decompose(struct model *m, struct expression *e, long *off, b
 			e = e->left;
 			continue;
 		}
-		if (e->type == EXPR_PREOP && e->op == '(') {
-			e = e->unop;
-			continue;
-		}
-		if (e->type == EXPR_PREOP && e->op == '&' && e->unop &&
-		    e->unop->type == EXPR_PREOP && e->unop->op == '*') {
-			e = e->unop->unop;
+		u = e->type == EXPR_PREOP && e->op == '&' ? bare(e->unop) : NULL;
+		if (u && u->type == EXPR_PREOP && u->op == '*') {
+			e = u->unop;
 			continue;
 		}
 		break;
 	}
-	return e ? m_text(m, e) : NULL;
+	return e;
 }
 
 /* The one constant offset into @alloc that @e has, if it has one. */
@@ -442,28 +513,6 @@ static bool abs_offset(struct model *m, struct func *fn, struct expression *e, i
 static void scan_expr(struct scan *s, struct expression *e, bool lvalue);
 static void scan_stmt(struct scan *s, struct statement *st);
 
-static bool points_into(struct scan *s, struct expression *addr);
-
-/* Is @addr (a read, or memcpy()'s source) of the region the site syncs? */
-static bool reads_region(struct scan *s, struct expression *addr)
-{
-	const char *root;
-	long off, abs;
-	bool known;
-
-	if (!points_into(s, addr))
-		return false;
-	if (!s->root && !(s->has_abs && s->has_size))
-		return true;
-	root = decompose(s->m, addr, &off, &known);
-	if (root && s->root && !strcmp(root, s->root))
-		return !s->has_size || !s->has_off || !known ||
-		       (off >= s->off && off < s->off + s->size);
-	if (s->has_abs && s->has_size && abs_offset(s->m, s->fn, addr, s->alloc, &abs))
-		return abs >= s->abs && abs < s->abs + s->size;
-	return false;
-}
-
 static bool points_into(struct scan *s, struct expression *addr)
 {
 	struct vset tmp = { 0 };
@@ -481,6 +530,27 @@ static bool points_into(struct scan *s, struct expression *addr)
 	return hit;
 }
 
+/* Is @addr (a read, or memcpy()'s source) of the region the site syncs? */
+static bool reads_region(struct scan *s, struct expression *addr)
+{
+	const struct region *r = s->r;
+	struct expression *root;
+	long off, abs;
+	bool known;
+
+	if (!points_into(s, addr))
+		return false;
+	if (!r->root && !(r->has_abs && r->has_size))
+		return true;
+	root = decompose(addr, &off, &known);
+	if (r->root && same_expr(r->root, root, r, 0))
+		return !r->has_size || !r->has_off || !known ||
+		       (off >= r->off && off < r->off + r->size);
+	if (r->has_abs && r->has_size && abs_offset(s->m, s->fn, addr, s->alloc, &abs))
+		return abs >= r->abs && abs < r->abs + r->size;
+	return false;
+}
+
 static void event(struct scan *s, enum pos_event ev)
 {
 	if (!s->seen || s->first != EV_NONE)
@@ -492,13 +562,13 @@ static void event(struct scan *s, enum pos_event ev)
 
 static void add_paths(struct scan *s, struct expression *e, int depth)
 {
-	e = m_strip_casts(e);
+	e = bare(e);
 	if (!e || depth > 16)
 		return;
 	switch (e->type) {
 	case EXPR_PREOP:
 		if (e->op == '*' && s->nr_paths < MAX_PATHS)
-			s->paths[s->nr_paths++] = m_text(s->m, e);
+			s->paths[s->nr_paths++] = e;
 		add_paths(s, e->unop, depth + 1);
 		break;
 	case EXPR_BINOP:
@@ -513,17 +583,12 @@ static void add_paths(struct scan *s, struct expression *e, int depth)
 /* An assignment to what the site's pointer is read from? */
 static void note_store(struct scan *s, struct expression *lhs)
 {
-	const char *t;
 	int i;
 
-	if (!s->seen || !s->nr_paths || s->moved)
+	if (!s->seen || s->moved)
 		return;
-	lhs = m_strip_casts(lhs);
-	if (!lhs || lhs->type != EXPR_PREOP || lhs->op != '*')
-		return;
-	t = m_text(s->m, lhs);
-	for (i = 0; t && i < s->nr_paths; i++)
-		if (s->paths[i] && !strcmp(s->paths[i], t))
+	for (i = 0; i < s->nr_paths; i++)
+		if (same_expr(s->paths[i], lhs, NULL, 0))
 			s->moved = s->reads_off = true;
 }
 
@@ -562,7 +627,7 @@ static void scan_call(struct scan *s, struct expression *e)
 		if ((n == k || (callee && n < 32 && (callee->sync_params & (1u << n)))) &&
 		    points_into(s, arg)) {
 			s->reads_off = true;
-			if (s->ptr && !s->moved && !strcmp(m_text(s->m, arg), s->ptr))
+			if (s->ptr && !s->moved && same_expr(s->ptr, arg, NULL, 0))
 				s->first = EV_END;
 		}
 		n++;
@@ -685,13 +750,6 @@ static void scan_stmt(struct scan *s, struct statement *st)
 	}
 }
 
-/* The region of a site: what the scan counts reads of. */
-struct region {
-	const char *root;
-	long off, size, abs;
-	bool has_off, has_size, has_abs;
-};
-
 static void region_of(struct model *m, struct func *fn, struct expression *ptr,
 		      struct expression *size, int alloc, struct region *r)
 {
@@ -699,7 +757,7 @@ static void region_of(struct model *m, struct func *fn, struct expression *ptr,
 
 	memset(r, 0, sizeof(*r));
 	if (ptr) {
-		r->root = decompose(m, ptr, &r->off, &r->has_off);
+		r->root = decompose(ptr, &r->off, &r->has_off);
 		r->has_abs = alloc >= 0 && abs_offset(m, fn, ptr, alloc, &r->abs);
 	}
 	if (size && m_const_value(size, &c) && c > 0) {
@@ -708,36 +766,20 @@ static void region_of(struct model *m, struct func *fn, struct expression *ptr,
 	}
 }
 
-/*
- * A region of @fn seen from a call @c of it: the root's leading
- * parameter ("hostdata->msgin") becomes what the caller passes.
- */
-static void region_in_caller(struct model *m, struct func *fn, struct call *c,
-			     const struct region *in, struct region *out)
+/* A region of @fn seen from a call @c of it: each parameter is what @c passes. */
+static void region_in_caller(struct func *fn, struct call *c, const struct region *in,
+			     struct region *out)
 {
 	struct symbol *f = m_base(fn->sym), *arg;
-	size_t n = 0;
 	int k = 0;
 
 	*out = *in;
-	out->root = NULL;
-	if (!in->root || !f)
+	if (!f)
 		return;
-	while (isalnum((unsigned char)in->root[n]) || in->root[n] == '_')
-		n++;
 	FOR_EACH_PTR(f->arguments, arg) {
-		if (arg->ident && strlen(m_id(arg->ident)) == n &&
-		    !strncmp(m_id(arg->ident), in->root, n) && k < c->nargs) {
-			const char *a = m_text(m, c->args[k]);
-			bool plain = true;
-			const char *t;
-
-			for (t = a; *t; t++)
-				if (!(isalnum((unsigned char)*t) || *t == '_' || *t == '-' ||
-				      *t == '>' || *t == '.'))
-					plain = false;
-			out->root = m_printf(plain ? "%s%s" : "(%s)%s", a, in->root + n);
-			return;
+		if (k < c->nargs && out->nr_subst < MAX_SUBST) {
+			out->subst[out->nr_subst].param = arg;
+			out->subst[out->nr_subst++].arg = c->args[k];
 		}
 		k++;
 	} END_FOR_EACH_PTR(arg);
@@ -754,14 +796,8 @@ static enum pos_event first_after(struct model *m, struct func *fn, struct expre
 	struct symbol *f = m_base(fn->sym);
 
 	add_paths(&s, ptr, 0);
-	s.ptr = ptr ? m_text(m, ptr) : NULL;
-	s.root = r->root;
-	s.off = r->off;
-	s.has_off = r->has_off;
-	s.size = r->size;
-	s.has_size = r->has_size;
-	s.abs = r->abs;
-	s.has_abs = r->has_abs;
+	s.ptr = ptr;
+	s.r = r;
 	if (f && f->stmt)
 		scan_stmt(&s, f->stmt);
 	return s.first;
@@ -795,7 +831,7 @@ static int position_in(struct model *m, struct func *fn, struct expression *call
 			up.size = r->size;
 			up.has_size = r->has_size;
 		} else {
-			region_in_caller(m, fn, c, r, &up);
+			region_in_caller(fn, c, r, &up);
 		}
 		res_c = position_in(m, c->in, c->expr, k >= 0 && k < c->nargs ? c->args[k] : NULL,
 				    &up, alloc, depth - 1);
