@@ -98,8 +98,8 @@ static void dump_wrappers(struct model *m, FILE *out)
 			if (t.what)
 				fprintf(out, " (%s)", t.what);
 			if (t.kind == DM_ALLOC && t.alloc)
-				fprintf(out, " next=%s", next_name(m_position(m, c->in, c->expr, c->args[k], NULL,
-									      t.alloc->id - 1, 0)));
+				fprintf(out, " next=%s", next_name(m_position(m, c->in, c->expr,
+				       &(struct pos_query){ c->args[k], NULL, t.alloc->id - 1 }, 0)));
 			fputc('\n', out);
 		}
 	}

@@ -322,8 +322,15 @@ const char *m_reach(struct model *m, struct func *f, const struct dm_loc *loc);
 enum { POS_NONE, POS_CPU, POS_DEVICE, POS_MIXED };
 
 void m_compute_kicks(struct model *m);
+struct pos_query {
+	struct expression *ptr, *size;	/* the site's pointer and size, or NULL */
+	int alloc;			/* the buffer (its index), or -1 */
+	bool ignore_reads;		/* DMA_TO_DEVICE: a read is of the CPU's own data */
+	int level;			/* out: 0 decided in the function, 1 in its callers, ... */
+};
+
 int m_position(struct model *m, struct func *fn, struct expression *call,
-	       struct expression *ptr, struct expression *size, int alloc, int depth);
+	       struct pos_query *q, int depth);
 /* is any of @texts ("buf", "rec->hw_data") assigned in @f (not declared)? */
 bool m_assigned_in(struct model *m, struct func *f, const char *const *texts, int nr);
 /* the parameter of @fn that @e reads (a plain use of it), or -1 */

@@ -15,6 +15,7 @@ struct decision {
 	struct dm_holder holder;	/* the holder in the call's function */
 	const char *ptext;		/* the pointer as written at the site */
 	bool needs_helper;		/* handle through a generated helper */
+	int pos_level;			/* where the position was read: 0 the function, 1 its callers, ... */
 };
 
 struct planner {

@@ -235,6 +235,47 @@ static const char *summary(const struct plan_site *s)
 }
 
 /*
+ * Uses that differ only in the function, where those whose own function
+ * shows what comes next agree: their answer, with a doubt naming the
+ * others (lib82596's DMA_INV at the end of i596_display_data() is
+ * decided only by what its callers do after it returns).
+ */
+static bool direct_uses_decide(struct planner *pl, int first)
+{
+	struct decision *f = &pl->d[first], *d;
+	const char *fn = NULL, *others = NULL;
+	int i;
+
+	for (i = first; i < pl->nr_d; i++) {
+		d = &pl->d[i];
+		if (!d->call->macro || !same_pos(d->call->name_pos, f->call->name_pos))
+			continue;
+		if (d->site.action != ACT_SYNC || !same_text(d->site.handle, f->site.handle) ||
+		    !same_text(d->site.dev, f->site.dev) || !same_text(d->site.dir, f->site.dir))
+			return false;
+		if (d->pos_level == 0 && !d->site.doubt) {
+			if (fn && strcmp(fn, d->site.fn))
+				return false;
+			fn = d->site.fn;
+		}
+	}
+	if (!fn)
+		return false;
+	for (i = first; i < pl->nr_d; i++) {
+		d = &pl->d[i];
+		if (!d->call->macro || !same_pos(d->call->name_pos, f->call->name_pos) ||
+		    !strcmp(d->site.fn, fn))
+			continue;
+		others = m_printf("%s%s%s:%d gives %s", others ? others : "", others ? "; " : "",
+				  m_file_of(d->call->use_pos), d->call->use_pos.line, d->site.fn);
+	}
+	f->site.fn = fn;
+	f->site.doubt = m_printf("decided by the uses whose own function shows what comes next; through their callers %s",
+				 others);
+	return true;
+}
+
+/*
  * Fold the decisions of every use of one place in a #define into the
  * first; the others are marked as merged (uses = 0).
  */
@@ -272,7 +313,7 @@ void plan_merge_macros(struct planner *pl)
 				first->site.complete = false;
 			first->needs_helper |= o->needs_helper;
 		}
-		if (!agree)
+		if (!agree && !direct_uses_decide(pl, i))
 			plan_leave(first, "macro-disagree",
 				   m_printf("the uses of %s disagree: %s:%d gives %s; %s",
 					    first->call->macro, m_file_of(first->call->use_pos),

@@ -151,6 +151,24 @@ static bool callers_agree(struct model *m, struct func *fn, int param, struct dm
 	return true;
 }
 
+/*
+ * A DMA_TO_DEVICE sync says the CPU wrote the data and the device reads
+ * it: a CPU read after it reads the CPU's own data (lib82596's
+ * rfd->v_prev after DMA_WBACK(rfd)), never device-written data, so it
+ * is no sign of _for_cpu.
+ */
+static bool to_device(struct call *c)
+{
+	int i = c->api->dir;
+	long long v;
+
+	if (i < 0 || i >= c->nargs)
+		return false;
+	if (m_const_value(c->args[i], &v))
+		return v == 1;		/* DMA_TO_DEVICE */
+	return c->argtext[i] && !strcmp(c->argtext[i], "DMA_TO_DEVICE");
+}
+
 static void streaming(struct planner *pl, struct call *c, struct decision *d,
 		      struct dm_target *t)
 {
@@ -159,6 +177,7 @@ static void streaming(struct planner *pl, struct call *c, struct decision *d,
 	const char *h = mp && mp->fn == c->in && mp->lhs ? m_text(pl->m, mp->lhs) :
 			t->handle_loc ? m_reach(pl->m, c->in, t->handle_loc) : NULL;
 	const char *cat, *adv = advice_for(DM_STREAMING, &cat);
+	struct pos_query q = { .alloc = -1 };
 	int pos;
 
 	if (!h) {
@@ -167,7 +186,12 @@ static void streaming(struct planner *pl, struct call *c, struct decision *d,
 				    d->ptext, where(t->where), adv));
 		return;
 	}
-	pos = m_position(pl->m, c->in, c->expr, c->args[c->api->buf], NULL, -1, 3);
+	q.ptr = c->args[c->api->buf];
+	q.ignore_reads = to_device(c);
+	pos = m_position(pl->m, c->in, c->expr, &q, 3);
+	d->pos_level = q.level;
+	if (pos == POS_NONE && q.ignore_reads)
+		pos = POS_DEVICE;
 	d->site.fn = position_fn(d, pos);
 	if (!d->site.fn) {
 		plan_leave(d, "position", "the uses of this site disagree on whether the device or the CPU is next");
@@ -182,6 +206,7 @@ static void streaming(struct planner *pl, struct call *c, struct decision *d,
 void plan_sync(struct planner *pl, struct call *c, struct decision *d)
 {
 	struct model *m = pl->m;
+	struct pos_query q = { 0 };
 	int buf = c->api->buf, param, pos;
 	struct dm_target t;
 	struct dm_alloc *a;
@@ -227,9 +252,15 @@ void plan_sync(struct planner *pl, struct call *c, struct decision *d)
 		h = m_printf("%s(%s, %s)", model_helper_name(m, a), d->holder.expr, d->ptext);
 	}
 	d->site.handle = h;
-	pos = m_position(m, c->in, c->expr, c->args[buf],
-			 c->api->size >= 0 && c->api->size < c->nargs ? c->args[c->api->size] : NULL,
-			 a->id - 1, 3);
+	q.ptr = c->args[buf];
+	q.size = c->api->size >= 0 && c->api->size < c->nargs ? c->args[c->api->size] : NULL;
+	q.alloc = a->id - 1;
+	q.ignore_reads = to_device(c);
+	pos = m_position(m, c->in, c->expr, &q, 3);
+	d->pos_level = q.level;
+	/* a DMA_TO_DEVICE sync hands the buffer to the device wherever it is */
+	if (pos == POS_NONE && q.ignore_reads)
+		pos = POS_DEVICE;
 	d->site.fn = position_fn(d, pos);
 	if (!d->site.fn) {
 		plan_leave(d, "position", m_printf("the callers of %s disagree on whether the device or the CPU uses %s next",

@@ -379,6 +379,7 @@ struct region {
 	bool has_off, has_size, has_abs;
 	struct subst subst[MAX_SUBST];
 	int nr_subst;
+	bool no_reads;		/* a DMA_TO_DEVICE sync: reads are of the CPU's own data */
 };
 
 struct scan {
@@ -538,7 +539,7 @@ static bool reads_region(struct scan *s, struct expression *addr)
 	long off, abs;
 	bool known;
 
-	if (!points_into(s, addr))
+	if (r->no_reads || !points_into(s, addr))
 		return false;
 	if (!r->root && !(r->has_abs && r->has_size))
 		return true;
@@ -804,14 +805,16 @@ static enum pos_event first_after(struct model *m, struct func *fn, struct expre
 }
 
 static int position_in(struct model *m, struct func *fn, struct expression *call,
-		       struct expression *ptr, const struct region *r, int alloc, int depth)
+		       struct expression *ptr, const struct region *r, int alloc, int depth,
+		       int *level)
 {
 	enum pos_event ev;
-	int i, k, res = POS_NONE;
+	int i, k, res = POS_NONE, lv = 0, deepest = 0;
 
 	if (!fn)
 		return POS_NONE;
 	ev = first_after(m, fn, call, ptr, r, alloc);
+	*level = 0;
 	if (ev == EV_KICK)
 		return POS_DEVICE;
 	if (ev == EV_READ)
@@ -834,28 +837,33 @@ static int position_in(struct model *m, struct func *fn, struct expression *call
 			region_in_caller(fn, c, r, &up);
 		}
 		res_c = position_in(m, c->in, c->expr, k >= 0 && k < c->nargs ? c->args[k] : NULL,
-				    &up, alloc, depth - 1);
+				    &up, alloc, depth - 1, &lv);
 		if (res_c == POS_NONE)
 			continue;
+		if (lv + 1 > deepest)
+			deepest = lv + 1;
 		if (res != POS_NONE && res != res_c)
 			return POS_MIXED;
 		res = res_c;
 	}
+	*level = deepest;
 	return res;
 }
 
 /*
  * POS_CPU, POS_DEVICE, POS_MIXED (callers disagree) or POS_NONE, for a
- * sync of @alloc at @call in @fn of the pointer @ptr and @size (or
- * NULL); @depth bounds the climb to callers (a pointer that is a
- * parameter of @fn is followed as what each caller passes, one read
- * through a parameter as read through what the caller passes).
+ * sync of @q->alloc at @call in @fn of the pointer @q->ptr and
+ * @q->size (or NULL); @depth bounds the climb to callers (a pointer
+ * that is a parameter of @fn is followed as what each caller passes, one
+ * read through a parameter as read through what the caller passes).
+ * @q->level says how far up the answer came from (0: @fn itself).
  */
 int m_position(struct model *m, struct func *fn, struct expression *call,
-	       struct expression *ptr, struct expression *size, int alloc, int depth)
+	       struct pos_query *q, int depth)
 {
 	struct region r;
 
-	region_of(m, fn, ptr, size, alloc, &r);
-	return position_in(m, fn, call, ptr, &r, alloc, depth);
+	region_of(m, fn, q->ptr, q->size, q->alloc, &r);
+	r.no_reads = q->ignore_reads;
+	return position_in(m, fn, call, q->ptr, &r, q->alloc, depth, &q->level);
 }

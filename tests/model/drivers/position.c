@@ -14,7 +14,7 @@ struct pos_priv {
 };
 
 /* one macro, used once before the device starts and once before a read */
-#define POS_FLUSH(p, a) dma_cache_sync((p)->dev, (a), sizeof(u32), DMA_TO_DEVICE)
+#define POS_FLUSH(p, a) dma_cache_sync((p)->dev, (a), sizeof(u32), DMA_BIDIRECTIONAL)
 
 static void pos_sync(struct pos_priv *p, u32 *slot)
 {
@@ -61,6 +61,20 @@ static u32 pos_macro_uses(struct pos_priv *p)
 	return p->mbox[3];
 }
 
+/* nothing follows, and the direction says both ways: the default, with a doubt */
+static void pos_quiet(struct pos_priv *p)
+{
+	dma_cache_sync(p->dev, &p->mbox[4], sizeof(u32), DMA_BIDIRECTIONAL);
+}
+
+/* DMA_TO_DEVICE, then a read of what the CPU itself wrote: still the device's */
+static u32 pos_write_then_read_own(struct pos_priv *p)
+{
+	p->mbox[5] = 1;
+	dma_cache_sync(p->dev, &p->mbox[5], sizeof(u32), DMA_TO_DEVICE);
+	return p->mbox[5];
+}
+
 static int pos_probe(struct pos_priv *p)
 {
 	p->mbox = dma_alloc_attrs(p->dev, 64, &p->mbox_dma, GFP_KERNEL,
@@ -69,4 +83,4 @@ static int pos_probe(struct pos_priv *p)
 }
 
 static void *pos_entry[] __attribute__((used)) = { pos_probe, pos_post, pos_poll, pos_kick_then_read, pos_read_in_loop,
-							    pos_macro_uses };
+							    pos_macro_uses, pos_quiet, pos_write_then_read_own };

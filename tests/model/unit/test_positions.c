@@ -50,12 +50,30 @@ static void helper_decided_by_its_callers(void **state)
 
 static void nothing_tells_default_and_doubt(void **state)
 {
+	const struct plan_site *s = unit_site(pos(), "pos_quiet", "dma_cache_sync");
+
+	assert_str(s->fn, "dma_sync_single_for_device");
+	assert_non_null(s->doubt);
+}
+
+static void to_device_nothing_follows(void **state)
+{
 	static const char *const files[] = { "rules.c", NULL };
 	const struct plan_site *s = unit_site(unit_load("rules", files, false), "rule_local",
 					      "dma_cache_sync");
 
+	/* DMA_TO_DEVICE hands the buffer to the device wherever it is: no doubt */
 	assert_str(s->fn, "dma_sync_single_for_device");
-	assert_non_null(s->doubt);
+	assert_null(s->doubt);
+}
+
+static void to_device_then_own_read(void **state)
+{
+	const struct plan_site *s = unit_site(pos(), "pos_write_then_read_own", "dma_cache_sync");
+
+	/* the read after a DMA_TO_DEVICE sync is of the CPU's own data */
+	assert_str(s->fn, "dma_sync_single_for_device");
+	assert_null(s->doubt);
 }
 
 static void macro_uses_disagree(void **state)
@@ -92,6 +110,8 @@ TEST_LIST(position_tests,
 	cmocka_unit_test(helper_callers_disagree),
 	cmocka_unit_test(helper_decided_by_its_callers),
 	cmocka_unit_test(nothing_tells_default_and_doubt),
+	cmocka_unit_test(to_device_nothing_follows),
+	cmocka_unit_test(to_device_then_own_read),
 	cmocka_unit_test(macro_uses_disagree),
 	cmocka_unit_test(spatch_columns),
 );
