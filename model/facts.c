@@ -117,9 +117,8 @@ static void site(const struct plan_site *s, FILE *out, bool first)
 		fprintf(out, ", \"alloc\": %d", s->alloc->id);
 	else
 		fputs(", \"alloc\": null", out);
-	if (s->action == ACT_LEAVE || s->action == ACT_REMOVE) {
-		if (s->action == ACT_LEAVE)
-			key(out, "category", s->category);
+	if (s->action == ACT_LEAVE) {
+		key(out, "category", s->category);
 		key(out, "why", s->why);
 		fputc('}', out);
 		return;

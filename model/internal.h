@@ -290,6 +290,7 @@ void m_find_translators(struct model *m);
 /* ---- source text (source.c, print.c) ---- */
 
 const char *m_src_line(int stream, int line);
+int m_src_nr_lines(int stream);
 /* the macro a position is a use of (the identifier there), or NULL */
 struct symbol *m_macro_at(struct position pos);
 /* the text of the macro use at @pos: "NAME(args)" */
@@ -335,6 +336,11 @@ int m_position(struct model *m, struct func *fn, struct expression *call,
 bool m_assigned_in(struct model *m, struct func *f, const char *const *texts, int nr);
 /* the parameter of @fn that @e reads (a plain use of it), or -1 */
 int m_param_index(struct model *m, struct func *fn, struct expression *e);
+
+/* solve.c: a function of a .c file several top-level files include */
+bool m_in_shared_file(struct model *m, struct func *f);
+/* the allocation of @a's buffer made by the parse @f belongs to */
+struct dm_alloc *m_alloc_for(struct model *m, struct dm_alloc *a, struct func *f);
 
 /* the allocation an allocation call makes (collect.c) */
 struct dm_alloc *m_alloc_of_call(struct model *m, struct expression *call);

@@ -4,7 +4,9 @@
  * site of the unit, in source order, with its rewrite.  Syncs are
  * decided in plan_sync.c and folded per #define in plan_macro.c; here
  * are the allocations, frees and map attributes, the generated handle
- * helpers and the no-op macros of coherent includers.
+ * helpers.  A coherent includer's no-op cache macros (sni_82596.c's,
+ * next to lasi_82596.c's that sync) are no sites: they name no removed
+ * API and stay as they are, correct code (docs/model.md).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -13,7 +15,7 @@
 #include "plan_int.h"
 
 static const char *const action_names[] = {
-	[ACT_SYNC] = "sync", [ACT_LEAVE] = "leave", [ACT_REMOVE] = "remove",
+	[ACT_SYNC] = "sync", [ACT_LEAVE] = "leave",
 	[ACT_ALLOC] = "alloc", [ACT_FREE] = "free", [ACT_DROP_ATTR] = "drop-attr",
 };
 
@@ -51,7 +53,7 @@ static void plan_alloc_free(struct planner *pl, struct call *c, struct decision 
 	} else if (c->api->buf >= 0 && c->api->buf < c->nargs) {
 		struct dm_target t = m_classify(m, c->in, c->args[c->api->buf]);
 
-		a = t.kind == DM_ALLOC ? t.alloc : NULL;
+		a = t.kind == DM_ALLOC ? m_alloc_for(m, t.alloc, c->in) : NULL;
 	}
 	d->site.alloc = a;
 	d->site.action = alloc ? ACT_ALLOC : ACT_FREE;
@@ -162,70 +164,6 @@ struct plan_helper *plan_helper_for(struct planner *pl, struct dm_alloc *a,
 	return ph;
 }
 
-/* ---- coherent includers' no-op macros ---- */
-
-/* "#define NAME(" lines of @file whose body has no dma_cache_sync() */
-static void noop_defines(struct planner *pl, const char *file, const char *name,
-			 const char *skip_file)
-{
-	FILE *f = fopen(file, "r");
-	char line[4096];
-	int nr = 0;
-
-	if (!f)
-		return;
-	while (fgets(line, sizeof(line), f)) {
-		char *s = line, *n;
-		struct decision *d;
-
-		nr++;
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (*s != '#')
-			continue;
-		s++;
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (strncmp(s, "define", 6))
-			continue;
-		s += 6;
-		while (*s == ' ' || *s == '\t')
-			s++;
-		n = s;
-		if (strncmp(n, name, strlen(name)) || n[strlen(name)] != '(')
-			continue;
-		if (strstr(n, "dma_cache_sync") || (skip_file && !strcmp(file, skip_file)))
-			continue;
-		d = PUSH(pl->d, pl->nr_d, pl->cap_d);
-		memset(d, 0, sizeof(*d));
-		d->site.pos.file = m_strdup(file);
-		d->site.pos.line = nr;
-		d->site.pos.column = n - line;
-		d->site.pos.macro = m_strdup(name);
-		d->site.call = "dma_cache_sync";
-		d->site.action = ACT_REMOVE;
-		d->site.complete = true;
-		d->site.uses = 1;
-		d->site.why = "a coherent includer's no-op definition of a macro whose other definition is converted";
-	}
-	fclose(f);
-}
-
-static void plan_removes(struct planner *pl)
-{
-	int i, k, n = pl->nr_d;
-
-	for (i = 0; i < n; i++) {
-		struct decision *d = &pl->d[i];
-
-		if (!d->call || !d->call->macro || !d->site.uses || d->site.action != ACT_SYNC)
-			continue;
-		for (k = 0; k < pl->m->nr_files; k++)
-			noop_defines(pl, pl->m->files[k].name, d->call->macro, d->site.pos.file);
-		d = &pl->d[i];	/* the array may have moved */
-	}
-}
-
 static int by_position(const void *x, const void *y)
 {
 	const struct plan_site *a = x, *b = y;
@@ -276,7 +214,6 @@ struct plan *plan_unit(struct model *m, const struct plan_opts *opts)
 		if (m->calls[i].api)
 			plan_call(&pl, &m->calls[i]);
 	plan_merge_macros(&pl);
-	plan_removes(&pl);
 	p->sites = calloc(pl.nr_d + 1, sizeof(*p->sites));
 	if (!p->sites)
 		die("model: out of memory");

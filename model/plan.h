@@ -14,7 +14,6 @@
 enum plan_action {
 	ACT_SYNC,		/* dma_sync_single_for_{cpu,device}() */
 	ACT_LEAVE,		/* left as it is; category + why */
-	ACT_REMOVE,		/* a no-op macro of a coherent includer */
 	ACT_ALLOC,		/* dma_alloc_noncoherent() / dma_alloc_coherent() */
 	ACT_FREE,		/* dma_free_noncoherent() / dma_free_coherent() */
 	ACT_DROP_ATTR,		/* DMA_ATTR_NON_CONSISTENT removed from a map */

@@ -229,7 +229,7 @@ void plan_sync(struct planner *pl, struct call *c, struct decision *d)
 		plan_leave(d, cat, m_printf("%s: %s", d->ptext, adv));
 		return;
 	}
-	a = t.alloc;
+	a = m_alloc_for(m, t.alloc, c->in);
 	d->site.alloc = a;
 	if (!model_holder(m, a, c->in->sym, &d->holder)) {
 		plan_leave(d, "unknown", m_printf("%s points into %s (%s) but nothing in %s reaches its handle %s",

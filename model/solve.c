@@ -171,6 +171,66 @@ static unsigned int dir_bit(int dir)
 }
 
 /* The syncs (old or new API) that name each allocation, and their directions. */
+/* The top-level file whose parse made the allocation (lasi_82596.c). */
+static const char *made_in(struct model *m, struct dm_alloc *a)
+{
+	int i;
+
+	for (i = 0; i < m->nr_calls; i++)
+		if (m->calls[i].expr == a->expr && m->calls[i].in)
+			return m->calls[i].in->file;
+	return NULL;
+}
+
+/* Is @f defined in a file that several top-level files include (lib82596.c)? */
+bool m_in_shared_file(struct model *m, struct func *f)
+{
+	const char *def = f ? m_file_of(f->sym->pos) : NULL;
+	int i;
+
+	for (i = 0; def && i < m->nr_funcs; i++) {
+		struct func *g = m->funcs[i];
+		const char *gdef = m_file_of(g->sym->pos);
+
+		if (gdef && !strcmp(gdef, def) && g->file && f->file && strcmp(g->file, f->file))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The allocation of @a's buffer that function @f's parse made, when
+ * another parse made one of the same fields too: a .c file two includers
+ * share gives each its own allocation (lasi_82596.c's, sni_82596.c's),
+ * which the queries see as one.
+ */
+struct dm_alloc *m_alloc_for(struct model *m, struct dm_alloc *a, struct func *f)
+{
+	const char *top;
+	int i;
+
+	if (!a || !f || !f->file)
+		return a;
+	top = made_in(m, a);
+	if (top && !strcmp(top, f->file))
+		return a;
+	for (i = 0; i < m->nr_allocs; i++) {
+		struct dm_alloc *o = m->allocs[i];
+
+		top = made_in(m, o);
+		if (o->cpu_loc == a->cpu_loc && o->handle_loc == a->handle_loc && top &&
+		    !strcmp(top, f->file))
+			return o;
+	}
+	return a;
+}
+
+/*
+ * The syncs of each allocation.  A sync in a file two includers share
+ * counts for the allocation of its own includer only: lasi_82596.c's
+ * cache macros sync lib82596.c's buffers, sni_82596.c's do nothing, and
+ * sni's allocation stays coherent.
+ */
 static void note_syncs(struct model *m)
 {
 	int i, k;
@@ -191,6 +251,8 @@ static void note_syncs(struct model *m)
 			if (tmp.v[k].kind != DM_ALLOC && tmp.v[k].kind != DM_HANDLE)
 				continue;
 			a = m->allocs[tmp.v[k].obj];
+			if (m_in_shared_file(m, c->in) && m_alloc_for(m, a, c->in) != a)
+				continue;
 			a->nr_syncs++;
 			a->dirs |= dir_bit(dir_of(c, c->api->dir));
 		}

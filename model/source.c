@@ -82,6 +82,13 @@ const char *m_src_line(int stream, int line)
 	return f->buf + f->line_start[line - 1];
 }
 
+int m_src_nr_lines(int stream)
+{
+	struct src_file *f = file_of_stream(stream);
+
+	return f ? f->nr_lines : 0;
+}
+
 /* The byte offset in the line of sparse's column @col (tabs count to 8). */
 int m_byte_column(int stream, int line, int col)
 {

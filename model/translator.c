@@ -74,15 +74,23 @@ static void find_functions(struct model *m)
 	}
 }
 
+static int macro_params_at(const char *s, char names[][64], int max, const char **body);
+
 /* The parameter names of "#define NAME(a, b) body" at @def, and the body. */
 int m_macro_params(struct position def, char names[][64], int max, const char **body)
 {
 	const char *s = m_src_line(def.stream, def.line);
-	int n = 0, len;
 
 	if (!s)
 		return -1;
-	s += m_byte_column(def.stream, def.line, def.pos);
+	return macro_params_at(s + m_byte_column(def.stream, def.line, def.pos), names, max, body);
+}
+
+/* The same from @s, the macro's name in its #define line. */
+static int macro_params_at(const char *s, char names[][64], int max, const char **body)
+{
+	int n = 0, len;
+
 	while (*s && (isalnum((unsigned char)*s) || *s == '_'))
 		s++;
 	if (*s++ != '(')
@@ -163,12 +171,122 @@ static void find_macros(struct model *m)
 	}
 }
 
+/* Does @body read "holder->member" (or "(holder)->member")? */
+static bool reads_member(const char *body, const char *holder, const char *member)
+{
+	size_t n = strlen(holder), k = strlen(member);
+	const char *s = body;
+
+	while ((s = strstr(s, holder))) {
+		const char *e = s + n;
+		bool word = (s == body || !(isalnum((unsigned char)s[-1]) || s[-1] == '_')) &&
+			    !(isalnum((unsigned char)*e) || *e == '_');
+
+		s = e;
+		if (!word)
+			continue;
+		while (*e == ' ' || *e == ')')
+			e++;
+		if (e[0] != '-' || e[1] != '>')
+			continue;
+		e += 2;
+		while (*e == ' ')
+			e++;
+		if (!strncmp(e, member, k) && !(isalnum((unsigned char)e[k]) || e[k] == '_'))
+			return true;
+	}
+	return false;
+}
+
+static bool names_word(const char *body, const char *w)
+{
+	size_t n = strlen(w);
+	const char *s;
+
+	for (s = body; (s = strstr(s, w)); s += n)
+		if ((s == body || !(isalnum((unsigned char)s[-1]) || s[-1] == '_')) &&
+		    !(isalnum((unsigned char)s[n]) || s[n] == '_'))
+			return true;
+	return false;
+}
+
+/*
+ * A translator the driver only ever uses inside another macro
+ * (lib82596.c's SWAP32(virt_to_dma(lp, v))): its use has no position of
+ * its own, so its #define is read instead.  Two parameters, one read as
+ * holder->handle and holder->cpu for a buffer whose CPU address and
+ * handle are fields of one struct, the other named in a difference.
+ */
+static void find_defines(struct model *m, struct dm_alloc *a)
+{
+	const struct dm_loc *h = a->handle_loc, *cpu = a->cpu_loc;
+	int streams[64], nr = 0, i, k, line;
+
+	if (!h || !cpu || h->kind != LOC_FIELD || cpu->kind != LOC_FIELD || !h->name ||
+	    !cpu->name || h->type != cpu->type)
+		return;
+	for (i = 0; i < m->nr_funcs && nr < 64; i++) {
+		int st = m->funcs[i]->sym->pos.stream;
+
+		for (k = 0; k < nr && streams[k] != st; k++)
+			;
+		if (k == nr)
+			streams[nr++] = st;
+	}
+	for (i = 0; i < nr; i++) {
+		int lines = m_src_nr_lines(streams[i]);
+
+		for (line = 1; line <= lines; line++) {
+			const char *s = m_src_line(streams[i], line), *b;
+			char names[8][64], body[1024], name[64];
+			size_t len = 0;
+			int n, j;
+
+			while (s && (*s == ' ' || *s == '\t'))
+				s++;
+			if (!s || *s != '#')
+				continue;
+			for (s++; *s == ' ' || *s == '\t'; s++)
+				;
+			if (strncmp(s, "define", 6) || (s[6] != ' ' && s[6] != '\t'))
+				continue;
+			for (s += 6; *s == ' ' || *s == '\t'; s++)
+				;
+			for (j = 0; (isalnum((unsigned char)s[j]) || s[j] == '_') && j < 63; j++)
+				name[j] = s[j];
+			name[j] = '\0';
+			n = macro_params_at(s, names, 8, &b);
+			if (n != 2)
+				continue;
+			for (; *b && len + 1 < sizeof(body); b++) {
+				if (*b == '\n' && (b[-1] != '\\'))
+					break;
+				body[len++] = *b;
+			}
+			body[len] = '\0';
+			for (j = 0; j < 2; j++)
+				if (reads_member(body, names[j], m_id(h->name)) &&
+				    reads_member(body, names[j], m_id(cpu->name)) &&
+				    names_word(body, names[1 - j]) && strchr(body, '-'))
+					add(m, m_strdup(name), true, a->id - 1, j, 1 - j);
+		}
+	}
+}
+
 void m_find_translators(struct model *m)
 {
 	int i;
 
 	find_macros(m);
 	find_functions(m);
+	for (i = 0; i < m->nr_allocs; i++) {
+		int k;
+
+		for (k = 0; k < m->nr_trans && m->trans[k].alloc != i; k++)
+			;
+		if (k == m->nr_trans)
+			find_defines(m, m->allocs[i]);
+	}
 	for (i = 0; i < m->nr_trans; i++) {
 		struct translator *t = &m->trans[i];
 		struct dm_alloc *a = m->allocs[t->alloc];

@@ -28,21 +28,59 @@ static void includer_macro_keyed_in_define(void **state)
 	assert_str(w->dev, "(ndev)->dev.parent");
 }
 
-static void coherent_includer_noops_removed(void **state)
+static void allocation_in_the_shared_file(void **state)
 {
 	static const char *const files[] = { "lasi596.c", "sni596.c", NULL };
 	struct unit *u = unit_load("i596", files, false);
-	int i, removes = 0;
+	const struct plan_site *s;
+	int i;
 
-	for (i = 0; i < u->p->nr_sites; i++) {
-		const struct plan_site *s = &u->p->sites[i];
+	/*
+	 * Both includers of lib596.c in one run: sni596.c's no-op macros
+	 * are no sites (nothing removed, no sync invented); the allocation
+	 * lib596.c makes for both is one site, non-coherent (one includer
+	 * syncs it).
+	 */
+	for (i = 0; i < u->p->nr_sites; i++)
+		assert_null(strstr(u->p->sites[i].pos.file, "sni596.c"));
+	s = unit_site(u, "i596_probe", "dma_alloc_attrs");
+	assert_non_null(s);
+	assert_non_null(strstr(s->pos.file, "lib596.c"));
+	assert_int_equal(s->uses, 2);
+	assert_str(s->fn, "dma_alloc_noncoherent");
+}
 
-		if (s->action != ACT_REMOVE)
-			continue;
-		removes++;
-		assert_non_null(strstr(s->pos.file, "sni596.c"));
-	}
-	assert_int_equal(removes, 2);	/* DMA_WBACK and DMA_INV, no sync invented */
+static void each_includer_allocates(void **state)
+{
+	static const char *const files[] = { "shlasi.c", "shsni.c", NULL };
+	struct unit *u = unit_load("sh", files, false);
+	const struct plan_site *s;
+
+	/* the shared file's syncs are shlasi.c's: shsni.c's own block stays coherent */
+	s = unit_site(u, "shlasi_probe", "dma_alloc_attrs");
+	assert_non_null(s);
+	assert_str(s->fn, "dma_alloc_noncoherent");
+	s = unit_site(u, "shsni_probe", "dma_alloc_attrs");
+	assert_non_null(s);
+	assert_str(s->fn, "dma_alloc_coherent");
+	/* virt_to_dma() is only used inside SWAP32(): found by its #define */
+	s = unit_site(u, "sh_start", "dma_cache_sync");
+	assert_non_null(s);
+	assert_str(s->pos.macro, "DMA_WBACK");
+	assert_str(s->handle, "virt_to_dma(((struct sh_private *)netdev_priv(ndev)), (void *)addr)");
+	assert_int_equal(u->p->nr_helpers, 0);
+}
+
+static void macro_uses_pass_different_holders(void **state)
+{
+	static const char *const files[] = { "holders.c", NULL };
+	struct unit *u = unit_load("holders", files, false);
+	const struct plan_site *s = unit_site(u, "hl_start", "dma_cache_sync");
+
+	/* one use's holder is "hostdata", the other's "h": no one text to pass */
+	assert_non_null(s);
+	assert_int_equal(s->action, ACT_LEAVE);
+	assert_str(s->category, "macro-disagree");
 }
 
 static void coherent_includer_alone(void **state)
@@ -82,7 +120,9 @@ static void header_macro_gets_only_dev(void **state)
 
 TEST_LIST(macro_tests,
 	cmocka_unit_test(includer_macro_keyed_in_define),
-	cmocka_unit_test(coherent_includer_noops_removed),
+	cmocka_unit_test(allocation_in_the_shared_file),
+	cmocka_unit_test(each_includer_allocates),
+	cmocka_unit_test(macro_uses_pass_different_holders),
 	cmocka_unit_test(coherent_includer_alone),
 	cmocka_unit_test(header_macro_gets_only_dev),
 );
