@@ -322,6 +322,52 @@ bool model_holder(struct model *m, struct dm_alloc *a, struct symbol *fn_sym,
 	return m_holder_in(m, a, f, NULL, -1, out);
 }
 
+/* "x" for a struct device *, "&x->dev" for a struct that embeds one */
+static const char *device_of(struct symbol *var)
+{
+	struct symbol *st, *mem;
+
+	if (!var->ident)
+		return NULL;
+	if (m_is_device_ptr(var))
+		return m_id(var->ident);
+	if (!m_is_ptr(var) || !m_is_struct(m_pointee(var)))
+		return NULL;
+	st = m_base(m_pointee(var));
+	FOR_EACH_PTR(st->symbol_list, mem) {
+		struct symbol *mt = m_base(mem);
+
+		if (mem->ident && mt && mt->type == SYM_STRUCT && mt->ident &&
+		    !strcmp(m_id(mt->ident), "device"))
+			return m_printf("&%s->%s", m_id(var->ident), m_id(mem->ident));
+	} END_FOR_EACH_PTR(mem);
+	return NULL;
+}
+
+/*
+ * A struct device a function has at hand, for a call that passed NULL
+ * (au1000_eth): its holder's, else a parameter's (a struct device *, or
+ * the one a platform or PCI device embeds: &pdev->dev), else a local's.
+ */
+const char *m_device_in(struct model *m, struct func *f, const struct dm_holder *h)
+{
+	struct symbol *fn = f ? m_base(f->sym) : NULL, *arg;
+	const char *dev = NULL;
+	int i;
+
+	if (h && h->dev)
+		return h->dev;
+	if (!fn)
+		return NULL;
+	FOR_EACH_PTR(fn->arguments, arg) {
+		if (!dev)
+			dev = device_of(arg);
+	} END_FOR_EACH_PTR(arg);
+	for (i = 0; !dev && i < f->nr_locals; i++)
+		dev = device_of(f->locals[i]);
+	return dev;
+}
+
 /* ---- the handle text for a pointer into an allocation ---- */
 
 struct split {

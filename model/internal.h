@@ -314,6 +314,7 @@ const char *m_handle_for(struct model *m, struct func *f, struct expression *p,
 			 const char *ptext, struct dm_alloc *a, const struct dm_holder *h);
 
 const char *m_name_prefix(struct model *m);
+const char *m_device_in(struct model *m, struct func *f, const struct dm_holder *h);
 bool m_holder_in(struct model *m, struct dm_alloc *a, struct func *f,
 		 const char *const *names, int nr, struct dm_holder *out);
 const char *m_reach(struct model *m, struct func *f, const struct dm_loc *loc);

@@ -76,11 +76,16 @@ static void plan_alloc_free(struct planner *pl, struct call *c, struct decision 
 	}
 	if (is_null(d->site.dev)) {
 		struct dm_holder h;
+		const char *dev = c->in ? m_device_in(m, c->in, model_holder(m, a, c->in->sym, &h) ?
+						      &h : NULL) : NULL;
 
-		if (c->in && model_holder(m, a, c->in->sym, &h) && h.dev)
-			d->site.dev = h.dev;
-		else
+		if (dev) {
+			d->site.dev = dev;
+			d->site.doubt = m_printf("the call passed a NULL device: %s is the device this function has; check that it is the one that does the DMA",
+						 dev);
+		} else {
 			d->site.doubt = "the device is NULL and no struct device is reachable here: pass the real device";
+		}
 	}
 }
 

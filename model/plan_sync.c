@@ -270,7 +270,7 @@ void plan_sync(struct planner *pl, struct call *c, struct decision *d)
 	d->site.action = ACT_SYNC;
 	d->site.dev = c->argtext[0];
 	if (is_null(d->site.dev)) {
-		d->site.dev = d->holder.dev;
+		d->site.dev = m_device_in(m, c->in, &d->holder);
 		if (!d->site.dev) {
 			plan_leave(d, "unknown", m_printf("the device is NULL and no struct device is reachable from %s",
 							  m_id(c->in->name)));

@@ -107,6 +107,20 @@ static void null_device(void **state)
 	assert_str(a->dev, "nd->dev");
 }
 
+static void null_device_from_the_platform_device(void **state)
+{
+	struct unit *u = load("pdevnull", "pdevnull.c", false);
+	const struct plan_site *a = unit_site(u, "pn_probe", "dma_alloc_attrs");
+	const struct plan_site *f = unit_site(u, "pn_remove", "dma_free_attrs");
+
+	/* never synced: coherent; NULL: the platform device's, not the net device's */
+	assert_str(a->fn, "dma_alloc_coherent");
+	assert_str(a->dev, "&pdev->dev");
+	assert_non_null(a->doubt);
+	assert_str(f->fn, "dma_free_coherent");
+	assert_str(f->dev, "&pdev->dev");
+}
+
 static void never_synced_is_coherent(void **state)
 {
 	struct unit *u = load("nulldev", "nulldev.c", false);
@@ -156,6 +170,7 @@ TEST_LIST(handle_tests,
 	cmocka_unit_test(helper_with_only_dev_and_addr),
 	cmocka_unit_test(generated_helper),
 	cmocka_unit_test(null_device),
+	cmocka_unit_test(null_device_from_the_platform_device),
 	cmocka_unit_test(never_synced_is_coherent),
 	cmocka_unit_test(free_of_synced),
 	cmocka_unit_test(attribute_dropped_from_a_mapping),
