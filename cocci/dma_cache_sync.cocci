@@ -8,7 +8,7 @@
 /// --facts) each site gets the model's decision: the function, device,
 /// handle and direction to write, declarations to add to the enclosing
 /// function, translation helpers to add after a structure, macro
-/// parameters to change with their callers, no-op macro uses to remove,
+/// parameters to change with their callers,
 /// or the reason the site is left.
 ///
 /// Without facts, only what the code proves is converted: a sync of the
@@ -383,9 +383,6 @@ def decide_fact(p):
 	act = s.get("action")
 	if act == "leave":
 		return dict(left=fact_why(s))
-	if act == "remove":
-		return dict(left="a sync inside a no-op macro cannot be removed "
-			    "alone; the facts must remove the macro's uses")
 	if act != "sync":
 		return dict(left="the facts give action '%s' to a dma_cache_sync() "
 			    "site" % act)
@@ -440,6 +437,20 @@ def say(p, msg, mode):
 		# keeps the sites it must show a human.
 		sys.stderr.write(coccilib.report.build_report(p, msg) + "\n")
 
+NO_HELPER = "dmaconv_no_helper"
+def macro_pass_for(M):
+	"""(what every caller of macro M passes, the parameter's place) when
+	the facts change one of its first four parameters, else (None, -1);
+	a later parameter is reported and left."""
+	hit = [m for m in FACTS.macros if m.get("name") == M] if FACTS is not None else []
+	if not hit or not hit[0].get("pass"):
+		return (None, -1)
+	i = int(hit[0].get("param", -1))
+	if not 0 <= i <= 3:
+		sys.stderr.write("%s: macro %s: only one of the first four parameters can be "
+				 "changed with its callers\n" % (RULE, M))
+		return (None, -1)
+	return (hit[0]["pass"], i)
 def in_changed_macro(q, was):
 	"""Whether a position lies in the definition of a macro whose
 	parameter the facts change from was."""
@@ -955,9 +966,12 @@ else:
 		parts = ("dma_addr_t", name, T + " *", "priv", "const volatile void *", "p",
 			 "priv->%s + ((unsigned long)p - (unsigned long)priv->%s)" % (hf, f))
 		break
+# A structure that needs no helper still binds (a script rule that drops
+# every binding would stop all the later rules, the macro ones too): a
+# name add_helper below never adds.
 if parts is None:
-	cocci.include_match(False)
-else:
+	parts = ("int", NO_HELPER, "int", "a", "int", "b", "0")
+if True:
 	coccinelle.RT = cocci.make_type(parts[0])
 	coccinelle.hn = cocci.make_ident(parts[1])
 	coccinelle.HT1 = cocci.make_type(parts[2])
@@ -976,8 +990,9 @@ identifier holder_def.I;
 identifier helper_def.hn, helper_def.ha1, helper_def.ha2;
 type helper_def.RT, helper_def.HT1, helper_def.HT2;
 expression helper_def.he;
+position p : script:python(hn) { hn != NO_HELPER };
 @@
-struct I { ... };
+struct I@p { ... };
 ++ static inline RT hn(HT1 ha1, HT2 ha2)
 ++ {
 ++	return he;
@@ -1035,25 +1050,58 @@ position q : script:python(mwas) { in_changed_macro(q, mwas) };
 - mwas@q
 + mnow
 
+// What every caller passes instead of the changed parameter, which is
+// one of the first four (SmPL cannot pick an argument by a number a
+// script computes: one caller rule per place, each taking its place by a
+// constraint).  A macro the facts do not change still binds (a script
+// rule that drops every binding would stop all the later rules).
 @script:python macro_pass depends on legacy && patch@
 M << macro_def.M;
 mpass;
 @@
-hit = [m for m in FACTS.macros if m.get("name") == M] if FACTS is not None else []
-if not hit or not hit[0].get("pass") or int(hit[0].get("param", -1)) != 0:
-	if hit and hit[0].get("pass"):
-		sys.stderr.write("%s: macro %s: only a first parameter can be "
-				 "changed with its callers\n" % (RULE, M))
-	cocci.include_match(False)
-else:
-	coccinelle.mpass = cocci.make_expr(hit[0]["pass"])
+v, k = macro_pass_for(M)
+coccinelle.mpass = cocci.make_expr(v if v is not None else "0")
 
-@macro_callers depends on legacy && patch@
+@macro_callers0 depends on legacy && patch@
 identifier macro_def.M;
 expression macro_pass.mpass;
 expression E;
+position p : script:python(M) { macro_pass_for(M)[1] == 0 };
 @@
-M(
+M@p(
+- E
++ mpass
+  ,...)
+
+@macro_callers1 depends on legacy && patch@
+identifier macro_def.M;
+expression macro_pass.mpass;
+expression E0, E;
+position p : script:python(M) { macro_pass_for(M)[1] == 1 };
+@@
+M@p(E0,
+- E
++ mpass
+  ,...)
+
+@macro_callers2 depends on legacy && patch@
+identifier macro_def.M;
+expression macro_pass.mpass;
+expression E0, E1, E;
+position p : script:python(M) { macro_pass_for(M)[1] == 2 };
+@@
+M@p(E0, E1,
+- E
++ mpass
+  ,...)
+
+@macro_callers3 depends on legacy && patch@
+identifier macro_def.M;
+expression macro_pass.mpass;
+expression E0, E1, E2, E;
+position p : script:python(M) { macro_pass_for(M)[1] == 3 };
+@@
+M@p(E0, E1, E2,
 - E
 + mpass
   ,...)
