@@ -174,6 +174,20 @@ def strip_void_cast(e):
 	return re.sub(r'^\(\s*(const\s+)?(volatile\s+)?void\s*\*\s*\)', '', e.strip())
 
 
+def strip_holder_cast(e):
+	"""The holder without a cast to its own struct type: inside a macro
+	the holder of netdev_priv(ndev) is written ((struct x *)netdev_priv(ndev)),
+	where a function has a typed local for it (the same object)."""
+	e = e.strip()
+	while True:
+		m = re.match(r'^\(\s*\(\s*struct\s*\w+\s*\*\s*\)\s*(.*)\)$', e)
+		if not m:
+			m = re.match(r'^\(\s*struct\s*\w+\s*\*\s*\)\s*(.*)$', e)
+		if not m:
+			return e
+		e = m.group(1).strip()
+
+
 def translated(e):
 	"""(holder, pointer) of a translator call, or None."""
 	m = TRANSLATOR.match(csrc.norm(e))
@@ -183,7 +197,7 @@ def translated(e):
 	args = [a for _, a in csrc.split_args(m.group(2), b, 0, len(b))]
 	if len(args) != 2:
 		return None
-	return csrc.norm(args[0]), csrc.norm(strip_void_cast(args[1]))
+	return csrc.norm(strip_holder_cast(args[0])), csrc.norm(strip_void_cast(args[1]))
 
 
 def same(a, b):
