@@ -203,6 +203,52 @@ static int merge_reparsed(struct plan_site *s, int n)
 	return out;
 }
 
+static bool same_decl(const struct plan_decl *a, const struct plan_decl *b)
+{
+	return !strcmp(a->type, b->type) && !strcmp(a->init, b->init);
+}
+
+/*
+ * The declarations the patch adds at the top of a function: a name the
+ * function already has, or one two sites of the function would declare
+ * differently, cannot be added; those sites are left.
+ */
+static void check_decls(struct planner *pl)
+{
+	int i, k;
+
+	for (i = 0; i < pl->nr_d; i++) {
+		struct decision *d = &pl->d[i];
+		struct func *f = d->call ? d->call->in : NULL;
+		struct symbol *fn = f ? m_base(f->sym) : NULL, *arg;
+		const char *name;
+		bool taken = false;
+
+		if (!d->site.uses || d->site.action != ACT_SYNC || !d->site.nr_decls || !fn)
+			continue;
+		name = d->site.decls[0].name;
+		FOR_EACH_PTR(fn->arguments, arg) {
+			if (arg->ident && !strcmp(m_id(arg->ident), name))
+				taken = true;
+		} END_FOR_EACH_PTR(arg);
+		for (k = 0; k < f->nr_locals; k++)
+			if (!strcmp(m_id(f->locals[k]->ident), name))
+				taken = true;
+		for (k = 0; k < i && !taken; k++) {
+			struct decision *o = &pl->d[k];
+
+			if (o->site.uses && o->site.action == ACT_SYNC && o->site.nr_decls &&
+			    o->call && o->call->in == f && !strcmp(o->site.decls[0].name, name) &&
+			    !same_decl(&o->site.decls[0], &d->site.decls[0]))
+				taken = true;
+		}
+		if (taken)
+			plan_leave(d, "unknown", m_printf("the holder needs a local '%s %s = %s;' in %s, and %s already names something else there",
+							  d->site.decls[0].type, name, d->site.decls[0].init,
+							  m_id(f->name), name));
+	}
+}
+
 struct plan *plan_unit(struct model *m, const struct plan_opts *opts)
 {
 	struct planner pl = { m, opts };
@@ -219,6 +265,7 @@ struct plan *plan_unit(struct model *m, const struct plan_opts *opts)
 		if (m->calls[i].api)
 			plan_call(&pl, &m->calls[i]);
 	plan_merge_macros(&pl);
+	check_decls(&pl);
 	p->sites = calloc(pl.nr_d + 1, sizeof(*p->sites));
 	if (!p->sites)
 		die("model: out of memory");

@@ -121,6 +121,18 @@ static void null_device_from_the_platform_device(void **state)
 	assert_str(f->dev, "&pdev->dev");
 }
 
+static void declaration_name_taken(void **state)
+{
+	struct unit *u = load("declclash", "declclash.c", false);
+	const struct plan_site *s = unit_site(u, "dc_sync", "dma_cache_sync");
+
+	/* "struct dc_private *sp = netdev_priv(dev);" would clash with "int sp" */
+	assert_non_null(s);
+	assert_int_equal(s->action, ACT_LEAVE);
+	assert_str(s->category, "unknown");
+	assert_non_null(strstr(s->why, "already names"));
+}
+
 static void never_synced_is_coherent(void **state)
 {
 	struct unit *u = load("nulldev", "nulldev.c", false);
@@ -171,6 +183,7 @@ TEST_LIST(handle_tests,
 	cmocka_unit_test(generated_helper),
 	cmocka_unit_test(null_device),
 	cmocka_unit_test(null_device_from_the_platform_device),
+	cmocka_unit_test(declaration_name_taken),
 	cmocka_unit_test(never_synced_is_coherent),
 	cmocka_unit_test(free_of_synced),
 	cmocka_unit_test(attribute_dropped_from_a_mapping),
