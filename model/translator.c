@@ -29,8 +29,17 @@ static void add(struct model *m, const char *name, bool macro, int alloc, int ho
 	t->ptr_arg = ptr;
 }
 
+/* Two allocations of one buffer: the same CPU and handle locations (lasi's and sni's). */
+static bool twins(struct model *m, int a, int b)
+{
+	const struct dm_alloc *x = m->allocs[a], *y = m->allocs[b];
+
+	return a == b || (x->handle_loc && x->handle_loc == y->handle_loc &&
+			  x->cpu_loc == y->cpu_loc);
+}
+
 /* The allocation whose handle @s holds at an offset the pointer decides. */
-static int walked_handle(const struct vset *s)
+static int walked_handle(struct model *m, const struct vset *s)
 {
 	int i, found = -1;
 
@@ -39,9 +48,10 @@ static int walked_handle(const struct vset *s)
 			return -1;
 		if (s->v[i].kind != DM_HANDLE || s->v[i].offk != OFFK_UNKNOWN)
 			continue;
-		if (found >= 0 && found != s->v[i].obj)
+		if (found >= 0 && !twins(m, found, s->v[i].obj))
 			return -1;
-		found = s->v[i].obj;
+		if (found < 0)
+			found = s->v[i].obj;
 	}
 	return found;
 }
@@ -58,7 +68,7 @@ static void find_functions(struct model *m)
 
 		if (!ret || !fn)
 			continue;
-		a = walked_handle(&ret->set);
+		a = walked_handle(m, &ret->set);
 		if (a < 0)
 			continue;
 		FOR_EACH_PTR(fn->arguments, arg) {
@@ -146,7 +156,7 @@ static void find_macros(struct model *m)
 		size_t len = 0;
 
 		m_eval(m, u->fn, u->expr, &tmp);
-		a = walked_handle(&tmp);
+		a = walked_handle(m, &tmp);
 		vset_free(&tmp);
 		if (a < 0)
 			continue;
@@ -289,13 +299,17 @@ void m_find_translators(struct model *m)
 	}
 	for (i = 0; i < m->nr_trans; i++) {
 		struct translator *t = &m->trans[i];
-		struct dm_alloc *a = m->allocs[t->alloc];
+		int k;
 
-		if (a->translator)
-			continue;
-		a->translator = t->name;
-		a->translator_is_macro = t->macro;
-		a->translator_holder = t->holder_arg;
-		a->translator_ptr = t->ptr_arg;
+		for (k = 0; k < m->nr_allocs; k++) {
+			struct dm_alloc *a = m->allocs[k];
+
+			if (a->translator || !twins(m, t->alloc, k))
+				continue;
+			a->translator = t->name;
+			a->translator_is_macro = t->macro;
+			a->translator_holder = t->holder_arg;
+			a->translator_ptr = t->ptr_arg;
+		}
 	}
 }
