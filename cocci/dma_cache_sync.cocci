@@ -438,6 +438,8 @@ def say(p, msg, mode):
 		sys.stderr.write(coccilib.report.build_report(p, msg) + "\n")
 
 NO_HELPER = "dmaconv_no_helper"
+def facts_helper_struct(I):
+	return FACTS is not None and any(h.get("after") == "struct " + I for h in FACTS.helpers)
 def macro_pass_for(M):
 	"""(what every caller of macro M passes, the parameter's place) when
 	the facts change one of its first four parameters, else (None, -1);
@@ -934,13 +936,21 @@ fname(...)
 //    generated <prefix>_<buffer>_to_dma() of a proven site.
 //----------------------------------------------------------------------
 
-@holder_def depends on legacy && patch@
+// A file with no legacy call of its own may still be where the facts put
+// a helper (a .c file the includers share, lib82596.c): the helper rules
+// run there too.
+@fact_helper_file depends on patch@
+identifier I : script:python() { facts_helper_struct(I) };
+@@
+struct I { ... };
+
+@holder_def depends on (legacy || fact_helper_file) && patch@
 identifier I;
 position ps;
 @@
 struct I@ps { ... };
 
-@script:python helper_def depends on legacy && patch@
+@script:python helper_def depends on (legacy || fact_helper_file) && patch@
 I << holder_def.I;
 ps << holder_def.ps;
 hn;
@@ -980,12 +990,12 @@ if True:
 	coccinelle.ha2 = cocci.make_ident(parts[5])
 	coccinelle.he = cocci.make_expr(parts[6])
 
-@has_helper depends on legacy && patch@
+@has_helper depends on (legacy || fact_helper_file) && patch@
 identifier helper_def.hn;
 @@
 hn(...) { ... }
 
-@add_helper depends on legacy && patch && !has_helper@
+@add_helper depends on (legacy || fact_helper_file) && patch && !has_helper@
 identifier holder_def.I;
 identifier helper_def.hn, helper_def.ha1, helper_def.ha2;
 type helper_def.RT, helper_def.HT1, helper_def.HT2;
