@@ -20,7 +20,12 @@ struct parse_opts {
 	 * are incomplete.
 	 */
 	bool best_effort;
-	const char *stub_dir;		/* NULL: a fresh temporary folder */
+	/*
+	 * NULL: a fresh $TMPDIR/dmaconv-stubs-XXXXXX (/tmp without TMPDIR),
+	 * removed once the last file given is parsed, at exit() and on
+	 * SIGINT/SIGTERM/SIGHUP/SIGALRM; a folder given here is kept.
+	 */
+	const char *stub_dir;
 	const char *prog;		/* for messages: "dmacheck", "dmamodel" */
 };
 
@@ -41,6 +46,12 @@ struct symbol_list *model_parse_file(const char *file);
 
 /* false: the file was parsed with stub headers or implicit declarations */
 bool model_parse_complete(const char *file);
+
+/*
+ * Removes best effort's temporary stub folder now (before an _exit(),
+ * which skips the exit handlers); nothing when there is none.
+ */
+void model_parse_end(void);
 
 /* Headers that were missing (each reported once); returns their number. */
 int model_missing_headers(const char *const **names);

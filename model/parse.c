@@ -11,9 +11,20 @@
  * declare every undefined identifier implicitly.  The parent then
  * initialises sparse with the stub folder last on the include path and
  * the implicit declarations force-included.
+ *
+ * The stub folder is a fresh $TMPDIR/dmaconv-stubs-XXXXXX unless the
+ * caller gave one (--stub-dir, kept).  A fresh one is removed, with what
+ * best effort wrote in it, once the last file of the command line is
+ * parsed (nothing opens a header after that), else at exit() or on
+ * SIGINT, SIGTERM, SIGHUP (and SIGALRM, dmacheck's --timeout) when the
+ * signal's action was the default; model_parse_end() removes it before
+ * an _exit().  Every path in it is recorded as it is made, so removal
+ * is unlink() and rmdir() of known names, which a signal handler may do.
  */
 #include <ctype.h>
 #include <errno.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,6 +48,104 @@ static struct {
 } incomplete;
 
 static const char *prog = "dmamodel";
+
+/*
+ * What best effort made in a folder of its own, in the order it was made
+ * (the folder first): removed in reverse order, files and folders before
+ * the folder holding them.  Only the process that made the folder removes
+ * it: the children of child_run() inherit the handlers and may exit().
+ */
+struct made_path {
+	char *path;
+	bool dir;
+};
+static struct made_path *volatile made;
+static volatile sig_atomic_t made_nr;
+static int made_cap;
+static pid_t made_by;
+static int files_left;		/* files of the command line still to parse */
+
+static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGALRM };
+static struct sigaction old_action[sizeof(cleanup_signals) / sizeof(cleanup_signals[0])];
+
+static void made_add(char *path, bool dir)
+{
+	if (!made_by)
+		return;		/* the caller's --stub-dir: kept */
+	if (made_nr == made_cap) {
+		int cap = made_cap ? 2 * made_cap : 16;
+		struct made_path *a = malloc(cap * sizeof(*a)), *old = made;
+
+		if (!a)
+			die("%s: out of memory", prog);
+		if (made_nr)
+			memcpy(a, old, made_nr * sizeof(*a));
+		made = a;	/* complete before it is seen */
+		made_cap = cap;
+		free(old);
+	}
+	made[made_nr].path = path;
+	made[made_nr].dir = dir;
+	atomic_signal_fence(memory_order_seq_cst);
+	made_nr = made_nr + 1;
+}
+
+/* Async-signal-safe. */
+static void remove_made(void)
+{
+	int i;
+
+	if (!made_nr || getpid() != made_by)
+		return;
+	for (i = made_nr - 1; i >= 0; i--) {
+		if (made[i].dir)
+			rmdir(made[i].path);
+		else
+			unlink(made[i].path);
+	}
+	made_nr = 0;
+}
+
+void model_parse_end(void)
+{
+	remove_made();
+}
+
+static void on_signal(int sig)
+{
+	size_t i;
+
+	remove_made();
+	for (i = 0; i < sizeof(cleanup_signals) / sizeof(cleanup_signals[0]); i++)
+		if (cleanup_signals[i] == sig)
+			sigaction(sig, &old_action[i], NULL);
+	raise(sig);	/* the action there was, once this handler returns */
+}
+
+static void cleanup_on_exit(void)
+{
+	static bool done;
+	struct sigaction sa;
+	size_t i;
+
+	if (done)
+		return;
+	done = true;
+	atexit(remove_made);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(cleanup_signals) / sizeof(cleanup_signals[0]); i++) {
+		struct sigaction cur;
+
+		/* an ignored signal stays ignored, a caller's handler stays */
+		if (sigaction(cleanup_signals[i], NULL, &cur) || cur.sa_handler != SIG_DFL ||
+		    (cur.sa_flags & SA_SIGINFO))
+			continue;
+		old_action[i] = cur;
+		sigaction(cleanup_signals[i], &sa, NULL);
+	}
+}
 
 int model_missing_headers(const char *const **names)
 {
@@ -72,7 +181,8 @@ static void mkdirs(const char *path)
 		if (*s != '/')
 			continue;
 		*s = '\0';
-		mkdir(p, 0777);
+		if (!mkdir(p, 0777))
+			made_add(m_strdup(p), true);
 		*s = '/';
 	}
 	free(p);
@@ -89,12 +199,16 @@ static bool stub(const char *dir, const char *name)
 	path = m_printf("%s/%s", dir, name);
 	mkdirs(path);
 	f = fopen(path, "w");
-	if (f) {
-		fputs("/* dmaconv: a header that was not at hand, treated as empty */\n", f);
-		fclose(f);
+	if (!f) {
+		free(path);
+		return false;
 	}
-	free(path);
-	return f != NULL;
+	made_add(path, false);
+	fputs("/* dmaconv: a header that was not at hand, treated as empty */\n", f);
+	fclose(f);
+	if (!made_by)
+		free(path);
+	return true;
 }
 
 /*
@@ -213,19 +327,26 @@ static char **with_args(int argc, char **argv, const char *dir, const char *impl
 	return av;
 }
 
+/* The caller's folder, or a fresh $TMPDIR/dmaconv-stubs-XXXXXX removed when done. */
 static const char *make_stub_dir(const struct parse_opts *opts)
 {
-	char tmpl[] = "/tmp/dmaconv-stubs-XXXXXX";
-	char *d;
+	const char *base = getenv("TMPDIR");
+	char *tmpl;
 
 	if (opts->stub_dir) {
 		mkdir(opts->stub_dir, 0777);
 		return opts->stub_dir;
 	}
-	d = mkdtemp(tmpl);
-	if (!d)
-		die("%s: cannot make a folder for stub headers: %s", prog, strerror(errno));
-	return m_strdup(d);
+	if (!base || !*base)
+		base = "/tmp";
+	tmpl = m_printf("%s/dmaconv-stubs-XXXXXX", base);
+	cleanup_on_exit();
+	made_by = getpid();
+	if (!mkdtemp(tmpl))
+		die("%s: cannot make a folder for stub headers in %s: %s", prog, base,
+		    strerror(errno));
+	made_add(tmpl, true);
+	return tmpl;
 }
 
 /* The files on the command line, without taking sparse's state. */
@@ -298,6 +419,7 @@ static void best_effort(int argc, char **argv, const char *dir, const char *impl
 	out = fopen(implicit, "w");
 	if (!out)
 		die("%s: cannot write %s: %s", prog, implicit, strerror(errno));
+	made_add(m_strdup(implicit), false);
 	fputs("/* dmaconv: implicit declarations for a best-effort parse */\n", out);
 	for (i = 0; i < undef.nr; i++) {
 		bool call = false;
@@ -329,12 +451,18 @@ struct symbol_list *model_parse_init(int argc, char **argv, struct string_list *
 		file_args(argc, argv, &names, &nr, &cap);
 		best_effort(argc, argv, dir, implicit, names, nr);
 		free(names);
+		struct symbol_list *syms;
+
 		av = with_args(argc, argv, dir, implicit, &av_n);
-		return sparse_initialize(av_n, av, files);
+		syms = sparse_initialize(av_n, av, files);
+		files_left = ptr_list_size((struct ptr_list *)*files);
+		if (!files_left)
+			remove_made();
+		return syms;
 	}
 }
 
-struct symbol_list *model_parse_file(const char *file)
+static struct symbol_list *parse_file(const char *file)
 {
 	struct symbol_list *list;
 	struct stat st;
@@ -351,5 +479,15 @@ struct symbol_list *model_parse_file(const char *file)
 	if (has_error & ERROR_CURR_PHASE)
 		has_error = ERROR_PREV_PHASE;
 	evaluate_symbol_list(list);
+	return list;
+}
+
+struct symbol_list *model_parse_file(const char *file)
+{
+	struct symbol_list *list = parse_file(file);
+
+	/* the last file is read: no header is opened after it */
+	if (files_left > 0 && !--files_left)
+		remove_made();
 	return list;
 }

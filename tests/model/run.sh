@@ -7,7 +7,8 @@
 #   - dmamodel on each of them: facts.json parses and has the schema;
 #   - include/dmaconv/legacy-dma.h in the 5.10+ view gives the same facts
 #     as the 5.9 view, and leaves 5-argument calls alone;
-#   - best-effort parsing of a file whose headers are missing;
+#   - best-effort parsing of a file whose headers are missing, and no
+#     stub folder left behind (at the end, on SIGTERM and SIGHUP);
 #   - bad input: one clear error naming the file, never a crash;
 #   - the model over the real Linux 6.1 drivers (tests/model/kernel.sh),
 #     when their kbuild command lines were recorded.
@@ -165,6 +166,56 @@ assert sync["handle"] == "p->fifo_dma", sync
 PY
 } >"$tmp/why" 2>&1 || cat "$tmp/err" >>"$tmp/why"
 check $? "best effort: missing headers reported once, facts made and marked incomplete"
+
+# Best effort's own stub folder ($TMPDIR/dmaconv-stubs-*) is gone when
+# dmamodel or dmacheck is done, or killed by SIGTERM or SIGHUP (a
+# header that is a FIFO holds the second round until the signal); the
+# --stub-dir a user gives is kept.
+private=$tmp/tmpdir
+mkdir -p "$private"
+left() { find "$private" -mindepth 1 -name 'dmaconv-stubs-*' -print; }
+{
+	[ -f "$tmp/stubs/acme_board.h" ] && [ -f "$tmp/stubs/soc/acme/regs.h" ] ||
+		echo "--stub-dir=$tmp/stubs: the stubs are not kept"
+	TMPDIR=$private "$DMAMODEL" --best-effort -DDMAREF_API_5_9 -I "$TOP/include" \
+		-I "$drivers" --facts="$tmp/vendor2.json" "$drivers/vendor.c" >/dev/null 2>&1 ||
+		echo "dmamodel --best-effort failed"
+	left
+	if [ -x "$BUILD/dmacheck" ]; then
+		TMPDIR=$private "$BUILD/dmacheck" --best-effort -DDMAREF_API_5_9 \
+			-I "$TOP/include" -I "$drivers" "$drivers/vendor.c" >/dev/null 2>&1
+		left
+	fi
+} >"$tmp/why" 2>&1
+[ ! -s "$tmp/why" ]
+check $? "best effort: no dmaconv-stubs-* folder left in \$TMPDIR by dmamodel or dmacheck, --stub-dir kept"
+
+mkdir -p "$tmp/fifo"
+mkfifo "$tmp/fifo/slow.h"
+printf '#include "gone/first.h"\n#include "slow.h"\nint x;\n' >"$tmp/fifo/f.c"
+for sig in TERM HUP; do
+	TMPDIR=$private "$DMAMODEL" --best-effort -I "$tmp/fifo" --facts="$tmp/fifo.json" \
+		"$tmp/fifo/f.c" >/dev/null 2>&1 &
+	pid=$!
+	for _ in $(seq 100); do
+		compgen -G "$private/dmaconv-stubs-*/gone/first.h" >/dev/null && break
+		sleep 0.1
+	done
+	compgen -G "$private/dmaconv-stubs-*/gone/first.h" >/dev/null
+	made=$?
+	kill -"$sig" "$pid"
+	wait "$pid"
+	rc=$?
+	# the round's child still waits on the FIFO: a writer lets it end
+	timeout 10 sh -c ': >"$1"' sh "$tmp/fifo/slow.h"
+	{
+		[ $made -eq 0 ] || echo "no stub made before the signal"
+		[ $rc -eq $((128 + $(kill -l "$sig"))) ] || echo "exit $rc, not the signal's"
+		left
+	} >"$tmp/why" 2>&1
+	[ ! -s "$tmp/why" ]
+	check $? "best effort: SIG$sig removes the stub folder and still ends dmamodel"
+done
 
 # ---- bad input ----
 
