@@ -72,7 +72,11 @@ DRIVERS = {
 		objs=[],	# MIPS Alchemy only: not in the ip22 configuration
 		model=["drivers/net/ethernet/amd/au1000_eth.c"],
 		flags_from="sgiseeq",
-		cflags=["-I@SRC@/arch/mips/include/asm/mach-au1x00"],
+		# the module's own names (the other unit's are dropped): the
+		# kernel's headers use KBUILD_MODNAME
+		cflags=["-I@SRC@/arch/mips/include/asm/mach-au1x00",
+			'-DKBUILD_BASENAME="au1000_eth"', '-DKBUILD_MODNAME="au1000_eth"',
+			"-D__KBUILD_MODNAME=kmod_au1000_eth"],
 		groups=[["drivers/net/ethernet/amd/au1000_eth.c"]]),
 }
 

@@ -92,6 +92,7 @@ print('\n'.join(v) if isinstance(v, list) and (not v or isinstance(v[0], str)) e
       '\n\n'.join('\n'.join(g) for g in v) if isinstance(v, list) else v)"
 }
 DMAMODEL=${DMAMODEL:-$BUILD/tests/model/dmamodel}
+SPARSE=${SPARSE:-$BUILD/sparse/src/sparse}
 LEGACY_H=$TOP/include/dmaconv/legacy-dma.h
 
 # 1. The legacy tree: the reverse transformation, plus the unchanged
@@ -216,8 +217,21 @@ print('\n'.join(out))")
 		args+=("${extra[@]}" -I "$tree/$(dirname "$f")")
 	fi
 	mapfile -t files < <(drv_field "$d" model | sed "s|^|$tree/|")
-	(cd "$dir" && "$DMAMODEL" --facts="$out" --unit="$d" "${args[@]}" \
-		-include "$LEGACY_H" "${files[@]}") >"$out.log" 2>&1
+	local t0 t1 t2
+	t0=$(date +%s.%N)
+	(cd "$dir" && "$DMAMODEL" --stats --facts="$out" --unit="$d" "${args[@]}" \
+		-include "$LEGACY_H" "${files[@]}") >"$out.log" 2>&1 || return 1
+	t1=$(date +%s.%N)
+	# What the model costs: plain sparse on the same files with the same
+	# flags, right after (docs/roundtrip.md's figures).
+	[ -x "$SPARSE" ] || return 0
+	(cd "$dir" && "$SPARSE" "${args[@]}" -include "$LEGACY_H" "${files[@]}") >/dev/null 2>&1
+	t2=$(date +%s.%N)
+	sed -n 's/^dmamodel: parse+evaluate \([0-9.]*\)s, model \([0-9.]*\)s$/\1 \2/p' "$out.log" |
+		awk -v d="$d" -v n=${#files[@]} -v a="$t0" -v b="$t1" -v c="$t2" '{
+			printf "%s (%d file%s): dmamodel %.2fs (sparse inside %.2fs, the model %.3fs), plain sparse %.2fs: the model is %.1f%% of sparse\n",
+			       d, n, (n > 1 ? "s" : ""), b - a, $1, $2, c - b, 100 * $2 / (c - b) }' >"$out.time"
+	return 0
 }
 
 # The series of semantic patches over driver $1's file groups in tree
@@ -260,6 +274,7 @@ import json, collections, sys
 f = json.load(open(sys.argv[1]))
 c = collections.Counter(s['action'] for s in f['sites'])
 print(', '.join('%d %s' % (v, k) for k, v in sorted(c.items())))" "$facts"))"
+		[ -s "$facts.time" ] && sed 's/^/# time: /' "$facts.time"
 	else
 		not_ok "$d: the driver model's facts" "$RT/facts/$d.json.log"
 	fi
