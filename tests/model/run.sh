@@ -207,6 +207,7 @@ for sig in TERM HUP; do
 	wait "$pid"
 	rc=$?
 	# the round's child still waits on the FIFO: a writer lets it end
+	# shellcheck disable=SC2016 # $1 is the inner shell's
 	timeout 10 sh -c ': >"$1"' sh "$tmp/fifo/slow.h"
 	{
 		[ $made -eq 0 ] || echo "no stub made before the signal"
