@@ -79,7 +79,8 @@ struct slot_state {
 
 struct slot {
 	struct buffer *buf;
-	pseudo_t anchor;	/* NULL: the whole buffer */
+	pseudo_t anchor;	/* a value that names the part, or NULL */
+	unsigned long long akey;	/* the part's descriptor key; 0: a fixed range */
 	long long lo, hi;	/* byte range, when known (hi < 0: open) */
 };
 

@@ -20,7 +20,8 @@ int *engine_slot_next;
 
 /* ---- slots ---- */
 
-static int new_slot(struct buffer *buf, pseudo_t anchor, long long lo, long long hi)
+static int new_slot(struct buffer *buf, pseudo_t anchor, unsigned long long akey,
+		    long long lo, long long hi)
 {
 	struct slot *s;
 
@@ -35,6 +36,7 @@ static int new_slot(struct buffer *buf, pseudo_t anchor, long long lo, long long
 	memset(s, 0, sizeof(*s));
 	s->buf = buf;
 	s->anchor = anchor;
+	s->akey = akey;
 	s->lo = lo;
 	s->hi = hi;
 	engine_slot_next[engine_cur.nr_slots] = -1;
@@ -53,7 +55,7 @@ int engine_whole_slot(struct buffer *buf)
 	if (buf->slot_gen != engine_slot_gen) {
 		buf->slot_gen = engine_slot_gen;
 		buf->slot = -1;
-		buf->slot = new_slot(buf, NULL, 0, -1);
+		buf->slot = new_slot(buf, NULL, 0, 0, -1);
 	}
 	return buf->slot;
 }
@@ -73,10 +75,10 @@ static int part_slot(const struct bufref *ref, long long size)
 	for (i = engine_slot_next[i]; i >= 0; i = engine_slot_next[i]) {
 		struct slot *s = &engine_cur.slots[i];
 
-		if (s->anchor == ref->anchor && s->lo == lo && s->hi == hi)
+		if (s->akey == ref->akey && s->lo == lo && s->hi == hi)
 			return i;
 	}
-	return new_slot(ref->buf, ref->anchor, lo, hi);
+	return new_slot(ref->buf, ref->anchor, ref->akey, lo, hi);
 }
 
 /* The slot an access at @ref falls in: a part if one covers it. */
@@ -90,22 +92,22 @@ static int access_slot(const struct bufref *ref, long long off)
 	for (i = engine_slot_next[w]; i >= 0; i = engine_slot_next[i]) {
 		struct slot *s = &engine_cur.slots[i];
 
-		if (s->anchor == ref->anchor && in_range(s, ref->offset + off))
+		if (s->akey == ref->akey && in_range(s, ref->offset + off))
 			return i;
-		anchored_parts |= s->anchor != NULL;
+		anchored_parts |= s->akey != 0;
 	}
 	/*
 	 * An element picked by an index that no sync names (the index was
 	 * computed again): it is not known which part it is, so say nothing.
 	 */
-	if (ref->anchor && anchored_parts)
+	if (ref->akey && anchored_parts)
 		return -1;
 	return w;
 }
 
 static bool is_partial(const struct bufref *ref, long long size)
 {
-	if (ref->anchor)
+	if (ref->akey)
 		return true;
 	if (ref->offset_known && ref->offset)
 		return true;
@@ -232,7 +234,7 @@ static void map_event(struct call_site *cs)
 		ref.buf->ambiguous = true;
 	/* a map of a member of a struct: the struct is no mapping */
 	if (!ref.buf->api && is_partial(&ref, const_size(cs, api->size)) &&
-	    !ref.anchor) {
+	    !ref.akey) {
 		buffer_event(EV_MAP, cs, &ref, const_size(cs, api->size));
 		return;
 	}
@@ -356,6 +358,7 @@ static void summary_events(struct call_site *cs, const struct summary *sum)
 					memset(&ref, 0, sizeof(ref));
 					ref.buf = fx->buf;
 					ref.anchor = dmc_strip_casts(arg);
+					ref.akey = resolve_key(arg);
 					ref.offset_known = true;
 				}
 			} else if (!resolve_arg(cs, fx->param - 1, fx->param_kind, &ref, false)) {
@@ -373,7 +376,7 @@ static void summary_events(struct call_site *cs, const struct summary *sum)
 		} else if (!fx->param && (fx->lo || fx->hi >= 0)) {
 			ref.offset = fx->lo;
 			slot = part_slot(&ref, fx->hi >= 0 ? fx->hi - fx->lo : -1);
-		} else if (ref.anchor || (ref.offset_known && ref.offset)) {
+		} else if (ref.akey || (ref.offset_known && ref.offset)) {
 			ref.offset += fx->anchored ? fx->lo : 0;
 			slot = part_slot(&ref, fx->anchored && fx->hi >= 0 ?
 					       fx->hi - fx->lo : -1);

@@ -197,7 +197,7 @@ static void write_back_overlaps(struct slot_state *st, const struct event *ev)
 	for (i = engine_whole_slot(s->buf); i >= 0; i = engine_slot_next[i]) {
 		const struct slot *o = &engine_cur.slots[i];
 
-		if (i == ev->slot || i == s->buf->slot || o->anchor != s->anchor ||
+		if (i == ev->slot || i == s->buf->slot || o->akey != s->akey ||
 		    !overlap(s, o))
 			continue;
 		st[i].dev_write = false;

@@ -122,7 +122,7 @@ static void exit_effects(struct summary *sum, const struct slot_state *exit_stat
 			fx.buf = s->buf;
 			fx.lo = s->lo;
 			fx.hi = s->hi;
-		} else if (s->anchor) {
+		} else if (s->akey) {
 			continue;
 		} else if (s->buf->param) {
 			if (s->lo || s->hi >= 0)
@@ -194,7 +194,7 @@ static void access_effects(struct summary *sum)
 		if (ev->kind != EV_READ && ev->kind != EV_WRITE)
 			continue;
 		if (!ev->buf->param || ev->buf->param_kind != BK_CPU ||
-		    engine_cur.slots[ev->slot].anchor || owned_before(i))
+		    engine_cur.slots[ev->slot].akey || owned_before(i))
 			continue;
 		fx.kind = ev->kind;
 		fx.param = ev->buf->param;

@@ -11,6 +11,7 @@
  * for the current function only.
  */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "resolve.h"
@@ -537,6 +538,9 @@ struct res {
 	unsigned char state[2];		/* 0 new, 1 busy, 2 done: ptr, handle */
 	bool ok[2];
 	struct bufref ref[2];
+	unsigned char key_state;	/* 0 new, 1 busy (a phi), 2 done */
+	unsigned char key_depth;	/* busy: its depth on the phi stack */
+	unsigned long long key;
 };
 
 void resolve_begin(struct entrypoint *ep)
@@ -563,6 +567,193 @@ static struct res *res_of(pseudo_t p)
 	return r;
 }
 
+
+/* ---- descriptor keys (resolve_key()) ---- */
+
+#define KEY_CYCLE (1ULL << 62)		/* back to the phi at depth (key & 0xff) */
+#define KEY_BITS (~(RESOLVE_KEY_LOCAL | KEY_CYCLE))
+#define KEY_MAX_DEPTH 48
+
+static unsigned long long key_mix(unsigned long long h, unsigned long long v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+	h ^= h >> 31;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 29;
+	return h;
+}
+
+static unsigned long long key_make(unsigned long long h, bool local)
+{
+	h &= KEY_BITS;
+	if (!h)
+		h = 1;
+	return local ? h | RESOLVE_KEY_LOCAL : h;
+}
+
+static unsigned long long key_own(pseudo_t p)
+{
+	return key_make(key_mix(5, (unsigned long long)(uintptr_t)p), true);
+}
+
+/* the values met on a cycle back to a phi: they take the phi's key */
+static struct {
+	pseudo_t p;
+	int target;
+} scc[256];
+static int nr_scc, key_depth;
+
+static unsigned long long key_of(pseudo_t p, int depth);
+
+static void scc_note(pseudo_t p, int target)
+{
+	if (nr_scc < (int)ARRAY_SIZE(scc)) {
+		scc[nr_scc].p = p;
+		scc[nr_scc++].target = target;
+	}
+}
+
+static unsigned long long key_phi(pseudo_t p, struct instruction *def, int depth)
+{
+	struct res *r = res_of(p);
+	unsigned long long agree = 0, k;
+	int me = ++key_depth, outer = KEY_MAX_DEPTH + 1, mark = nr_scc, i;
+	bool disagree = false;
+	pseudo_t src;
+
+	r->key_state = 1;
+	r->key_depth = me;
+	FOR_EACH_PTR(def->phi_list, src) {
+		pseudo_t v;
+
+		if (src == VOID || !src->def || src->def->opcode != OP_PHISOURCE)
+			continue;
+		v = src->def->phi_src;
+		if (v == VOID || v->type == PSEUDO_UNDEF)
+			continue;
+		k = key_of(v, depth + 1);
+		if (k & KEY_CYCLE) {
+			if ((int)(k & 0xff) < me && (int)(k & 0xff) < outer)
+				outer = k & 0xff;
+			continue;
+		}
+		if (!agree)
+			agree = k;
+		else if (agree != k)
+			disagree = true;
+	} END_FOR_EACH_PTR(src);
+	key_depth--;
+	r = res_of(p);
+	if (outer <= KEY_MAX_DEPTH) {
+		/* on a cycle of an outer loop: decided with it */
+		r->key_state = 0;
+		scc_note(p, outer);
+		return KEY_CYCLE | outer;
+	}
+	k = !agree || disagree ? key_own(p) : agree;
+	r->key_state = 2;
+	r->key = k;
+	for (i = mark; i < nr_scc; i++) {
+		if (scc[i].target != me)
+			continue;
+		r = res_of(scc[i].p);
+		r->key_state = 2;
+		r->key = k;
+	}
+	nr_scc = mark;
+	return k;
+}
+
+static unsigned long long key_of(pseudo_t p, int depth)
+{
+	struct instruction *def;
+	unsigned long long a, b, k;
+	const void *loc;
+	long long off;
+	struct res *r;
+
+	p = dmc_strip_casts(p);
+	if (!p || p == VOID)
+		return key_make(7, false);
+	switch (p->type) {
+	case PSEUDO_VAL:
+		return key_make(key_mix(3, p->value), false);
+	case PSEUDO_SYM:
+		return key_make(key_mix(2, (uintptr_t)p->sym), false);
+	case PSEUDO_ARG:
+		return key_make(key_mix(key_mix(1, p->nr), (uintptr_t)cur_ep), true);
+	case PSEUDO_PHI:
+		if (p->def && p->def->opcode == OP_PHISOURCE && depth < KEY_MAX_DEPTH)
+			return key_of(p->def->phi_src, depth + 1);
+		return key_own(p);
+	case PSEUDO_REG:
+		break;
+	default:
+		return key_own(p);
+	}
+	r = res_of(p);
+	if (r->key_state == 2)
+		return r->key;
+	if (r->key_state == 1)
+		return KEY_CYCLE | r->key_depth;
+	def = p->def;
+	if (!def || depth >= KEY_MAX_DEPTH || key_depth >= KEY_MAX_DEPTH)
+		return key_own(p);
+	switch (def->opcode) {
+	case OP_PHI:
+		return key_phi(p, def, depth);
+	case OP_LOAD:
+		if (!location_of(def->src, def->offset, &loc, &off))
+			k = key_own(p);
+		else
+			k = key_make(key_mix(key_mix(4, (uintptr_t)loc), off), false);
+		break;
+	case OP_ADD: case OP_MUL: case OP_SUB: case OP_DIVU: case OP_DIVS:
+	case OP_MODU: case OP_MODS: case OP_LSR: case OP_ASR: case OP_SHL:
+	case OP_AND: case OP_OR: case OP_XOR:
+		a = key_of(def->src1, depth + 1);
+		b = key_of(def->src2, depth + 1);
+		if ((a | b) & KEY_CYCLE) {
+			int t = (a & KEY_CYCLE) ? (int)(a & 0xff) : KEY_MAX_DEPTH + 1;
+
+			if ((b & KEY_CYCLE) && (int)(b & 0xff) < t)
+				t = b & 0xff;
+			scc_note(p, t);
+			return KEY_CYCLE | t;
+		}
+		/* commutative operators: one order */
+		if ((def->opcode == OP_ADD || def->opcode == OP_MUL || def->opcode == OP_AND ||
+		     def->opcode == OP_OR || def->opcode == OP_XOR) && a > b) {
+			unsigned long long t = a;
+
+			a = b;
+			b = t;
+		}
+		k = key_make(key_mix(key_mix(key_mix(6, def->opcode), a), b),
+			     ((a | b) & RESOLVE_KEY_LOCAL) != 0);
+		break;
+	default:
+		k = key_own(p);
+		break;
+	}
+	r = res_of(p);
+	r->key_state = 2;
+	r->key = k;
+	return k;
+}
+
+unsigned long long resolve_key(pseudo_t p)
+{
+	unsigned long long k;
+
+	nr_scc = 0;
+	key_depth = 0;
+	k = key_of(p, 0);
+	if (k & KEY_CYCLE)	/* cannot happen from outside a cycle */
+		k = key_own(dmc_strip_casts(p));
+	return k;
+}
+
 static bool resolve(pseudo_t p, int role, struct bufref *ref);
 static struct symbol *pointee_struct(pseudo_t p);
 
@@ -582,9 +773,10 @@ static bool join_refs(struct bufref *acc, bool *have, const struct bufref *r, ps
 	}
 	if (acc->buf != r->buf)
 		return false;
-	if (acc->anchor != r->anchor || acc->offset_known != r->offset_known ||
+	if (acc->akey != r->akey || acc->offset_known != r->offset_known ||
 	    acc->offset != r->offset) {
 		acc->anchor = self;
+		acc->akey = resolve_key(self);
 		acc->offset = 0;
 		acc->offset_known = true;
 	}
@@ -669,11 +861,13 @@ static bool anchor_from_offset(pseudo_t off, struct bufref *ref)
 		if (!ref->buf)
 			return false;
 		ref->anchor = dmc_strip_casts(def->src1);
+		ref->akey = resolve_key(def->src1);
 		ref->offset = 0;
 		ref->offset_known = true;
 		return true;
 	}
 	ref->anchor = pr.anchor;
+	ref->akey = pr.akey;
 	ref->offset = pr.offset;
 	ref->offset_known = pr.offset_known;
 	if (!ref->buf || ref->buf->param)
@@ -706,13 +900,16 @@ static bool resolve_add(struct instruction *def, int role, struct bufref *ref, p
 	}
 	if (role == ROLE_HANDLE && anchor_from_offset(b, ref))
 		return true;
-	if (!ref->anchor) {
+	if (!ref->akey) {
 		/* base + variable offset: the offset value names the part */
 		ref->anchor = dmc_strip_casts(b);
-		ref->offset = 0;
+		ref->akey = resolve_key(b);
+		if (!ref->offset_known)
+			ref->offset = 0;
 		ref->offset_known = true;
 	} else {
 		ref->anchor = self;
+		ref->akey = resolve_key(self);
 		ref->offset = 0;
 	}
 	return true;
