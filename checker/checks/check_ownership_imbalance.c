@@ -22,7 +22,8 @@ static void left_with_cpu(struct engine_ctx *ctx, const struct event *at, int sl
 	const struct slot *s = &ctx->slots[slot];
 	const struct event *taken = engine_event(ctx, st->taken_ev);
 
-	if (!taken || !ck_ownership_matters(s->buf))
+	/* a coherent-or-noncoherent fallback: the sync is guarded by a flag */
+	if (!taken || !ck_ownership_matters(s->buf) || s->buf->mixed_coherence)
 		return;
 	if (st->owner != OWN_MIXED &&
 	    !(st->owner == OWN_CPU && st->taken &&
@@ -31,7 +32,7 @@ static void left_with_cpu(struct engine_ctx *ctx, const struct event *at, int sl
 	/* a kick on the way out of a failure (a reset) changes nothing */
 	if (at->kind == EV_KICK && engine_error_only(ctx, at))
 		return;
-	if (engine_told(ctx, &told, slot))
+	if (engine_told(ctx, &told, slot) || ck_take_told(ctx, st->taken_ev))
 		return;
 	if (at->kind == EV_KICK)
 		dmc_report(my_id, at->pos,

@@ -36,6 +36,12 @@ bool ck_ownership_matters(const struct buffer *buf);
 /* Is @text a macro defined at this point of the translation unit? */
 bool ck_is_macro_name(const char *text);
 
+/*
+ * A take (its event index) already reported in this function by
+ * ownership-imbalance or taken-not-given-back: one finding per take.
+ */
+bool ck_take_told(struct engine_ctx *ctx, int taken_ev);
+
 /* ---- cpu-write-device-owned and cpu-read-device-owned (device_owned.c) ---- */
 
 /*

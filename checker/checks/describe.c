@@ -94,3 +94,10 @@ bool ck_ownership_matters(const struct buffer *buf)
 		return false;
 	return buf->api || buf->synced;
 }
+
+bool ck_take_told(struct engine_ctx *ctx, int taken_ev)
+{
+	static struct told_set told = { .cap = 32 };
+
+	return engine_told(ctx, &told, taken_ev);
+}

@@ -462,7 +462,9 @@ static void memory_event(struct instruction *insn)
 	}
 	if (ref.meta || (store && dmc_insn_is_folded(insn)))
 		return;
-	resolve_note_buffer_access(insn->src);
+	/* a parameter no sync names may be a register block, not DMA memory */
+	if (!ref.buf->param || ref.buf->synced || ref.buf->api)
+		resolve_note_buffer_access(insn->src);
 	slot = access_slot(&ref, insn->offset);
 	if (slot < 0)
 		return;

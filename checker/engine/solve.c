@@ -54,8 +54,12 @@ static unsigned char join_owner(const struct slot_state *a, const struct slot_st
 		return b->owner;
 	if (b->owner == OWN_NONE)
 		return a->owner;
-	if ((a->owner == OWN_CPU && a->taken && b->owner == OWN_DEVICE) ||
-	    (b->owner == OWN_CPU && b->taken && a->owner == OWN_DEVICE))
+	/*
+	 * Taken here on one path; given back, left as the caller left it,
+	 * or already mixed on another (a loop that skips or ends early).
+	 */
+	if ((a->owner == OWN_CPU && a->taken && b->owner != OWN_CPU && b->owner != OWN_FREED) ||
+	    (b->owner == OWN_CPU && b->taken && a->owner != OWN_CPU && a->owner != OWN_FREED))
 		return OWN_MIXED;
 	if ((a->owner == OWN_MIXED && (b->owner == OWN_CPU || b->owner == OWN_DEVICE)) ||
 	    (b->owner == OWN_MIXED && (a->owner == OWN_CPU || a->owner == OWN_DEVICE)))
@@ -65,6 +69,8 @@ static unsigned char join_owner(const struct slot_state *a, const struct slot_st
 
 static void join_state(struct slot_state *a, const struct slot_state *b)
 {
+	unsigned char a_owner = a->owner;
+
 	a->owner = join_owner(a, b);
 	a->dirty |= b->dirty;
 	a->taken |= b->taken;
@@ -72,8 +78,14 @@ static void join_state(struct slot_state *a, const struct slot_state *b)
 	a->unmapped &= b->unmapped;
 	a->owner_ev = pick_ev(a->owner_ev, b->owner_ev);
 	a->dirty_ev = pick_ev(a->dirty_ev, b->dirty_ev);
-	/* the latest take: the one the paths after the join follow */
-	a->taken_ev = a->taken_ev > b->taken_ev ? a->taken_ev : b->taken_ev;
+	/*
+	 * The take a path leaves with the CPU; else the latest take: the one
+	 * the paths after the join follow.
+	 */
+	if ((a_owner == OWN_CPU) != (b->owner == OWN_CPU) && a->taken_ev >= 0 && b->taken_ev >= 0)
+		a->taken_ev = a_owner == OWN_CPU ? a->taken_ev : b->taken_ev;
+	else
+		a->taken_ev = a->taken_ev > b->taken_ev ? a->taken_ev : b->taken_ev;
 	a->read_ev = pick_ev(a->read_ev, b->read_ev);
 	a->dev_write |= b->dev_write;
 	a->dev_write_ev = pick_ev(a->dev_write_ev, b->dev_write_ev);

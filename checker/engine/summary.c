@@ -151,25 +151,42 @@ static void exit_effects(struct summary *sum, const struct slot_state *exit_stat
 	}
 }
 
-/* The first event that changes the buffer's ownership, per buffer. */
+/*
+ * The first event that changes the buffer's ownership, per buffer; and
+ * per parameter, the first that changes a part anchored at it (a helper
+ * that syncs its void *addr through the ring's handle).
+ */
+#define MAX_PARAM_OWN 16
+static int param_first_own[MAX_PARAM_OWN];
+
 static void mark_first_ownership(void)
 {
 	int k;
 
+	for (k = 0; k < MAX_PARAM_OWN; k++)
+		param_first_own[k] = -1;
 	for (k = engine_cur.nr_events - 1; k >= 0; k--) {
 		const struct event *o = &engine_cur.events[k];
+		const struct slot *s;
 
 		if (!o->buf || o->kind == EV_READ || o->kind == EV_WRITE)
 			continue;
 		o->buf->first_own = k;
 		o->buf->first_own_gen = engine_slot_gen;
+		s = o->slot >= 0 ? &engine_cur.slots[o->slot] : NULL;
+		if (s && s->anchor && s->anchor->type == PSEUDO_ARG &&
+		    s->anchor->nr > 0 && s->anchor->nr < MAX_PARAM_OWN)
+			param_first_own[s->anchor->nr] = k;
 	}
 }
 
 static bool owned_before(int i)
 {
 	const struct buffer *b = engine_cur.events[i].buf;
+	int p = b->param;
 
+	if (p > 0 && p < MAX_PARAM_OWN && param_first_own[p] >= 0 && param_first_own[p] < i)
+		return true;
 	return b->first_own_gen == engine_slot_gen && b->first_own < i;
 }
 

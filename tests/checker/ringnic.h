@@ -75,7 +75,7 @@ struct rn_private {
 			    (dma_addr_t)((unsigned long)(v) -		\
 					 (unsigned long)((sp)->rx_desc)))
 
-static inline void rn_sync_desc_cpu(struct net_device *dev, void *addr)
+static void rn_sync_desc_cpu(struct net_device *dev, void *addr)
 {
 	struct rn_private *sp = netdev_priv(dev);
 
@@ -83,7 +83,7 @@ static inline void rn_sync_desc_cpu(struct net_device *dev, void *addr)
 				sizeof(struct rn_rx_desc), DMA_BIDIRECTIONAL);
 }
 
-static inline void rn_sync_desc_dev(struct net_device *dev, void *addr)
+static void rn_sync_desc_dev(struct net_device *dev, void *addr)
 {
 	struct rn_private *sp = netdev_priv(dev);
 
@@ -91,7 +91,7 @@ static inline void rn_sync_desc_dev(struct net_device *dev, void *addr)
 				   sizeof(struct rn_rx_desc), DMA_BIDIRECTIONAL);
 }
 
-static inline void rn_rx_restart(struct rn_private *sp, struct hpc3_ethregs *hregs)
+static void rn_rx_restart(struct rn_private *sp, struct hpc3_ethregs *hregs)
 {
 	if (!(hregs->rx_ctrl & HPC3_CTRL_ACTIVE)) {
 		hregs->rx_ndptr = VIRT_TO_DMA(sp, sp->rx_desc + sp->rx_new);
