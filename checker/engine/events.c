@@ -111,7 +111,15 @@ static bool is_partial(const struct bufref *ref, long long size)
 		return true;
 	if (ref->offset_known && ref->offset)
 		return true;
-	return size > 0 && ref->buf->size > 0 && size < ref->buf->size;
+	if (size > 0 && ref->buf->size > 0)
+		return size < ref->buf->size;
+	/*
+	 * A constant size at the start of memory of unknown size (a
+	 * member at offset 0 of a struct a parameter points to: slot->SG)
+	 * covers that much, not the whole struct.
+	 */
+	return size > 0 && ref->buf->size < 0 && !ref->buf->api && ref->offset_known &&
+	       ref->buf->type_size > size;
 }
 
 /* ---- events ---- */
@@ -207,6 +215,9 @@ static void alloc_event(struct call_site *cs)
 	if (!buf->name && dmc_source_lhs(cs->pos))
 		buf->name = strdup(dmc_source_lhs(cs->pos));
 	buf->dir = api->dir >= 0 ? const_dir(cs, api->dir) : DIR_BIDI;
+	/* gfp flags where the direction goes: gfp-dir-swap said it once */
+	if (buf->dir != DIR_UNKNOWN && (buf->dir < DIR_BIDI || buf->dir > DIR_NONE))
+		buf->dir = DIR_UNKNOWN;
 	buf->size = const_size(cs, api->size);
 	coherent = api->family == FAM_COHERENT ||
 		(api->family == FAM_ATTRS &&

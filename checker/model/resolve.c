@@ -230,6 +230,7 @@ static struct symbol *value_type(pseudo_t p)
 /* The struct a pointer value points to, or NULL. */
 static void note_field_type(pseudo_t addr, long long offset);
 static struct symbol *member_sym_at(struct symbol *type, long long offset);
+static long long pointee_size(struct symbol *t);
 
 static struct symbol *pointee_struct(pseudo_t p)
 {
@@ -360,6 +361,7 @@ struct buffer *resolve_new_buffer(const char *name)
 	b->name = name ? strdup(name) : NULL;
 	b->dir = DIR_UNKNOWN;
 	b->size = -1;
+	b->type_size = -1;
 	b->slot = -1;
 	return b;
 }
@@ -375,12 +377,25 @@ struct buffer *resolve_param_buffer(int nr, enum buf_kind kind)
 		struct symbol *arg = arg_symbol(nr);
 
 		b = resolve_new_buffer(arg && arg->ident ? dmc_ident_name(arg->ident) : "parameter");
+		b->type_size = pointee_size(arg ? arg->ctype.base_type : NULL);
 		b->param = nr;
 		b->param_kind = kind;
 		b->param_fn = fn;
 		e->val[role] = b;
 	}
 	return b;
+}
+
+/* sizeof the struct a pointer type points to, or -1. */
+static long long pointee_size(struct symbol *t)
+{
+	t = strip_node(t);
+	if (!t || t->type != SYM_PTR)
+		return -1;
+	t = strip_node(t->ctype.base_type);
+	if (!t || (t->type != SYM_STRUCT && t->type != SYM_UNION) || t->bit_size <= 0)
+		return -1;
+	return bits_to_bytes(t->bit_size);
 }
 
 /* The registry entry for a field, by access path. */
@@ -825,7 +840,11 @@ static struct buffer *implicit_field_buffer(struct instruction *load, int role)
 	if (!slot)
 		return NULL;
 	if (!*slot) {
+		struct symbol *st = pointee_struct(dmc_strip_casts(load->src));
+		struct symbol *m = st ? member_sym_at(st, load->offset) : NULL;
+
 		*slot = resolve_new_buffer(NULL);
+		(*slot)->type_size = pointee_size(m ? m->ctype.base_type : NULL);
 		name_from_path(*slot, load->src, load->offset);
 	}
 	return *slot;

@@ -37,6 +37,7 @@ struct buffer {
 	struct position origin;		/* where it was allocated or mapped */
 	int dir;			/* allocation/map direction, DIR_UNKNOWN */
 	long long size;			/* allocation size, -1 if unknown */
+	long long type_size;		/* no allocation seen: sizeof the struct it points to, or -1 */
 	bool coherent;			/* no ownership rules apply */
 	bool synced;			/* this file syncs it: non-coherent */
 	bool ambiguous;			/* its field holds several allocations */
