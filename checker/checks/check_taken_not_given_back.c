@@ -10,7 +10,7 @@
  * later read a stale line, or write it back over what the chip wrote.
  *
  * Not this check's: a store after the take (missing-sync-for-device at
- * the kick), a descriptor given back on some paths only
+ * the kick; at a device callback's return without a kick, not reported), a descriptor given back on some paths only
  * (ownership-imbalance), a kick on the way out of a failure (a reset).
  * A function that returns with the descriptor taken and has callers in
  * the file leaves it to them (its summary says it takes it).
@@ -67,9 +67,12 @@ static void still_taken(struct engine_ctx *ctx, const struct event *at, int slot
 	/* given back on some path: ownership-imbalance's */
 	if (engine_gives_back_after(ctx, st->taken_ev, slot))
 		return;
+	/* written since the take: missing-sync-for-device's, at the first kick */
+	if (st->dirty || st->dirty_ev > st->taken_ev)
+		return;
 	if (at->kind == EV_KICK) {
-		/* written since: missing-sync-for-device's; a reset: nothing to hand back */
-		if (st->dirty || engine_error_only(ctx, at))
+		/* a reset on the way out of a failure: nothing to hand back */
+		if (engine_error_only(ctx, at))
 			return;
 		if (ck_take_told(ctx, st->taken_ev))
 			return;

@@ -11,6 +11,7 @@
  * for the current function only.
  */
 #include <stdlib.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -23,6 +24,8 @@
 struct map_entry {
 	struct hashmap_key key;
 	void *val[3];		/* cpu pointer, handle, sg table */
+	long long off[3];	/* fields: the offset into the buffer it holds */
+	bool moves[3];		/* ... a pointer walked along the buffer (several offsets) */
 };
 
 enum { ROLE_CPU, ROLE_HANDLE, ROLE_SGT };
@@ -432,6 +435,12 @@ static void name_from_path(struct buffer *b, pseudo_t addr, long long offset)
 	b->name = strdup(buf);
 }
 
+/* The registry entry that holds @slot, a field_slot() of @role. */
+static struct map_entry *entry_of(struct buffer **slot, int role)
+{
+	return (struct map_entry *)((char *)(slot - role) - offsetof(struct map_entry, val));
+}
+
 /*
  * Record @buf for a field.  A buffer made up from an unseen field (a
  * sync in a function before probe() in the file) gives way to the
@@ -526,14 +535,31 @@ void resolve_learn_store(pseudo_t addr, long long offset, pseudo_t value)
 			mark_fallback(field_slot(addr, offset, role, false), ref.buf);
 		return;
 	}
-	if (resolve_ptr(value, &ref) && !ref.buf->param && !ref.anchor &&
-	    (!ref.offset_known || !ref.offset) && ref.buf->api &&
+	if (resolve_ptr(value, &ref) && !ref.buf->param && ref.buf->api &&
 	    ref.buf->api->effect == FX_ALLOC) {
 		/* a struct page or sg_table pointer is kept apart from CPU pointers */
-		slot = field_slot(addr, offset, ref.meta ? ROLE_SGT : ROLE_CPU, true);
+		int role = ref.meta ? ROLE_SGT : ROLE_CPU;
+		struct map_entry *e;
+		bool fresh;
+
+		slot = field_slot(addr, offset, role, true);
+		fresh = slot && !*slot;
 		field_take(slot, ref.buf);
+		if (slot && *slot == ref.buf) {
+			/*
+			 * Into the block at a fixed offset (tx_desc, 2 KiB in),
+			 * or walked along it (a ring cursor kept in a field).
+			 */
+			e = entry_of(slot, role);
+			if (ref.akey || !ref.offset_known)
+				e->moves[role] = true;
+			else if (fresh)
+				e->off[role] = ref.offset;
+			else if (e->off[role] != ref.offset)
+				e->moves[role] = true;
+		}
 		note_field_type(addr, offset);
-		if (slot && *slot == ref.buf)
+		if (slot && *slot == ref.buf && !ref.akey && !ref.offset)
 			name_from_path(ref.buf, addr, offset);
 		return;
 	}
@@ -1002,6 +1028,19 @@ static bool resolve_def(pseudo_t p, int role, struct bufref *ref)
 		if (!slot || !*slot)
 			return false;
 		set_ref(ref, *slot);
+		{
+			int r = slot == field_slot(def->src, def->offset, ROLE_CPU, false) ?
+				ROLE_CPU : role;
+			struct map_entry *e = entry_of(slot, r);
+
+			if (e->moves[r]) {
+				/* the pointer a field keeps names the descriptor */
+				ref->anchor = p;
+				ref->akey = resolve_key(p);
+			} else {
+				ref->offset = e->off[r];
+			}
+		}
 		return true;
 	case OP_CALL:
 		return resolve_call(def, role, ref);
