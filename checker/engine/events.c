@@ -97,10 +97,13 @@ static int access_slot(const struct bufref *ref, long long off)
 		anchored_parts |= s->akey != 0;
 	}
 	/*
-	 * An element picked by an index that no sync names (the index was
-	 * computed again): it is not known which part it is, so say nothing.
+	 * An element picked by a loop's cursor that no sync names: the loop
+	 * walks the ring, every entry is touched (an init loop that fills
+	 * them all): the whole buffer.  An element picked by another index
+	 * no sync names (the index was computed again): it is not known
+	 * which part it is, so say nothing.
 	 */
-	if (ref->akey && anchored_parts)
+	if (ref->akey && anchored_parts && !resolve_key_is_cursor(ref->akey))
 		return -1;
 	return w;
 }
@@ -387,7 +390,10 @@ static void summary_events(struct call_site *cs, const struct summary *sum)
 		} else if (!fx->param && (fx->lo || fx->hi >= 0)) {
 			ref.offset = fx->lo;
 			slot = part_slot(&ref, fx->hi >= 0 ? fx->hi - fx->lo : -1);
-		} else if (ref.akey || (ref.offset_known && ref.offset)) {
+		} else if (ref.akey || (ref.offset_known && ref.offset) ||
+			   (fx->anchored && fx->hi >= 0 && ref.offset_known &&
+			    (ref.buf->size < 0 || fx->hi - fx->lo < ref.buf->size))) {
+			/* a helper's part of its void *addr: &ring[0] is entry 0 */
 			ref.offset += fx->anchored ? fx->lo : 0;
 			slot = part_slot(&ref, fx->anchored && fx->hi >= 0 ?
 					       fx->hi - fx->lo : -1);

@@ -39,6 +39,12 @@ static struct hashmap params = HASHMAP_INIT(struct map_entry);
 /* map or dma_cache_sync() call -> its buffer */
 static struct hashmap implicit_at = HASHMAP_INIT(struct map_entry);
 
+/* keys of a loop's cursor and of what is computed from it, this function */
+struct key_entry {
+	struct hashmap_key key;
+};
+static struct hashmap cursor_keys = HASHMAP_INIT(struct key_entry);
+
 static struct entrypoint *cur_ep;
 static unsigned int gen;
 static int nr_buffers;
@@ -588,6 +594,7 @@ void resolve_begin(struct entrypoint *ep)
 {
 	cur_ep = ep;
 	gen++;
+	hashmap_clear(&cursor_keys, 16);
 	learn_local_types(ep);
 }
 
@@ -646,6 +653,12 @@ static int nr_scc, key_depth;
 
 static unsigned long long key_of(pseudo_t p, int depth);
 
+
+bool resolve_key_is_cursor(unsigned long long key)
+{
+	return key && hashmap_find(&cursor_keys, NULL, (long long)key) != NULL;
+}
+
 static void scc_note(pseudo_t p, int target)
 {
 	if (nr_scc < (int)ARRAY_SIZE(scc)) {
@@ -659,7 +672,7 @@ static unsigned long long key_phi(pseudo_t p, struct instruction *def, int depth
 	struct res *r = res_of(p);
 	unsigned long long agree = 0, k;
 	int me = ++key_depth, outer = KEY_MAX_DEPTH + 1, mark = nr_scc, i;
-	bool disagree = false;
+	bool disagree = false, cyclic = false;
 	pseudo_t src;
 
 	r->key_state = 1;
@@ -676,6 +689,7 @@ static unsigned long long key_phi(pseudo_t p, struct instruction *def, int depth
 		if (k & KEY_CYCLE) {
 			if ((int)(k & 0xff) < me && (int)(k & 0xff) < outer)
 				outer = k & 0xff;
+			cyclic = true;
 			continue;
 		}
 		if (!agree)
@@ -692,6 +706,8 @@ static unsigned long long key_phi(pseudo_t p, struct instruction *def, int depth
 		return KEY_CYCLE | outer;
 	}
 	k = !agree || disagree ? key_own(p) : agree;
+	if (mark < nr_scc || cyclic)
+		hashmap_add(&cursor_keys, NULL, (long long)k);
 	r->key_state = 2;
 	r->key = k;
 	for (i = mark; i < nr_scc; i++) {
@@ -772,6 +788,8 @@ static unsigned long long key_of(pseudo_t p, int depth)
 		}
 		k = key_make(key_mix(key_mix(key_mix(6, def->opcode), a), b),
 			     ((a | b) & RESOLVE_KEY_LOCAL) != 0);
+		if (resolve_key_is_cursor(a) || resolve_key_is_cursor(b))
+			hashmap_add(&cursor_keys, NULL, (long long)k);
 		break;
 	default:
 		k = key_own(p);

@@ -103,6 +103,8 @@ bool resolve_store_is_kick(struct instruction *insn);
  */
 #define RESOLVE_KEY_LOCAL (1ULL << 63)
 unsigned long long resolve_key(pseudo_t p);
+/* Is @key a loop's cursor, or computed from one (&ring[i] in the loop)? */
+bool resolve_key_is_cursor(unsigned long long key);
 
 /* The source-level name of a value ("priv->ring"), or NULL. */
 const char *resolve_name(pseudo_t p, long long offset);
