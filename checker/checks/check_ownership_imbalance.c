@@ -39,7 +39,7 @@ static void left_with_cpu(struct engine_ctx *ctx, const struct event *at, int sl
 			   "%s starts the device while '%s', taken for the CPU by %s, is given back with a _for_device sync on some paths only",
 			   ck_kick_name(at), ck_buf_name(s->buf), ck_ev_call(taken));
 	else
-		dmc_report(my_id, taken->pos,
+		dmc_report(my_id, ck_take_pos(ctx, taken, at),
 			   "'%s' taken for the CPU by %s() here is given back with a _for_device sync on some paths only before %s() returns",
 			   ck_buf_label(taken), taken->call, ctx->fn);
 }

@@ -76,7 +76,7 @@ static void still_taken(struct engine_ctx *ctx, const struct event *at, int slot
 			return;
 		if (ck_take_told(ctx, st->taken_ev))
 			return;
-		dmc_report(my_id, taken->pos,
+		dmc_report(my_id, ck_take_pos(ctx, taken, at),
 			   "'%s' taken for the CPU by %s() here is not handed back with a _for_device sync before %s at %s starts the device; the CPU may later read a stale line or write it back over what the device wrote",
 			   ck_buf_label(taken), taken->call, ck_kick_name(at), dmc_where(at->pos));
 		return;
@@ -85,7 +85,7 @@ static void still_taken(struct engine_ctx *ctx, const struct event *at, int slot
 		return;
 	if (ck_take_told(ctx, st->taken_ev))
 		return;
-	dmc_report(my_id, taken->pos,
+	dmc_report(my_id, ck_take_pos(ctx, taken, at),
 		   "'%s' taken for the CPU by %s() here is not handed back with a _for_device sync before %s() returns, while the device still walks the ring; the CPU may later read a stale line or write it back over what the device wrote",
 		   ck_buf_label(taken), taken->call, ctx->fn);
 }

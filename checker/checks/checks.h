@@ -41,6 +41,13 @@ bool ck_is_macro_name(const char *text);
  * ownership-imbalance or taken-not-given-back: one finding per take.
  */
 bool ck_take_told(struct engine_ctx *ctx, int taken_ev);
+/*
+ * Where to report a take: at the take, or at @instead (the kick or the
+ * return) when the take sits in an inlined helper's body, outside the
+ * function's own lines.
+ */
+struct position ck_take_pos(struct engine_ctx *ctx, const struct event *taken,
+			    const struct event *instead);
 
 /* ---- cpu-write-device-owned and cpu-read-device-owned (device_owned.c) ---- */
 

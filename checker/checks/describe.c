@@ -101,3 +101,22 @@ bool ck_take_told(struct engine_ctx *ctx, int taken_ev)
 
 	return engine_told(ctx, &told, taken_ev);
 }
+
+struct position ck_take_pos(struct engine_ctx *ctx, const struct event *taken,
+			    const struct event *instead)
+{
+	struct position p = taken->pos, a = ctx->ep->name->pos;
+	unsigned int end = a.line;
+	int i;
+
+	/* the function's lines: from its name to its last return */
+	for (i = 0; i < ctx->nr_events; i++) {
+		const struct event *ev = &ctx->events[i];
+
+		if (ev->kind == EV_RET && ev->pos.stream == a.stream && ev->pos.line > end)
+			end = ev->pos.line;
+	}
+	if (p.stream == a.stream && p.line >= a.line && p.line <= end)
+		return p;
+	return instead->pos;
+}

@@ -46,7 +46,8 @@ static int pick_ev(int a, int b)
 	return a >= 0 ? a : b;
 }
 
-static unsigned char join_owner(const struct slot_state *a, const struct slot_state *b)
+static unsigned char join_owner(const struct slot_state *a, const struct slot_state *b,
+				bool descriptor)
 {
 	if (a->owner == b->owner)
 		return a->owner;
@@ -54,12 +55,17 @@ static unsigned char join_owner(const struct slot_state *a, const struct slot_st
 		return b->owner;
 	if (b->owner == OWN_NONE)
 		return a->owner;
+	if ((a->owner == OWN_CPU && a->taken && b->owner == OWN_DEVICE) ||
+	    (b->owner == OWN_CPU && b->taken && a->owner == OWN_DEVICE))
+		return OWN_MIXED;
 	/*
-	 * Taken here on one path; given back, left as the caller left it,
-	 * or already mixed on another (a loop that skips or ends early).
+	 * A descriptor (a part an index names) taken here on one path and
+	 * left as the caller left it on another: a loop that runs zero
+	 * times or ends early.
 	 */
-	if ((a->owner == OWN_CPU && a->taken && b->owner != OWN_CPU && b->owner != OWN_FREED) ||
-	    (b->owner == OWN_CPU && b->taken && a->owner != OWN_CPU && a->owner != OWN_FREED))
+	if (descriptor &&
+	    ((a->owner == OWN_CPU && a->taken && b->owner != OWN_CPU && b->owner != OWN_FREED) ||
+	     (b->owner == OWN_CPU && b->taken && a->owner != OWN_CPU && a->owner != OWN_FREED)))
 		return OWN_MIXED;
 	if ((a->owner == OWN_MIXED && (b->owner == OWN_CPU || b->owner == OWN_DEVICE)) ||
 	    (b->owner == OWN_MIXED && (a->owner == OWN_CPU || a->owner == OWN_DEVICE)))
@@ -67,11 +73,12 @@ static unsigned char join_owner(const struct slot_state *a, const struct slot_st
 	return OWN_UNKNOWN;
 }
 
-static void join_state(struct slot_state *a, const struct slot_state *b)
+/* Join @b into @a, the states of slot @slot on two paths. */
+static void join_state(struct slot_state *a, const struct slot_state *b, int slot)
 {
 	unsigned char a_owner = a->owner;
 
-	a->owner = join_owner(a, b);
+	a->owner = join_owner(a, b, engine_cur.slots[slot].akey != 0);
 	a->dirty |= b->dirty;
 	a->taken |= b->taken;
 	a->read_early |= b->read_early;
@@ -114,7 +121,7 @@ static bool block_input(struct basic_block *bb, struct slot_state *in)
 			continue;
 		}
 		for (i = 0; i < engine_cur.nr_slots; i++)
-			join_state(&in[i], &pi->out[i]);
+			join_state(&in[i], &pi->out[i], i);
 	} END_FOR_EACH_PTR(parent);
 	return have;
 }
@@ -274,7 +281,7 @@ static void ret_hooks(const struct event *ev, struct slot_state *st)
 			memcpy(normal, pi->out, engine_cur.nr_slots * sizeof(*normal));
 		} else {
 			for (i = 0; i < engine_cur.nr_slots; i++)
-				join_state(&normal[i], &pi->out[i]);
+				join_state(&normal[i], &pi->out[i], i);
 		}
 	} END_FOR_EACH_PTR(parent);
 	if (!any_error) {
@@ -510,7 +517,7 @@ bool engine_solve(void)
 			for (i = 0; i < engine_cur.nr_slots; i++) {
 				struct slot_state old = bi->out[i];
 
-				join_state(&bi->out[i], &cur[i]);
+				join_state(&bi->out[i], &cur[i], i);
 				changed |= memcmp(&old, &bi->out[i], sizeof(old)) != 0;
 			}
 			if (!changed)
@@ -555,7 +562,7 @@ void engine_replay(struct slot_state *exit_state, bool *returns)
 					memcpy(exit_state, cur, engine_cur.nr_slots * sizeof(*cur));
 				else
 					for (k = 0; k < engine_cur.nr_slots; k++)
-						join_state(&exit_state[k], &cur[k]);
+						join_state(&exit_state[k], &cur[k], k);
 				*returns = true;
 			}
 		}

@@ -4,8 +4,9 @@
  * descriptors the chip is done with are taken and read, one after the
  * other, and none is handed back; the transmitter is then restarted at
  * the first one still in use.  No path hands them back:
- * taken-not-given-back, once, at the take before the loop (the
- * loop's takes name the same cursor).
+ * taken-not-given-back, once (the loop's takes name the same cursor),
+ * at the kick: rn_kick_tx() is inlined into the interrupt handler, and a
+ * take inside an inlined body is reported at the kick or the return.
  */
 #include "ringnic.h"
 
@@ -101,7 +102,7 @@ static inline void rn_kick_tx(struct net_device *dev, struct rn_private *sp,
 	int i = sp->tx_old;
 
 	td = &sp->tx_desc[i];
-	rn_sync_desc_cpu(dev, td);	/* expect: taken-not-given-back */
+	rn_sync_desc_cpu(dev, td);
 	while ((td->tdma.cntinfo & (HPCDMA_XIU | HPCDMA_ETXD)) ==
 	       (HPCDMA_XIU | HPCDMA_ETXD)) {
 		i = NEXT_TX(i);
@@ -109,7 +110,7 @@ static inline void rn_kick_tx(struct net_device *dev, struct rn_private *sp,
 		rn_sync_desc_cpu(dev, td);
 	}
 	if (td->tdma.cntinfo & HPCDMA_XIU) {
-		hregs->tx_ndptr = VIRT_TO_DMA(sp, td);
+		hregs->tx_ndptr = VIRT_TO_DMA(sp, td);	/* expect: taken-not-given-back */
 		hregs->tx_ctrl = HPC3_CTRL_ACTIVE;
 	}
 }
