@@ -770,6 +770,10 @@ static unsigned long long key_of(pseudo_t p, int depth)
 	case OP_AND: case OP_OR: case OP_XOR:
 		a = key_of(def->src1, depth + 1);
 		b = key_of(def->src2, depth + 1);
+		/* decided meanwhile: on the cycle of a phi met below */
+		r = res_of(p);
+		if (r->key_state == 2)
+			return r->key;
 		if ((a | b) & KEY_CYCLE) {
 			int t = (a & KEY_CYCLE) ? (int)(a & 0xff) : KEY_MAX_DEPTH + 1;
 
