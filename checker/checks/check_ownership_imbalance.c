@@ -5,6 +5,8 @@
  * imbalance, for ownership).  Judged where the paths meet the device or
  * the caller: at a kick or a return.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include "checks.h"
 
 static enum check_id my_id;
@@ -34,6 +36,8 @@ static void left_with_cpu(struct engine_ctx *ctx, const struct event *at, int sl
 		return;
 	if (engine_told(ctx, &told, slot) || ck_take_told(ctx, st->taken_ev))
 		return;
+	if (getenv("DMACHECK_DEBUG_IMB"))
+		fprintf(stderr, "IMB %s slot %d lo %lld hi %lld owner %d taken_ev %d at %d\n", ctx->fn, slot, s->lo, s->hi, st->owner, st->taken_ev, (int)(at - ctx->events));
 	if (at->kind == EV_KICK)
 		dmc_report(my_id, at->pos,
 			   "%s starts the device while '%s', taken for the CPU by %s, is given back with a _for_device sync on some paths only",

@@ -16,6 +16,8 @@
  * the file leaves it to them (its summary says it takes it).
  */
 #include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "checks.h"
 
@@ -85,6 +87,7 @@ static void still_taken(struct engine_ctx *ctx, const struct event *at, int slot
 		return;
 	if (ck_take_told(ctx, st->taken_ev))
 		return;
+	if (getenv("DMACHECK_DEBUG_IMB")) fprintf(stderr, "TNG %s slot %d lo %lld hi %lld taken_ev %d\n", ctx->fn, slot, s->lo, s->hi, st->taken_ev);
 	dmc_report(my_id, ck_take_pos(ctx, taken, at),
 		   "'%s' taken for the CPU by %s() here is not handed back with a _for_device sync before %s() returns, while the device still walks the ring; the CPU may later read a stale line or write it back over what the device wrote",
 		   ck_buf_label(taken), taken->call, ctx->fn);

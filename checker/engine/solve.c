@@ -326,6 +326,15 @@ static void apply(struct slot_state *st, int idx)
 	for (i = ev->slot; i >= 0; i = engine_slot_next[i]) {
 		call_event_hooks(ev, i, &st[i]);
 		apply_one(&st[i], ev, idx);
+		/*
+		 * A take of the whole buffer (a dump, a reset) is the whole
+		 * slot's to balance: a descriptor it covers is the CPU's,
+		 * but not taken by it, so a loop that later hands that
+		 * descriptor back does not make the take "given back on
+		 * some paths".
+		 */
+		if (ev->kind == EV_TO_CPU && i != ev->slot && engine_cur.slots[i].akey)
+			st[i].taken = false;
 	}
 }
 
