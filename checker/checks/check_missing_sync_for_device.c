@@ -34,7 +34,7 @@ static void unsynced_stores(struct engine_ctx *ctx, const struct event *kick, in
 	/* coherent on some machines: a sync on some path is guarded by a flag */
 	if (s->buf->mixed_coherence && st->owner != OWN_CPU && st->owner != OWN_ENTRY)
 		return;
-	dmc_report(my_id, kick->pos,
+	dmc_report(my_id, ck_site(ctx, kick),
 		   "%s starts the device but '%s', written at %s, was not handed to it with dma_sync_single_for_device()%s; sync after the last store",
 		   ck_kick_name(kick), ck_buf_label(store), dmc_where(store->pos),
 		   ck_buf_origin(s->buf));

@@ -16,8 +16,6 @@
  * the file leaves it to them (its summary says it takes it).
  */
 #include <string.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "checks.h"
 
@@ -62,6 +60,7 @@ static void still_taken(struct engine_ctx *ctx, const struct event *at, int slot
 {
 	const struct slot *s = &ctx->slots[slot];
 	const struct event *taken = engine_event(ctx, st->taken_ev);
+	struct position pos;
 
 	if (!taken || st->owner != OWN_CPU || !st->taken || !ck_ownership_matters(s->buf) ||
 	    s->buf->mixed_coherence)
@@ -76,21 +75,30 @@ static void still_taken(struct engine_ctx *ctx, const struct event *at, int slot
 		/* a reset on the way out of a failure: nothing to hand back */
 		if (engine_error_only(ctx, at))
 			return;
-		if (ck_take_told(ctx, st->taken_ev))
-			return;
-		dmc_report(my_id, ck_take_pos(ctx, taken, at),
-			   "'%s' taken for the CPU by %s() here is not handed back with a _for_device sync before %s at %s starts the device; the CPU may later read a stale line or write it back over what the device wrote",
-			   ck_buf_label(taken), taken->call, ck_kick_name(at), dmc_where(at->pos));
+	} else if (at->kind != EV_RET || !device_callback(ctx->ep)) {
 		return;
 	}
-	if (at->kind != EV_RET || !device_callback(ctx->ep))
-		return;
 	if (ck_take_told(ctx, st->taken_ev))
 		return;
-	if (getenv("DMACHECK_DEBUG_IMB")) fprintf(stderr, "TNG %s slot %d lo %lld hi %lld taken_ev %d\n", ctx->fn, slot, s->lo, s->hi, st->taken_ev);
-	dmc_report(my_id, ck_take_pos(ctx, taken, at),
-		   "'%s' taken for the CPU by %s() here is not handed back with a _for_device sync before %s() returns, while the device still walks the ring; the CPU may later read a stale line or write it back over what the device wrote",
-		   ck_buf_label(taken), taken->call, ctx->fn);
+	if (!ck_take_pos(ctx, taken, at, &pos)) {
+		if (at->kind == EV_KICK)
+			dmc_report(my_id, pos,
+				   "%s starts the device while '%s', taken for the CPU by %s, is not handed back with a _for_device sync; the CPU may later read a stale line or write it back over what the device wrote",
+				   ck_kick_name(at), ck_buf_label(taken), ck_ev_call(taken));
+		else
+			dmc_report(my_id, pos,
+				   "%s() returns while '%s', taken for the CPU by %s, is not handed back with a _for_device sync and the device still walks the ring; the CPU may later read a stale line or write it back over what the device wrote",
+				   ctx->fn, ck_buf_label(taken), ck_ev_call(taken));
+	} else if (at->kind == EV_KICK) {
+		dmc_report(my_id, pos,
+			   "'%s' taken for the CPU by %s here is not handed back with a _for_device sync before %s at %s starts the device; the CPU may later read a stale line or write it back over what the device wrote",
+			   ck_buf_label(taken), ck_take_call(ctx, taken), ck_kick_name(at),
+			   dmc_where(ck_site(ctx, at)));
+	} else {
+		dmc_report(my_id, pos,
+			   "'%s' taken for the CPU by %s here is not handed back with a _for_device sync before %s() returns, while the device still walks the ring; the CPU may later read a stale line or write it back over what the device wrote",
+			   ck_buf_label(taken), ck_take_call(ctx, taken), ctx->fn);
+	}
 }
 
 static const struct dmc_hooks hooks = {

@@ -42,12 +42,23 @@ bool ck_is_macro_name(const char *text);
  */
 bool ck_take_told(struct engine_ctx *ctx, int taken_ev);
 /*
- * Where to report a take: at the take, or at @instead (the kick or the
- * return) when the take sits in an inlined helper's body, outside the
- * function's own lines.
+ * Where to report a take, in *@pos: where the driver's code makes it
+ * (true: the line of the _for_cpu sync, or of the call of the inlined
+ * helper that syncs), or where @instead (the kick or the return) is
+ * (false) when no line of the driver holds the take.
  */
-struct position ck_take_pos(struct engine_ctx *ctx, const struct event *taken,
-			    const struct event *instead);
+bool ck_take_pos(struct engine_ctx *ctx, const struct event *taken,
+		 const struct event *instead, struct position *pos);
+/* Where the driver's code makes @ev (engine_site()). */
+struct position ck_site(struct engine_ctx *ctx, const struct event *ev);
+/*
+ * The call that took a buffer, as the driver's line shows it:
+ * "dma_sync_cpu() (dma_sync_single_for_cpu())" for a sync inside an
+ * inlined helper, else "dma_sync_single_for_cpu()".
+ */
+const char *ck_take_call(struct engine_ctx *ctx, const struct event *taken);
+/* "name()" of the call that made @ev. */
+const char *ck_call_name(const struct event *ev);
 
 /* ---- cpu-write-device-owned and cpu-read-device-owned (device_owned.c) ---- */
 

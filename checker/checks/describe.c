@@ -102,21 +102,40 @@ bool ck_take_told(struct engine_ctx *ctx, int taken_ev)
 	return engine_told(ctx, &told, taken_ev);
 }
 
-struct position ck_take_pos(struct engine_ctx *ctx, const struct event *taken,
-			    const struct event *instead)
+bool ck_take_pos(struct engine_ctx *ctx, const struct event *taken,
+		 const struct event *instead, struct position *pos)
 {
-	struct position p = taken->pos, a = ctx->ep->name->pos;
-	unsigned int end = a.line;
-	int i;
+	if (engine_site(ctx, taken, pos, NULL))
+		return true;
+	*pos = ck_site(ctx, instead);
+	return false;
+}
 
-	/* the function's lines: from its name to its last return */
-	for (i = 0; i < ctx->nr_events; i++) {
-		const struct event *ev = &ctx->events[i];
+struct position ck_site(struct engine_ctx *ctx, const struct event *ev)
+{
+	struct position p;
 
-		if (ev->kind == EV_RET && ev->pos.stream == a.stream && ev->pos.line > end)
-			end = ev->pos.line;
-	}
-	if (p.stream == a.stream && p.line >= a.line && p.line <= end)
-		return p;
-	return instead->pos;
+	engine_site(ctx, ev, &p, NULL);
+	return p;
+}
+
+const char *ck_take_call(struct engine_ctx *ctx, const struct event *taken)
+{
+	struct symbol *helper;
+	struct position p;
+	char *s;
+
+	if (!engine_site(ctx, taken, &p, &helper) || !helper || !helper->ident)
+		return ck_call_name(taken);
+	s = next_buf();
+	snprintf(s, 320, "%s() (%s())", dmc_ident_name(helper->ident), taken->call);
+	return s;
+}
+
+const char *ck_call_name(const struct event *ev)
+{
+	char *s = next_buf();
+
+	snprintf(s, 320, "%s()", ev->call ? ev->call : "a store");
+	return s;
 }

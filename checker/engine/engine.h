@@ -12,6 +12,7 @@
  *	returns.c  error and normal returns; "given back later" reachability
  *	solve.c    the data-flow to a fixed point, then one replay for the checks
  *	summary.c  what a helper does to its parameters, learnt and stored
+ *	sites.c    where the driver's code makes an event (inlined helpers)
  *	debug.c    DMACHECK_DEBUG_FN and DMACHECK_DEBUG_SUMMARY output
  *	engine.c   the entry points the core calls
  * internal.h is what only they share.
@@ -120,6 +121,14 @@ void engine_register(const struct dmc_hooks *hooks);
 const struct event *engine_event(struct engine_ctx *ctx, int idx);
 /* Is @slot given back to the device on some path after event @idx? */
 bool engine_gives_back_after(struct engine_ctx *ctx, int idx, int slot);
+/*
+ * Where the driver's code makes @ev, in *@pos: its position, or for a
+ * DMA call inside an inlined helper's body, the call of that helper
+ * (*@helper, when not NULL, gets the helper).  False, with the event's
+ * own position, when neither the function nor an inlined helper holds it.
+ */
+bool engine_site(struct engine_ctx *ctx, const struct event *ev, struct position *pos,
+		 struct symbol **helper);
 /* Does every return reachable from the event's block return an error? */
 bool engine_error_only(struct engine_ctx *ctx, const struct event *ev);
 /*

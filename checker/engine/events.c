@@ -101,9 +101,10 @@ static int access_slot(const struct bufref *ref, long long off)
 	 * walks the ring, every entry is touched (an init loop that fills
 	 * them all): the whole buffer.  An element picked by another index
 	 * no sync names (the index was computed again): it is not known
-	 * which part it is, so say nothing.
+	 * which part it is, so say nothing; nor for an index inside a
+	 * descriptor (slot->SG[i] in a loop over i is that descriptor's).
 	 */
-	if (ref->akey && anchored_parts && !resolve_key_is_cursor(ref->akey))
+	if (ref->akey && anchored_parts && (ref->nested || !resolve_key_is_cursor(ref->akey)))
 		return -1;
 	return w;
 }
@@ -522,6 +523,7 @@ static void extract_round(struct entrypoint *ep, bool first)
 	engine_cur.ep = ep;
 	engine_cur.fn = ep->name->ident ? dmc_ident_name(ep->name->ident) : "?";
 	engine_cur.nr_events = 0;
+	engine_sites_reset();
 	if (first)
 		engine_cur.nr_slots = 0;
 	engine_nr_bbs = f->nr_bbs;
@@ -540,8 +542,10 @@ static void extract_round(struct entrypoint *ep, bool first)
 
 			insn = f->insns[k];
 			switch (f->op[k]) {
-			case OP_CALL:
 			case OP_INLINED_CALL:
+				engine_note_inlined(insn, i);
+				/* fall through */
+			case OP_CALL:
 				cs = dmc_call_site_nth(insn, nth_call++);
 				if (cs)
 					call_events(cs);

@@ -68,6 +68,10 @@ bool engine_solve(void);			/* false if the work limit hit */
 void engine_replay(struct slot_state *exit_state, bool *returns);
 void engine_free_states(void);
 
+/* sites.c: the OP_INLINED_CALL notes of the function, as extraction meets them. */
+void engine_sites_reset(void);
+void engine_note_inlined(struct instruction *insn, int bb);
+
 /* summary.c: learn @ep's summary (the second pass). */
 void summary_learn(struct entrypoint *ep);
 

@@ -2,36 +2,51 @@
 /*
  * Which buffer does a pointer or a DMA handle name?
  *
- * Values are followed through sparse's SSA definitions: casts, constant
- * and variable offsets, phis, and loads from struct fields.  A field is
- * known by its access path's type and offset (struct foo + 8 is
- * "priv->ring" in every function of the file), so a buffer allocated in
- * probe() is found again in the interrupt handler.  The field registry
- * lives for the whole translation unit; per-pseudo answers are cached
- * for the current function only.
+ * Values are followed through sparse's SSA definitions within their
+ * function: casts, constant and variable offsets, phis, up to a root: a
+ * load from a struct field (by the struct's type and the offset: struct
+ * foo + 8 is "priv->ring" in every function), a global, a call's result,
+ * a parameter.  What a field, a global or a call's result points into is
+ * the driver model's answer (ask.c), so a buffer allocated in probe() is
+ * found again in the interrupt handler; a parameter stands for what each
+ * caller passes (the helper summaries map it at the call).  Per-pseudo
+ * answers are cached for the current function only.
+ *
+ * Kept here, because they are no facts the model has: the memory of the
+ * function's own address-taken locals (&h given to an allocation,
+ * key_params.key_iova), stand-ins for memory no allocation of the unit
+ * shows (a handle field synced in a file that does not allocate it), and
+ * what fields hold of an allocation that returns a struct page or an
+ * sg_table (the model has no value for those; see ask.c).
  */
 #include <stdlib.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
-#include "resolve.h"
+#include "ask.h"
 #include "engine/summary.h"
 #include "hashmap.h"
+#include "model.h"
+#include "scope.h"
 #include "target.h"
 
-/* The registries: a key and up to three buffers (see the roles). */
+/* The tables: a key and up to three buffers (see the roles in ask.h). */
 struct map_entry {
 	struct hashmap_key key;
 	void *val[3];		/* cpu pointer, handle, sg table */
-	long long off[3];	/* fields: the offset into the buffer it holds */
+	long long off[3];	/* memory: the offset into the buffer it holds */
 	bool moves[3];		/* ... a pointer walked along the buffer (several offsets) */
 };
 
-enum { ROLE_CPU, ROLE_HANDLE, ROLE_SGT };
-
-/* (struct type or variable, offset) -> buffers */
-static struct hashmap fields = HASHMAP_INIT(struct map_entry);
+/*
+ * (local variable, offset) -> buffers: the function's own memory; and
+ * (struct type or global, offset) -> what a field holds of a struct page
+ * or sg_table allocation, which the model has no value for.
+ */
+static struct hashmap memory = HASHMAP_INIT(struct map_entry);
+/* (struct type or variable, offset) -> a stand-in for memory no allocation shows */
+static struct hashmap standins = HASHMAP_INIT(struct map_entry);
 /* allocation/map instruction -> buffer */
 static struct hashmap by_call = HASHMAP_INIT(struct map_entry);
 /* (function, parameter) -> buffer per kind */
@@ -238,6 +253,8 @@ static struct symbol *value_type(pseudo_t p)
 
 /* The struct a pointer value points to, or NULL. */
 static void note_field_type(pseudo_t addr, long long offset);
+static void note_value_type(struct symbol *t);
+static void note_alloc_types(void);
 static struct symbol *member_sym_at(struct symbol *type, long long offset);
 static long long pointee_size(struct symbol *t);
 
@@ -407,17 +424,12 @@ static long long pointee_size(struct symbol *t)
 	return bits_to_bytes(t->bit_size);
 }
 
-/* The registry entry for a field, by access path. */
-static struct buffer **field_slot(pseudo_t addr, long long offset, int role, bool add)
+/* Is @key (a location_of() key) a variable of a function, not a global? */
+static bool local_var(const void *key)
 {
-	const void *key;
-	long long off;
-	struct map_entry *e;
+	const struct symbol *sym = key;
 
-	if (!location_of(addr, offset, &key, &off))
-		return NULL;
-	e = add ? hashmap_add(&fields, key, off) : hashmap_find(&fields, key, off);
-	return e ? (struct buffer **)&e->val[role] : NULL;
+	return sym->type == SYM_NODE && sym->scope && !toplevel(sym->scope);
 }
 
 static void name_from_path(struct buffer *b, pseudo_t addr, long long offset)
@@ -441,81 +453,56 @@ static void name_from_path(struct buffer *b, pseudo_t addr, long long offset)
 	b->name = strdup(buf);
 }
 
-/* The registry entry that holds @slot, a field_slot() of @role. */
-static struct map_entry *entry_of(struct buffer **slot, int role)
-{
-	return (struct map_entry *)((char *)(slot - role) - offsetof(struct map_entry, val));
-}
-
 /*
- * Record @buf for a field.  A buffer made up from an unseen field (a
- * sync in a function before probe() in the file) gives way to the
- * allocation or map that really fills the field.
+ * Record what @ref names in memory at (@key, @off) for @role: the first
+ * buffer stays (a made-up one gives way to an allocation or map); a
+ * pointer into it at a fixed offset keeps the offset, one stored at
+ * several offsets is walked along the buffer.
  */
-static void field_take(struct buffer **slot, struct buffer *buf)
+static void remember(const void *key, long long off, int role, const struct bufref *ref)
 {
-	struct buffer *old;
+	struct map_entry *e = hashmap_add(&memory, key, off);
+	struct buffer *old = e->val[role];
 
-	if (!slot)
-		return;
-	old = *slot;
-	if (!old || (!old->api && !old->param && buf->api)) {
-		*slot = buf;
-		return;
+	if (old && old != ref->buf) {
+		if (old->api || old->param || !ref->buf->api)
+			return;
+		old = NULL;
 	}
-	/* one field, two allocations: a fallback chosen at run time */
-	if (old != buf && old->api && buf->api) {
-		old->ambiguous = true;
-		if (old->coherent != buf->coherent) {
-			old->mixed_coherence = true;
-			old->coherent = false;
-		}
-	}
+	e->val[role] = ref->buf;
+	if (ref->akey || !ref->offset_known)
+		e->moves[role] = true;
+	else if (!old)
+		e->off[role] = ref->offset;
+	else if (e->off[role] != ref->offset)
+		e->moves[role] = true;
 }
 
-/*
- * A location in one variable (a local struct passed by address) rather
- * than "any struct of this type": a mapping kept there is that mapping.
- */
-static bool in_variable(pseudo_t addr)
-{
-	const void *key;
-	long long off;
-	const struct symbol *sym;
-
-	if (!location_of(addr, 0, &key, &off))
-		return false;
-	sym = key;
-	return sym->type == SYM_NODE;
-}
-
-/* A field that also holds a mapping (b44's kmalloc + map ring fallback). */
-static void mark_fallback(struct buffer **slot, struct buffer *buf)
-{
-	if (slot && *slot && *slot != buf && (*slot)->api) {
-		(*slot)->ambiguous = true;
-		if ((*slot)->coherent) {
-			(*slot)->mixed_coherence = true;
-			(*slot)->coherent = false;
-		}
-	}
-}
-
+/* An allocation's handle argument: &h of a local is the function's own memory. */
 void resolve_learn_alloc(struct call_site *cs, struct buffer *buf)
 {
 	pseudo_t h = dmc_call_arg(cs, cs->api->handle);
+	struct bufref ref = { .buf = buf, .offset_known = true };
+	const void *key;
+	long long off;
 
-	if (!h)
-		return;
-	field_take(field_slot(h, 0, ROLE_HANDLE, true), buf);
+	if (h && location_of(h, 0, &key, &off) && local_var(key))
+		remember(key, off, ROLE_HANDLE, &ref);
 }
 
-/* A store of a buffer's pointer or handle teaches the registry a field. */
+/*
+ * A store of a buffer's pointer or handle: into the function's own
+ * memory (a local, a local struct passed by address), and what a field
+ * or global holds of a struct page or sg_table allocation.  Everything
+ * else a field or a global holds is the model's.
+ */
 void resolve_learn_store(pseudo_t addr, long long offset, pseudo_t value)
 {
-	struct bufref ref;
-	struct buffer **slot;
 	struct instruction *def;
+	struct bufref ref;
+	const void *key;
+	long long off;
+	bool local;
 
 	value = dmc_strip_casts(value);
 	if (!value || value->type != PSEUDO_REG)
@@ -524,58 +511,28 @@ void resolve_learn_store(pseudo_t addr, long long offset, pseudo_t value)
 	if (def->opcode != OP_CALL && def->opcode != OP_PHI && def->opcode != OP_SEL &&
 	    def->opcode != OP_LOAD && def->opcode != OP_ADD)
 		return;
-	/*
-	 * Only allocations are followed through fields: a streaming map is
-	 * one packet's, and a field of a per-packet struct holds another
-	 * one next time.
-	 */
-	if (resolve_ptr(value, &ref) && !ref.buf->param && !ref.anchor &&
-	    (!ref.offset_known || !ref.offset) && ref.buf->api &&
-	    ref.buf->api->effect != FX_ALLOC) {
-		/* a mapping stored where an allocation is kept elsewhere */
-		int role = ref.meta ? ROLE_SGT : ROLE_CPU;
+	if (!location_of(addr, offset, &key, &off))
+		return;
+	local = local_var(key);
+	if (resolve_ptr(value, &ref) && !ref.buf->param && ref.buf->api) {
+		/* the model has no value for a page or sg_table allocation, nor what derives from it */
+		bool gap = ref.buf->api->effect == FX_ALLOC && ref.buf->api->kind != BK_CPU;
 
-		if (in_variable(addr))
-			field_take(field_slot(addr, offset, role, true), ref.buf);
-		else
-			mark_fallback(field_slot(addr, offset, role, false), ref.buf);
+		/*
+		 * Only allocations are followed beyond the function: a
+		 * streaming map is one packet's, and a field of a per-packet
+		 * struct holds another one next time.
+		 */
+		if (!local && !gap)
+			return;
+		remember(key, off, ref.meta ? ROLE_SGT : ROLE_CPU, &ref);
+		if (ref.buf->api->effect == FX_ALLOC)
+			note_field_type(addr, offset);
 		return;
 	}
-	if (resolve_ptr(value, &ref) && !ref.buf->param && ref.buf->api &&
-	    ref.buf->api->effect == FX_ALLOC) {
-		/* a struct page or sg_table pointer is kept apart from CPU pointers */
-		int role = ref.meta ? ROLE_SGT : ROLE_CPU;
-		struct map_entry *e;
-		bool fresh;
-
-		slot = field_slot(addr, offset, role, true);
-		fresh = slot && !*slot;
-		field_take(slot, ref.buf);
-		if (slot && *slot == ref.buf) {
-			/*
-			 * Into the block at a fixed offset (tx_desc, 2 KiB in),
-			 * or walked along it (a ring cursor kept in a field).
-			 */
-			e = entry_of(slot, role);
-			if (ref.akey || !ref.offset_known)
-				e->moves[role] = true;
-			else if (fresh)
-				e->off[role] = ref.offset;
-			else if (e->off[role] != ref.offset)
-				e->moves[role] = true;
-		}
-		note_field_type(addr, offset);
-		if (slot && *slot == ref.buf && !ref.akey && !ref.offset)
-			name_from_path(ref.buf, addr, offset);
-		return;
-	}
-	if (def->opcode == OP_CALL && resolve_handle(value, &ref) &&
-	    !ref.buf->param && !ref.anchor && ref.buf->api) {
-		if (ref.buf->api->effect == FX_ALLOC || in_variable(addr))
-			field_take(field_slot(addr, offset, ROLE_HANDLE, true), ref.buf);
-		else
-			mark_fallback(field_slot(addr, offset, ROLE_HANDLE, false), ref.buf);
-	}
+	if (local && def->opcode == OP_CALL && resolve_handle(value, &ref) &&
+	    !ref.buf->param && !ref.anchor && ref.buf->api)
+		remember(key, off, ROLE_HANDLE, &ref);
 }
 
 /* ---- per-function resolution with a cache in pseudo->priv ---- */
@@ -596,6 +553,7 @@ void resolve_begin(struct entrypoint *ep)
 	gen++;
 	hashmap_clear(&cursor_keys, 16);
 	learn_local_types(ep);
+	note_alloc_types();
 }
 
 static struct res *res_of(pseudo_t p)
@@ -842,6 +800,7 @@ static bool join_refs(struct bufref *acc, bool *have, const struct bufref *r, ps
 		acc->akey = resolve_key(self);
 		acc->offset = 0;
 		acc->offset_known = true;
+		acc->nested = acc->nested && r->nested;
 	}
 	return true;
 }
@@ -880,22 +839,33 @@ static bool resolve_merge(struct instruction *def, int role, struct bufref *ref,
 	return have;
 }
 
-/* A buffer no allocation in this file shows, known by its field. */
+/*
+ * A stand-in for memory no allocation of the unit shows, known by the
+ * field it is read from: the same in every function.
+ */
 static struct buffer *implicit_field_buffer(struct instruction *load, int role)
 {
-	struct buffer **slot = field_slot(load->src, load->offset, role, true);
+	const void *key;
+	long long off;
+	struct map_entry *e;
+	struct buffer *b;
 
-	if (!slot)
+	if (!location_of(load->src, load->offset, &key, &off))
 		return NULL;
-	if (!*slot) {
+	e = hashmap_find(&standins, key, off);
+	if (e && e->val[role])
+		return e->val[role];
+	{
 		struct symbol *st = pointee_struct(dmc_strip_casts(load->src));
 		struct symbol *m = st ? member_sym_at(st, load->offset) : NULL;
 
-		*slot = resolve_new_buffer(NULL);
-		(*slot)->type_size = pointee_size(m ? m->ctype.base_type : NULL);
-		name_from_path(*slot, load->src, load->offset);
+		b = resolve_new_buffer(NULL);
+		b->type_size = pointee_size(m ? m->ctype.base_type : NULL);
+		name_from_path(b, load->src, load->offset);
 	}
-	return *slot;
+	e = hashmap_add(&standins, key, off);
+	e->val[role] = b;
+	return b;
 }
 
 /* Which pointer does the offset @off (handle - base) come from? */
@@ -912,15 +882,22 @@ static bool anchor_from_offset(pseudo_t off, struct bufref *ref)
 		return false;
 	if (!resolve(def->src1, ROLE_CPU, &pr))
 		return false;
-	/* base: the buffer's own start; learn its field if unseen */
-	if (!resolve(def->src2, ROLE_CPU, &br) && ref->buf) {
+	/*
+	 * base: the buffer's own start; a stand-in's CPU field (the handle
+	 * field's partner in handle + (p - base)) is the stand-in too
+	 */
+	if (!resolve(def->src2, ROLE_CPU, &br) && ref->buf && !ref->buf->api &&
+	    !ref->buf->param) {
 		pseudo_t b = dmc_strip_casts(def->src2);
+		const void *key;
+		long long o;
 
-		if (b && b->type == PSEUDO_REG && b->def->opcode == OP_LOAD) {
-			struct buffer **slot = field_slot(b->def->src, b->def->offset,
-							  ROLE_CPU, true);
-			if (slot && !*slot)
-				*slot = ref->buf;
+		if (b && b->type == PSEUDO_REG && b->def->opcode == OP_LOAD &&
+		    location_of(b->def->src, b->def->offset, &key, &o)) {
+			struct map_entry *e = hashmap_add(&standins, key, o);
+
+			if (!e->val[ROLE_CPU])
+				e->val[ROLE_CPU] = ref->buf;
 		}
 	}
 	if (pr.buf->param) {
@@ -975,9 +952,11 @@ static bool resolve_add(struct instruction *def, int role, struct bufref *ref, p
 			ref->offset = 0;
 		ref->offset_known = true;
 	} else {
+		/* an index inside a descriptor: a part of it, not the ring's cursor */
 		ref->anchor = self;
 		ref->akey = resolve_key(self);
 		ref->offset = 0;
+		ref->nested = true;
 	}
 	return true;
 }
@@ -1016,13 +995,58 @@ static bool resolve_call(struct instruction *insn, int role, struct bufref *ref)
 	sum = cs->insn->func->sym ? summary_of(cs->insn->func->sym->ident) : NULL;
 	if (role == ROLE_HANDLE && sum && sum->handle_of > 0)
 		return resolve(dmc_call_arg(cs, sum->handle_of - 1), ROLE_CPU, ref);
-	return false;
+	/* what the unit's function returns, as the model says */
+	return cs->insn->func->type == PSEUDO_SYM &&
+	       resolve_ask_call(cs->insn->func->sym, role, insn->target, ref);
+}
+
+/*
+ * A load: what the field or global holds (the model), what the
+ * function's own memory holds, or a stand-in made earlier for it.
+ */
+static bool resolve_load(pseudo_t p, struct instruction *def, int role, struct bufref *ref)
+{
+	const void *key;
+	long long off;
+	struct map_entry *e;
+	const struct symbol *sym;
+	int r = role;
+
+	if (!location_of(def->src, def->offset, &key, &off))
+		return false;
+	sym = key;
+	if (sym->type != SYM_NODE ?
+	    resolve_ask_field((struct symbol *)sym, off, role, p, ref) :
+	    !local_var(sym) && resolve_ask_global((struct symbol *)sym, off, role, p, ref)) {
+		if (role == ROLE_CPU)
+			note_value_type(def->type);
+		return true;
+	}
+	e = hashmap_find(&memory, key, off);
+	if (e && !e->val[r] && role == ROLE_CPU && e->val[ROLE_SGT])
+		r = ROLE_SGT;
+	if (e && e->val[r]) {
+		set_ref(ref, e->val[r]);
+		ref->meta = r == ROLE_SGT;
+		if (e->moves[r]) {
+			/* the pointer kept there names the descriptor */
+			ref->anchor = p;
+			ref->akey = resolve_key(p);
+		} else {
+			ref->offset = e->off[r];
+		}
+		return true;
+	}
+	e = hashmap_find(&standins, key, off);
+	if (!e || !e->val[role])
+		return false;
+	set_ref(ref, e->val[role]);
+	return true;
 }
 
 static bool resolve_def(pseudo_t p, int role, struct bufref *ref)
 {
 	struct instruction *def = p->def;
-	struct buffer **slot;
 
 	switch (def->opcode) {
 	case OP_ZEXT: case OP_SEXT: case OP_TRUNC:
@@ -1038,32 +1062,7 @@ static bool resolve_def(pseudo_t p, int role, struct bufref *ref)
 		ref->offset -= def->src2->value;
 		return true;
 	case OP_LOAD:
-		slot = field_slot(def->src, def->offset, role, false);
-		if ((!slot || !*slot) && role == ROLE_CPU) {
-			slot = field_slot(def->src, def->offset, ROLE_SGT, false);
-			if (slot && *slot) {
-				set_ref(ref, *slot);
-				ref->meta = true;
-				return true;
-			}
-		}
-		if (!slot || !*slot)
-			return false;
-		set_ref(ref, *slot);
-		{
-			int r = slot == field_slot(def->src, def->offset, ROLE_CPU, false) ?
-				ROLE_CPU : role;
-			struct map_entry *e = entry_of(slot, r);
-
-			if (e->moves[r]) {
-				/* the pointer a field keeps names the descriptor */
-				ref->anchor = p;
-				ref->akey = resolve_key(p);
-			} else {
-				ref->offset = e->off[r];
-			}
-		}
-		return true;
+		return resolve_load(p, def, role, ref);
 	case OP_CALL:
 		return resolve_call(def, role, ref);
 	case OP_PHI:
@@ -1167,8 +1166,13 @@ struct buffer *resolve_buffer_of_call(struct instruction *insn, bool create)
 
 	if (!e)
 		return NULL;
-	if (!e->val[0])
-		e->val[0] = resolve_new_buffer(NULL);
+	if (!e->val[0]) {
+		/* the allocation the model knows: the same buffer its fields name */
+		struct buffer *b = resolve_ask_alloc_at(insn->pos) ?: resolve_new_buffer(NULL);
+
+		e = hashmap_add(&by_call, insn, 0);
+		e->val[0] = b;
+	}
 	return e->val[0];
 }
 
@@ -1277,6 +1281,32 @@ static void note_field_type(pseudo_t addr, long long offset)
 		t = strip_node(t->ctype.base_type);
 		if (t && (t->type == SYM_STRUCT || t->type == SYM_UNION))
 			note_buffer_struct(t, 0);
+	}
+}
+
+/* A pointer to a struct, read from where an allocation's pointer is kept. */
+static void note_value_type(struct symbol *t)
+{
+	t = strip_node(t);
+	if (t && t->type == SYM_PTR)
+		note_buffer_struct(strip_node(t->ctype.base_type), 0);
+}
+
+/* The types the model's allocations are kept as (struct ring *) live in DMA memory. */
+static void note_alloc_types(void)
+{
+	static struct model *noted;
+	struct model *m = dmc_model();
+	int i;
+
+	if (!m || m == noted)
+		return;
+	noted = m;
+	for (i = 0; i < model_nr_allocs(m); i++) {
+		struct dm_alloc *a = model_alloc(m, i);
+
+		if (a->cpu_type)
+			note_value_type(a->cpu_type);
 	}
 }
 

@@ -60,6 +60,7 @@ struct bufref {
 	unsigned long long akey;	/* the descriptor's key (resolve_key()), 0: none */
 	long long offset;		/* from the base (or anchor), if known */
 	bool offset_known;
+	bool nested;			/* an index inside a descriptor (slot->SG[i]) */
 	bool meta;			/* points at its struct page/sg_table */
 };
 

@@ -5,8 +5,8 @@
  * other, and none is handed back; the transmitter is then restarted at
  * the first one still in use.  No path hands them back:
  * taken-not-given-back, once (the loop's takes name the same cursor),
- * at the kick: rn_kick_tx() is inlined into the interrupt handler, and a
- * take inside an inlined body is reported at the kick or the return.
+ * at the last take (in rn_kick_tx(), inlined into the interrupt
+ * handler), naming the kick.
  */
 #include "ringnic.h"
 
@@ -107,10 +107,10 @@ static inline void rn_kick_tx(struct net_device *dev, struct rn_private *sp,
 	       (HPCDMA_XIU | HPCDMA_ETXD)) {
 		i = NEXT_TX(i);
 		td = &sp->tx_desc[i];
-		rn_sync_desc_cpu(dev, td);
+		rn_sync_desc_cpu(dev, td);	/* expect: taken-not-given-back */
 	}
 	if (td->tdma.cntinfo & HPCDMA_XIU) {
-		hregs->tx_ndptr = VIRT_TO_DMA(sp, td);	/* expect: taken-not-given-back */
+		hregs->tx_ndptr = VIRT_TO_DMA(sp, td);
 		hregs->tx_ctrl = HPC3_CTRL_ACTIVE;
 	}
 }

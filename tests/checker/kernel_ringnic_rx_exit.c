@@ -3,8 +3,8 @@
  * kernel_ringnic.c with one hand-back missing: the receive loop's last descriptor
  * (the one whose OWN bit ended the loop) is not handed back before the
  * receiver is restarted.  It was handed back on the paths that go round
- * the loop again, so the paths disagree: ownership-imbalance, at the
- * kick, once.
+ * the loop again, so the paths disagree: ownership-imbalance, once, at
+ * the last take, naming the kick.
  */
 #include "ringnic.h"
 
@@ -49,7 +49,7 @@ static inline void rn_rx(struct net_device *dev, struct rn_private *sp,
 		sp->rx_new = NEXT_RX(sp->rx_new);
 		rn_sync_desc_dev(dev, rd);
 		rd = &sp->rx_desc[sp->rx_new];
-		rn_sync_desc_cpu(dev, rd);
+		rn_sync_desc_cpu(dev, rd);	/* expect: ownership-imbalance */
 	}
 
 	rn_sync_desc_cpu(dev, &sp->rx_desc[orig_end]);
@@ -58,7 +58,7 @@ static inline void rn_rx(struct net_device *dev, struct rn_private *sp,
 	rn_sync_desc_cpu(dev, &sp->rx_desc[PREV_RX(sp->rx_new)]);
 	sp->rx_desc[PREV_RX(sp->rx_new)].rdma.cntinfo |= HPCDMA_EOR;
 	rn_sync_desc_dev(dev, &sp->rx_desc[PREV_RX(sp->rx_new)]);
-	rn_rx_restart(sp, hregs);	/* expect: ownership-imbalance */
+	rn_rx_restart(sp, hregs);
 }
 
 /* The transmit reclaim of sgiseeq_tx(), every exit of the loop giving the descriptor back. */

@@ -2,8 +2,8 @@
 /*
  * kernel_ringnic.c with one hand-back missing: the reclaim loop stops at a
  * descriptor the chip has not used (XIU clear) and leaves it taken; the
- * interrupt handler returns with it: ownership-imbalance, at the
- * handler's return (the take is in rn_tx(), inlined).
+ * interrupt handler returns with it: ownership-imbalance, at the take
+ * (in rn_tx(), inlined into the handler), naming the handler's return.
  */
 #include "ringnic.h"
 
@@ -72,7 +72,7 @@ static inline void rn_tx(struct net_device *dev, struct rn_private *sp,
 	for (j = sp->tx_old; j != sp->tx_new; j = NEXT_TX(j)) {
 		td = &sp->tx_desc[j];
 
-		rn_sync_desc_cpu(dev, td);
+		rn_sync_desc_cpu(dev, td);	/* expect: ownership-imbalance */
 		if (!(td->tdma.cntinfo & HPCDMA_XIU))
 			break;
 		if (!(td->tdma.cntinfo & HPCDMA_ETXD)) {
@@ -100,7 +100,7 @@ static irqreturn_t rn_interrupt(int irq, void *dev_id)
 	rn_rx(dev, sp, hregs);
 	if (sp->tx_old != sp->tx_new)
 		rn_tx(dev, sp, hregs);
-	return IRQ_HANDLED;	/* expect: ownership-imbalance */
+	return IRQ_HANDLED;
 }
 
 int rn_start_xmit(struct net_device *dev, dma_addr_t buf, unsigned int len);
