@@ -31,6 +31,14 @@ static void unsynced_stores(struct engine_ctx *ctx, const struct event *kick, in
 	/* unmapped: the next map writes it back */
 	if (st->unmapped)
 		return;
+	/*
+	 * Handed to the device after this register write, on some path: the
+	 * driver sets the device up here and starts it later (53c700 clears
+	 * the FIFO, syncs the message buffers, then writes DSP); judged at
+	 * the kick that follows.
+	 */
+	if (engine_gives_back_after(ctx, kick - ctx->events, slot))
+		return;
 	/* coherent on some machines: a sync on some path is guarded by a flag */
 	if (s->buf->mixed_coherence && st->owner != OWN_CPU && st->owner != OWN_ENTRY)
 		return;

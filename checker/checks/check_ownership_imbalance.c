@@ -39,14 +39,16 @@ static void left_with_cpu(struct engine_ctx *ctx, const struct event *at, int sl
 	if (engine_told(ctx, &told, slot) || ck_take_told(ctx, st->taken_ev))
 		return;
 	if (!ck_take_pos(ctx, taken, at, &pos)) {
+		if (ck_cause_told(taken, s))
+			return;
 		if (at->kind == EV_KICK)
 			dmc_report(my_id, pos,
 				   "%s starts the device while '%s', taken for the CPU by %s, is given back with a _for_device sync on some paths only",
-				   ck_kick_name(at), ck_buf_label(taken), ck_ev_call(taken));
+				   ck_kick_name(at), ck_part_label(s, taken), ck_ev_call(taken));
 		else
 			dmc_report(my_id, pos,
 				   "%s() returns while '%s', taken for the CPU by %s, is given back with a _for_device sync on some paths only",
-				   ctx->fn, ck_buf_label(taken), ck_ev_call(taken));
+				   ctx->fn, ck_part_label(s, taken), ck_ev_call(taken));
 	} else if (at->kind == EV_KICK) {
 		dmc_report(my_id, pos,
 			   "'%s' taken for the CPU by %s here is given back with a _for_device sync on some paths only before %s at %s starts the device",

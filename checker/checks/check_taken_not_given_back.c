@@ -81,14 +81,16 @@ static void still_taken(struct engine_ctx *ctx, const struct event *at, int slot
 	if (ck_take_told(ctx, st->taken_ev))
 		return;
 	if (!ck_take_pos(ctx, taken, at, &pos)) {
+		if (ck_cause_told(taken, s))
+			return;
 		if (at->kind == EV_KICK)
 			dmc_report(my_id, pos,
 				   "%s starts the device while '%s', taken for the CPU by %s, is not handed back with a _for_device sync; the CPU may later read a stale line or write it back over what the device wrote",
-				   ck_kick_name(at), ck_buf_label(taken), ck_ev_call(taken));
+				   ck_kick_name(at), ck_part_label(s, taken), ck_ev_call(taken));
 		else
 			dmc_report(my_id, pos,
 				   "%s() returns while '%s', taken for the CPU by %s, is not handed back with a _for_device sync and the device still walks the ring; the CPU may later read a stale line or write it back over what the device wrote",
-				   ctx->fn, ck_buf_label(taken), ck_ev_call(taken));
+				   ctx->fn, ck_part_label(s, taken), ck_ev_call(taken));
 	} else if (at->kind == EV_KICK) {
 		dmc_report(my_id, pos,
 			   "'%s' taken for the CPU by %s here is not handed back with a _for_device sync before %s at %s starts the device; the CPU may later read a stale line or write it back over what the device wrote",

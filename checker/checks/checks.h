@@ -49,7 +49,7 @@ bool ck_take_told(struct engine_ctx *ctx, int taken_ev);
  */
 bool ck_take_pos(struct engine_ctx *ctx, const struct event *taken,
 		 const struct event *instead, struct position *pos);
-/* Where the driver's code makes @ev (engine_site()). */
+/* Where the driver's code makes @ev (engine_site(), with @near: kicks). */
 struct position ck_site(struct engine_ctx *ctx, const struct event *ev);
 /*
  * The call that took a buffer, as the driver's line shows it:
@@ -59,6 +59,14 @@ struct position ck_site(struct engine_ctx *ctx, const struct event *ev);
 const char *ck_take_call(struct engine_ctx *ctx, const struct event *taken);
 /* "name()" of the call that made @ev. */
 const char *ck_call_name(const struct event *ev);
+/*
+ * A take reported where the driver's lines do not hold it (at a kick or
+ * a return) is one cause however many functions inline the helper that
+ * takes: true when @taken's position and part @s were reported already.
+ */
+bool ck_cause_told(const struct event *taken, const struct slot *s);
+/* The part a descriptor slot names ("lp->rfd_head"), else the take's label. */
+const char *ck_part_label(const struct slot *s, const struct event *taken);
 
 /* ---- cpu-write-device-owned and cpu-read-device-owned (device_owned.c) ---- */
 

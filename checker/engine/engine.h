@@ -50,6 +50,7 @@ struct event {
 	bool whole;			/* covers every part of the buffer */
 	bool legacy;			/* dma_cache_sync() */
 	bool summary;			/* from a helper's summary */
+	struct position near;		/* the function's own line last met before it */
 };
 
 enum owner {
@@ -124,11 +125,12 @@ bool engine_gives_back_after(struct engine_ctx *ctx, int idx, int slot);
 /*
  * Where the driver's code makes @ev, in *@pos: its position, or for a
  * DMA call inside an inlined helper's body, the call of that helper
- * (*@helper, when not NULL, gets the helper).  False, with the event's
- * own position, when neither the function nor an inlined helper holds it.
+ * (*@helper, when not NULL, gets the helper), or with @near, the
+ * function's own line met last before it.  False, with the event's own
+ * position, when none of these holds it.
  */
-bool engine_site(struct engine_ctx *ctx, const struct event *ev, struct position *pos,
-		 struct symbol **helper);
+bool engine_site(struct engine_ctx *ctx, const struct event *ev, bool near,
+		 struct position *pos, struct symbol **helper);
 /* Does every return reachable from the event's block return an error? */
 bool engine_error_only(struct engine_ctx *ctx, const struct event *ev);
 /*

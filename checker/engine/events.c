@@ -141,6 +141,7 @@ static struct event *new_event(enum ev_kind kind, struct position pos)
 	ev->slot = -1;
 	ev->dir = DIR_UNKNOWN;
 	ev->size = -1;
+	ev->near = engine_own_pos;
 	return ev;
 }
 
@@ -523,7 +524,7 @@ static void extract_round(struct entrypoint *ep, bool first)
 	engine_cur.ep = ep;
 	engine_cur.fn = ep->name->ident ? dmc_ident_name(ep->name->ident) : "?";
 	engine_cur.nr_events = 0;
-	engine_sites_reset();
+	engine_sites_reset(ep);
 	if (first)
 		engine_cur.nr_slots = 0;
 	engine_nr_bbs = f->nr_bbs;
@@ -541,6 +542,7 @@ static void extract_round(struct entrypoint *ep, bool first)
 			struct call_site *cs;
 
 			insn = f->insns[k];
+			engine_own_line(insn->pos);
 			switch (f->op[k]) {
 			case OP_INLINED_CALL:
 				engine_note_inlined(insn, i);

@@ -9,10 +9,13 @@
  * code is the call of the helper: sparse marks each inlined body with an
  * OP_INLINED_CALL note after it, at the call's position.
  * sparse drops the note of a void helper whose last block only branches
- * (lib82596's dma_sync_cpu()): such an event has no site, and the checks
- * report it where the function meets the device or returns.
+ * (lib82596's dma_sync_cpu(), a writel() wrapper): for a kick, the
+ * function's own line met last before it stands for the call (its
+ * arguments are computed there); a take without a note is reported where
+ * the function meets the device or returns.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 #include "hashmap.h"
@@ -26,11 +29,6 @@ struct inline_note {
 
 static struct inline_note *notes;
 static int nr_notes, cap_notes;
-
-void engine_sites_reset(void)
-{
-	nr_notes = 0;
-}
 
 void engine_note_inlined(struct instruction *insn, int bb)
 {
@@ -114,6 +112,20 @@ static struct extent_entry *extent_of(struct symbol *fn)
 	return e;
 }
 
+struct position engine_own_pos;
+int engine_own_stream = -1, engine_own_first, engine_own_last;
+
+void engine_sites_reset(struct entrypoint *ep)
+{
+	const struct extent_entry *e = extent_of(ep->name);
+
+	nr_notes = 0;
+	engine_own_stream = ep->name->pos.stream;
+	engine_own_first = e->first;
+	engine_own_last = e->last;
+	memset(&engine_own_pos, 0, sizeof(engine_own_pos));
+}
+
 /* Does the body of function @fn hold position @pos? */
 static bool holds(struct symbol *fn, struct position pos)
 {
@@ -131,8 +143,8 @@ static bool holds(struct symbol *fn, struct position pos)
  * A dropped note leaves the event's block ending with the body: no
  * other note can stand in for it.
  */
-bool engine_site(struct engine_ctx *ctx, const struct event *ev, struct position *pos,
-		 struct symbol **helper)
+bool engine_site(struct engine_ctx *ctx, const struct event *ev, bool near,
+		 struct position *pos, struct symbol **helper)
 {
 	int idx = ev - ctx->events, i;
 
@@ -150,6 +162,16 @@ bool engine_site(struct engine_ctx *ctx, const struct event *ev, struct position
 		*pos = notes[i].call;
 		if (helper)
 			*helper = notes[i].fn;
+		return true;
+	}
+	/*
+	 * No note: the helper's arguments were computed at its call, on the
+	 * function's own line met last before the event (a kick's register
+	 * helper called from the function; not right for a helper nested in
+	 * another inlined one, so the caller says whether it may be used).
+	 */
+	if (near && ev->near.line && ev->near.stream == ev->pos.stream) {
+		*pos = ev->near;
 		return true;
 	}
 	return false;

@@ -100,6 +100,12 @@ static struct {
 	struct symbol *arg_type[16];
 	struct { struct position pos; struct symbol *type; } calls[MAX_RETYPE];
 	int nr_calls;
+	/* struct-pointer locals by name: the SSA value keeps the name, not the type */
+	struct { const struct ident *ident; struct symbol *type; } locals[MAX_RETYPE];
+	int nr_locals;
+	/* locals cast from an integer at their line: (struct h *)host->hostdata[0] */
+	struct { struct position pos; struct symbol *type; } casts[MAX_RETYPE];
+	int nr_casts;
 } retype;
 
 static bool is_struct_ptr(struct symbol *t)
@@ -181,6 +187,39 @@ static void retype_walk(struct statement *s, int depth)
 	}
 }
 
+/*
+ * A local of struct-pointer type, by name (a name two locals share with
+ * different types names none).
+ */
+static void retype_local(struct symbol *sym, struct symbol *t)
+{
+	int i;
+
+	if (!sym->ident || !is_struct_ptr(t))
+		return;
+	for (i = 0; i < retype.nr_locals; i++) {
+		if (retype.locals[i].ident != sym->ident)
+			continue;
+		if (retype.locals[i].type != t)
+			retype.locals[i].type = NULL;
+		return;
+	}
+	if (retype.nr_locals < MAX_RETYPE) {
+		retype.locals[retype.nr_locals].ident = sym->ident;
+		retype.locals[retype.nr_locals++].type = t;
+	}
+}
+
+static struct symbol *local_type(const struct ident *ident)
+{
+	int i;
+
+	for (i = 0; ident && i < retype.nr_locals; i++)
+		if (retype.locals[i].ident == ident)
+			return retype.locals[i].type;
+	return NULL;
+}
+
 static void learn_local_types(struct entrypoint *ep)
 {
 	struct symbol *fn = strip_node(ep->name);
@@ -192,6 +231,12 @@ static void learn_local_types(struct entrypoint *ep)
 		struct expression *init = strip_cast_expr(sym->initializer);
 
 		t = strip_node(sym->ctype.base_type);
+		retype_local(sym, t);
+		if (sym->initializer && sym->initializer != init && is_struct_ptr(t) &&
+		    init && !is_struct_ptr(init->ctype) && retype.nr_casts < MAX_RETYPE) {
+			retype.casts[retype.nr_casts].pos = sym->initializer->pos;
+			retype.casts[retype.nr_casts++].type = t;
+		}
 		if (!init || !is_struct_ptr(t))
 			continue;
 		/* sparse reads a variable as *(&var) */
@@ -229,6 +274,24 @@ static struct symbol *call_type(struct instruction *insn)
 	return NULL;
 }
 
+/* The type a local declared at @insn's line casts an integer load to. */
+static struct symbol *cast_type(struct instruction *insn)
+{
+	struct symbol *t = NULL;
+	int i;
+
+	for (i = 0; i < retype.nr_casts; i++) {
+		struct position *p = &retype.casts[i].pos;
+
+		if (p->stream != insn->pos.stream || p->line != insn->pos.line)
+			continue;
+		if (t && t != retype.casts[i].type)
+			return NULL;
+		t = retype.casts[i].type;
+	}
+	return t;
+}
+
 static struct symbol *value_type(pseudo_t p)
 {
 	struct symbol *arg, *t;
@@ -245,6 +308,12 @@ static struct symbol *value_type(pseudo_t p)
 		t = strip_node(p->def->type);
 		if (p->def->opcode == OP_CALL && !is_struct_ptr(t))
 			return call_type(p->def) ?: t;
+		/* (struct h *)host->hostdata[0]: the cast is gone, the local's name is left */
+		if (!is_struct_ptr(t) && local_type(p->ident))
+			return local_type(p->ident);
+		/* ... or only its line: a load of an integer there */
+		if (!is_struct_ptr(t) && p->def->opcode == OP_LOAD)
+			return cast_type(p->def) ?: t;
 		return t;
 	default:
 		return NULL;
@@ -299,6 +368,19 @@ static bool location_of(pseudo_t addr, long long offset, const void **key, long 
 {
 	struct symbol *st;
 
+	/*
+	 * Through a cast to a struct pointer ((struct h *)host->hostdata[0]):
+	 * the struct the load reads is the cast's, whatever the value was.
+	 */
+	if (addr && addr->type == PSEUDO_REG &&
+	    (addr->def->opcode == OP_UTPTR || addr->def->opcode == OP_PTRCAST)) {
+		st = pointee_struct(addr);
+		if (st) {
+			*key = st;
+			*off = offset;
+			return true;
+		}
+	}
 	addr = dmc_strip_casts(addr);
 	while (addr && addr->type == PSEUDO_REG && addr->def->opcode == OP_ADD &&
 	       addr->def->src2->type == PSEUDO_VAL) {
@@ -523,8 +605,20 @@ void resolve_learn_store(pseudo_t addr, long long offset, pseudo_t value)
 		 * streaming map is one packet's, and a field of a per-packet
 		 * struct holds another one next time.
 		 */
-		if (!local && !gap)
+		if (!local && !gap) {
+			/* a mapping where an allocation is kept: a fallback (vb2's dma_sgt) */
+			struct map_entry *e = hashmap_find(&memory, key, off);
+			struct buffer *old = e ? e->val[ref.meta ? ROLE_SGT : ROLE_CPU] : NULL;
+
+			if (old && old != ref.buf && old->api && ref.buf->api->effect != FX_ALLOC) {
+				old->ambiguous = true;
+				if (old->coherent) {
+					old->mixed_coherence = true;
+					old->coherent = false;
+				}
+			}
 			return;
+		}
 		remember(key, off, ref.meta ? ROLE_SGT : ROLE_CPU, &ref);
 		if (ref.buf->api->effect == FX_ALLOC)
 			note_field_type(addr, offset);
