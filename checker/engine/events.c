@@ -106,6 +106,26 @@ static int access_slot(const struct bufref *ref, long long off)
 	 */
 	if (ref->akey && anchored_parts && (ref->nested || !resolve_key_is_cursor(ref->akey)))
 		return -1;
+	/*
+	 * A loop that stops at a constant (for (j = 0; j < N; j++)) walks
+	 * only its entries: a part a sync names that holds all of them is
+	 * the one written (53c700's script[j], synced as sizeof(SCRIPT)).
+	 */
+	if (ref->akey && !ref->nested && ref->anchor && resolve_key_is_cursor(ref->akey)) {
+		long long lo, hi, size;
+
+		if (resolve_cursor_extent(ref->anchor, &lo, &hi, &size) && off >= 0 &&
+		    off < size) {
+			lo += ref->offset;
+			hi += ref->offset;
+			for (i = engine_slot_next[w]; i >= 0; i = engine_slot_next[i]) {
+				struct slot *s = &engine_cur.slots[i];
+
+				if (!s->akey && s->lo <= lo && s->hi >= hi)
+					return i;
+			}
+		}
+	}
 	return w;
 }
 

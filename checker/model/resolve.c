@@ -711,6 +711,92 @@ bool resolve_key_is_cursor(unsigned long long key)
 	return key && hashmap_find(&cursor_keys, NULL, (long long)key) != NULL;
 }
 
+/* The bound @v (i or i + 1) is tested against: i < N, i <= N, i != N, at a branch. */
+static bool cursor_bound(pseudo_t v, long long *bound)
+{
+	struct pseudo_user *pu, *pu2;
+	bool found = false;
+
+	FOR_EACH_PTR(v->users, pu) {
+		struct instruction *cmp = pu->insn;
+		long long n, b;
+		bool branch = false;
+
+		if (!cmp || !cmp->bb || dmc_strip_casts(cmp->src1) != v ||
+		    !dmc_pseudo_const(cmp->src2, &n))
+			continue;
+		switch (cmp->opcode) {
+		case OP_SET_LT: case OP_SET_B: case OP_SET_NE:
+			b = n;
+			break;
+		case OP_SET_LE: case OP_SET_BE:
+			b = n + 1;
+			break;
+		default:
+			continue;
+		}
+		FOR_EACH_PTR(cmp->target->users, pu2) {
+			branch |= pu2->insn && pu2->insn->bb && pu2->insn->opcode == OP_CBR;
+		} END_FOR_EACH_PTR(pu2);
+		if (!branch)
+			continue;
+		if (found && b != *bound)
+			return false;
+		*bound = b;
+		found = true;
+	} END_FOR_EACH_PTR(pu);
+	return found;
+}
+
+bool resolve_cursor_extent(pseudo_t index, long long *lo, long long *hi, long long *size)
+{
+	pseudo_t p = dmc_strip_casts(index), idx, src, next = NULL;
+	long long scale = 1, init = 0, bound = 0, v;
+	bool have_init = false;
+	struct instruction *def;
+
+	if (!p || p->type != PSEUDO_REG || !p->def)
+		return false;
+	def = p->def;
+	if ((def->opcode == OP_MUL || def->opcode == OP_SHL) &&
+	    dmc_pseudo_const(def->src2, &v)) {
+		scale = def->opcode == OP_MUL ? v : v >= 0 && v < 24 ? 1LL << v : 0;
+		p = dmc_strip_casts(def->src1);
+	}
+	if (scale <= 0 || !p || p->type != PSEUDO_REG || !p->def || p->def->opcode != OP_PHI)
+		return false;
+	idx = p;
+	FOR_EACH_PTR(idx->def->phi_list, src) {
+		pseudo_t s;
+
+		if (src == VOID || !src->def || src->def->opcode != OP_PHISOURCE)
+			continue;
+		s = dmc_strip_casts(src->def->phi_src);
+		if (dmc_pseudo_const(s, &v)) {
+			if (have_init && v != init)
+				return false;
+			init = v;
+			have_init = true;
+		} else if (s && s->type == PSEUDO_REG && s->def && s->def->opcode == OP_ADD &&
+			   dmc_strip_casts(s->def->src1) == idx &&
+			   dmc_pseudo_const(s->def->src2, &v) && v == 1 && (!next || next == s)) {
+			next = s;
+		} else {
+			return false;
+		}
+	} END_FOR_EACH_PTR(src);
+	if (!have_init || !next || init < 0)
+		return false;
+	if (!cursor_bound(idx, &bound) && !cursor_bound(next, &bound))
+		return false;
+	if (bound <= init || bound > (1LL << 24))
+		return false;
+	*lo = init * scale;
+	*hi = bound * scale;
+	*size = scale;
+	return true;
+}
+
 static void scc_note(pseudo_t p, int target)
 {
 	if (nr_scc < (int)ARRAY_SIZE(scc)) {

@@ -106,6 +106,14 @@ bool resolve_store_is_kick(struct instruction *insn);
 unsigned long long resolve_key(pseudo_t p);
 /* Is @key a loop's cursor, or computed from one (&ring[i] in the loop)? */
 bool resolve_key_is_cursor(unsigned long long key);
+/*
+ * The bytes a loop's cursor walks: @index is the offset a cursor key
+ * names (i, i * size or i << shift) of a loop i = c; i < N; i++ (or <=,
+ * or !=, tested before or after the step): [c * size, N * size) with
+ * the element's @size.  False when the start, the step or the bound is
+ * not a constant.
+ */
+bool resolve_cursor_extent(pseudo_t index, long long *lo, long long *hi, long long *size);
 
 /* The source-level name of a value ("priv->ring"), or NULL. */
 const char *resolve_name(pseudo_t p, long long offset);

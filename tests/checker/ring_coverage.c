@@ -100,6 +100,53 @@ void cov_init_helper_ok(struct cpriv *p, unsigned int cur)
 	writel(p->ring_dma, p->mmio);
 }
 
+/*
+ * A table at the start of a larger block (53c700's script in front of
+ * its messages and slots): a loop bounded by a constant writes that
+ * many entries, and a sync of exactly those hands them all over.
+ */
+#define SB_TOTAL	4096
+static const u32 SB_CODE[64] = { 1, 2, 3 };
+
+struct spriv {
+	struct device *dev;
+	void __iomem *mmio;
+	u32 *script;
+	dma_addr_t pscript;
+};
+
+/* Near miss: the loop's 64 entries, synced as sizeof(SB_CODE). */
+void cov_script_ok(struct spriv *h);
+void cov_script_ok(struct spriv *h)
+{
+	int j;
+
+	for (j = 0; j < ARRAY_SIZE(SB_CODE); j++)
+		h->script[j] = SB_CODE[j];
+	dma_sync_single_for_device(h->dev, h->pscript, sizeof(SB_CODE), DMA_TO_DEVICE);
+	writel(1, h->mmio);
+}
+
+/* The same loop with a sync of half of it. */
+void cov_script_half(struct spriv *h);
+void cov_script_half(struct spriv *h)
+{
+	int j;
+
+	for (j = 0; j < ARRAY_SIZE(SB_CODE); j++)
+		h->script[j] = SB_CODE[j];
+	dma_sync_single_for_device(h->dev, h->pscript, sizeof(SB_CODE) / 2, DMA_TO_DEVICE);
+	writel(1, h->mmio);	/* expect: missing-sync-for-device */
+}
+
+int cov_script_alloc(struct spriv *h);
+int cov_script_alloc(struct spriv *h)
+{
+	h->script = dma_alloc_noncoherent(h->dev, SB_TOTAL, &h->pscript, DMA_TO_DEVICE,
+					  GFP_KERNEL);
+	return h->script ? 0 : -ENOMEM;
+}
+
 int cov_open(struct cpriv *p);
 int cov_open(struct cpriv *p)
 {
