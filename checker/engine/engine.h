@@ -47,6 +47,7 @@ struct event {
 	struct call_site *cs;		/* the call, if any */
 	int dir;			/* direction argument, DIR_UNKNOWN */
 	long long size;			/* size argument, -1 if unknown */
+	long long at, width;		/* a load or store: its bytes from the buffer's start (at < 0: not known) */
 	bool whole;			/* covers every part of the buffer */
 	bool legacy;			/* dma_cache_sync() */
 	bool summary;			/* from a helper's summary */

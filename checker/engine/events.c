@@ -161,6 +161,7 @@ static struct event *new_event(enum ev_kind kind, struct position pos)
 	ev->slot = -1;
 	ev->dir = DIR_UNKNOWN;
 	ev->size = -1;
+	ev->at = -1;
 	ev->near = engine_own_pos;
 	return ev;
 }
@@ -406,7 +407,8 @@ static void summary_events(struct call_site *cs, const struct summary *sum)
 		if (fx->kind == EV_READ || fx->kind == EV_WRITE) {
 			if (ref.meta)
 				continue;
-			slot = access_slot(&ref, 0);
+			/* the helper's accesses at their offsets (free_slot()'s CPU fields, not slot->SG) */
+			slot = access_slot(&ref, fx->hi >= 0 ? fx->lo : 0);
 			if (slot < 0)
 				continue;
 		} else if (!fx->param && (fx->lo || fx->hi >= 0)) {
@@ -511,6 +513,10 @@ static void memory_event(struct instruction *insn)
 	ev->buf = ref.buf;
 	ev->slot = slot;
 	ev->via = resolve_name(insn->src, 0);
+	if (ref.offset_known && !ref.akey && ref.offset + insn->offset >= 0) {
+		ev->at = ref.offset + insn->offset;
+		ev->width = insn->size > 8 ? insn->size / 8 : 1;
+	}
 }
 
 static void learn_from_store(struct instruction *insn)

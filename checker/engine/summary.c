@@ -102,6 +102,32 @@ static void add_effect(struct summary *sum, const struct sum_effect *fx)
 		sum->effects[sum->nr++] = *fx;
 }
 
+/*
+ * One effect per kind of access and parameter: the bytes it touches,
+ * from the first to the last (open when one offset is not known).
+ */
+static void add_access(struct summary *sum, const struct sum_effect *fx)
+{
+	int i;
+
+	for (i = 0; i < sum->nr; i++) {
+		struct sum_effect *o = &sum->effects[i];
+
+		if (o->kind != fx->kind || o->param != fx->param || o->param_kind != fx->param_kind ||
+		    o->anchored || o->buf)
+			continue;
+		if (o->hi < 0 || fx->hi < 0) {
+			o->lo = 0;
+			o->hi = -1;
+		} else {
+			o->lo = fx->lo < o->lo ? fx->lo : o->lo;
+			o->hi = fx->hi > o->hi ? fx->hi : o->hi;
+		}
+		return;
+	}
+	add_effect(sum, fx);
+}
+
 /* What the function leaves each buffer as, seen from its callers. */
 static void exit_effects(struct summary *sum, const struct slot_state *exit_state)
 {
@@ -217,8 +243,9 @@ static void access_effects(struct summary *sum)
 		fx.param = ev->buf->param;
 		fx.param_kind = BK_CPU;
 		fx.dir = DIR_UNKNOWN;
-		fx.hi = -1;
-		add_effect(sum, &fx);
+		fx.lo = ev->at >= 0 ? ev->at : 0;
+		fx.hi = ev->at >= 0 ? ev->at + ev->width : -1;
+		add_access(sum, &fx);
 	}
 }
 
