@@ -80,6 +80,14 @@ static struct buffer *alloc_buffer(struct dm_alloc *a)
 		buf->ambiguous = group > 1;
 		if (coherent && noncoherent)
 			buf->mixed_coherence = true;
+		/* a size written as a number: known before this file's own calls (another file's allocation) */
+		if (a->size && group == 1) {
+			char *end;
+			long long v = strtoll(a->size, &end, 0);
+
+			if (end != a->size && !*end && v > 0)
+				buf->size = v;
+		}
 	}
 	e = hashmap_add(&alloc_bufs, a, 0);
 	e->buf = buf;
@@ -157,4 +165,21 @@ bool resolve_ask_call(struct symbol *fn, int role, pseudo_t value, struct bufref
 		return false;
 	t = model_call_result(m, fn);
 	return target_ref(&t, role, value, ref);
+}
+
+int resolve_ask_translator(struct symbol *fn)
+{
+	struct model *m = dmc_model();
+	int i;
+
+	if (!m || !fn || !fn->ident)
+		return -1;
+	for (i = 0; i < model_nr_allocs(m); i++) {
+		const struct dm_alloc *a = model_alloc(m, i);
+
+		if (a->translator && !a->translator_is_macro && a->translator_ptr >= 0 &&
+		    !strcmp(a->translator, dmc_ident_name(fn->ident)))
+			return a->translator_ptr;
+	}
+	return -1;
 }

@@ -25,6 +25,12 @@ bool resolve_ask_global(struct symbol *sym, long long offset, int role, pseudo_t
 			struct bufref *ref);
 /* What a call of the unit's function @fn returns. */
 bool resolve_ask_call(struct symbol *fn, int role, pseudo_t value, struct bufref *ref);
+/*
+ * Is @fn a translation helper the model found (a function of the unit
+ * returning handle + (p - base): 53c700's ncr53c700_script_to_dma(h, p))?
+ * Its argument that takes the pointer (from 0), else -1.
+ */
+int resolve_ask_translator(struct symbol *fn);
 /* The buffer an allocation call at @pos makes, if the model knows the call. */
 struct buffer *resolve_ask_alloc_at(struct position pos);
 

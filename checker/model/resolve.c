@@ -1175,6 +1175,17 @@ static bool resolve_call(struct instruction *insn, int role, struct bufref *ref)
 	sum = cs->insn->func->sym ? summary_of(cs->insn->func->sym->ident) : NULL;
 	if (role == ROLE_HANDLE && sum && sum->handle_of > 0)
 		return resolve(dmc_call_arg(cs, sum->handle_of - 1), ROLE_CPU, ref);
+	/*
+	 * A translation helper the model knows, whose body is not in this
+	 * file (another file of the unit): its handle is that of the
+	 * pointer it is given, so a sync of it is a sync of that pointer.
+	 */
+	if (role == ROLE_HANDLE && cs->insn->func->type == PSEUDO_SYM) {
+		int ptr = resolve_ask_translator(cs->insn->func->sym);
+
+		if (ptr >= 0 && resolve(dmc_call_arg(cs, ptr), ROLE_CPU, ref))
+			return true;
+	}
 	/* what the unit's function returns, as the model says */
 	return cs->insn->func->type == PSEUDO_SYM &&
 	       resolve_ask_call(cs->insn->func->sym, role, insn->target, ref);
