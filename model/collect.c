@@ -6,6 +6,7 @@
  * the constraints the solver closes: copies into locations, calls, the
  * allocations and mappings (where each call is rewritten: place.c).
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
@@ -13,14 +14,61 @@
 
 /* ---- functions ---- */
 
-struct func *m_func_named(struct model *m, struct ident *name)
+static unsigned int func_hash(const void *key, int size)
 {
+	return (unsigned int)(((uintptr_t)key >> 4) * 2654435761u) & (unsigned int)(size - 1);
+}
+
+static struct func_slot *func_slot(struct func_slot *t, int size, const void *key)
+{
+	unsigned int i = func_hash(key, size);
+
+	while (t[i].key && t[i].key != key)
+		i = (i + 1) & (unsigned int)(size - 1);
+	return &t[i];
+}
+
+/* Index @f by name (unless a function of that name came first) and by symbol. */
+static void func_index(struct model *m, struct func *f)
+{
+	struct func_slot *s;
 	int i;
 
-	for (i = 0; i < m->nr_funcs; i++)
-		if (m->funcs[i]->name == name)
-			return m->funcs[i];
-	return NULL;
+	if (2 * (m->nr_funcs + 1) > m->func_hash_size) {
+		struct func_slot *byn = m->func_by_name, *bys = m->func_by_sym;
+		int old = m->func_hash_size;
+
+		m->func_hash_size = old ? 2 * old : 64;
+		m->func_by_name = calloc(m->func_hash_size, sizeof(*byn));
+		m->func_by_sym = calloc(m->func_hash_size, sizeof(*bys));
+		if (!m->func_by_name || !m->func_by_sym)
+			die("model: out of memory");
+		for (i = 0; i < old; i++) {
+			if (byn[i].key)
+				*func_slot(m->func_by_name, m->func_hash_size, byn[i].key) = byn[i];
+			if (bys[i].key)
+				*func_slot(m->func_by_sym, m->func_hash_size, bys[i].key) = bys[i];
+		}
+		free(byn);
+		free(bys);
+	}
+	if (f->name) {
+		s = func_slot(m->func_by_name, m->func_hash_size, f->name);
+		if (!s->key) {
+			s->key = f->name;
+			s->f = f;
+		}
+	}
+	s = func_slot(m->func_by_sym, m->func_hash_size, f->sym);
+	s->key = f->sym;
+	s->f = f;
+}
+
+struct func *m_func_named(struct model *m, struct ident *name)
+{
+	if (!name || !m->func_hash_size)
+		return NULL;
+	return func_slot(m->func_by_name, m->func_hash_size, name)->f;
 }
 
 struct func *m_func_of(struct model *m, struct symbol *sym)
@@ -28,14 +76,14 @@ struct func *m_func_of(struct model *m, struct symbol *sym)
 	struct func *f;
 	struct symbol *fn = m_base(sym);
 
-	int i;
-
 	if (!sym || !sym->ident)
 		return NULL;
 	/* one record per definition: a .c file two includers share is parsed twice */
-	for (i = 0; i < m->nr_funcs; i++)
-		if (m->funcs[i]->sym == sym)
-			return m->funcs[i];
+	if (m->func_hash_size) {
+		f = func_slot(m->func_by_sym, m->func_hash_size, sym)->f;
+		if (f)
+			return f;
+	}
 	f = calloc(1, sizeof(*f));
 	if (!f)
 		die("model: out of memory");
@@ -44,6 +92,7 @@ struct func *m_func_of(struct model *m, struct symbol *sym)
 	f->file = m->cur_file;
 	f->complete = m->cur_complete;
 	f->nr_params = fn ? ptr_list_size((struct ptr_list *)fn->arguments) : 0;
+	func_index(m, f);
 	*PUSH(m->funcs, m->nr_funcs, m->cap_funcs) = f;
 	return f;
 }

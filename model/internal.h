@@ -206,6 +206,9 @@ struct model {
 	int nr_origins, cap_origins;
 	struct func **funcs;
 	int nr_funcs, cap_funcs;
+	/* funcs by name (the first of a name) and by symbol: open addressing, at most half full */
+	struct func_slot { const void *key; struct func *f; } *func_by_name, *func_by_sym;
+	int func_hash_size;
 	struct call *calls;
 	int nr_calls, cap_calls;
 	struct edge *edges;

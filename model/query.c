@@ -103,6 +103,8 @@ void model_free(struct model *m)
 	free(m->allocs);
 	free(m->origins);
 	free(m->funcs);
+	free(m->func_by_name);
+	free(m->func_by_sym);
 	free(m->calls);
 	free(m->edges);
 	free(m->maps);

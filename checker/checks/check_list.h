@@ -37,5 +37,9 @@ CK(sync_direction,		SYNC_DIRECTION,		"sync-direction",
 	"a sync or map direction that contradicts the buffer's direction")
 CK(gfp_dir_swap,		GFP_DIR_SWAP,		"gfp-dir-swap",
 	"gfp and direction swapped in a 5-argument allocation call")
+CK(taken_not_given_back,	TAKEN_NOT_GIVEN_BACK,	"taken-not-given-back",
+	"a descriptor taken for the CPU is handed back on no path before a kick or an interrupt handler's return")
 CK(null_device,			NULL_DEVICE,		"null-device",
 	"a NULL device given to a DMA allocation, map or sync")
+CK(sync_outside_buffer,		SYNC_OUTSIDE_BUFFER,	"sync-outside-buffer",
+	"memory synced through the handle of an allocation it is not inside (a translation of another buffer's pointer)")

@@ -31,10 +31,18 @@ static void unsynced_stores(struct engine_ctx *ctx, const struct event *kick, in
 	/* unmapped: the next map writes it back */
 	if (st->unmapped)
 		return;
+	/*
+	 * Handed to the device after this register write, on some path: the
+	 * driver sets the device up here and starts it later (53c700 clears
+	 * the FIFO, syncs the message buffers, then writes DSP); judged at
+	 * the kick that follows.
+	 */
+	if (engine_gives_back_after(ctx, kick - ctx->events, slot))
+		return;
 	/* coherent on some machines: a sync on some path is guarded by a flag */
 	if (s->buf->mixed_coherence && st->owner != OWN_CPU && st->owner != OWN_ENTRY)
 		return;
-	dmc_report(my_id, kick->pos,
+	dmc_report(my_id, ck_site(ctx, kick),
 		   "%s starts the device but '%s', written at %s, was not handed to it with dma_sync_single_for_device()%s; sync after the last store",
 		   ck_kick_name(kick), ck_buf_label(store), dmc_where(store->pos),
 		   ck_buf_origin(s->buf));

@@ -36,6 +36,38 @@ bool ck_ownership_matters(const struct buffer *buf);
 /* Is @text a macro defined at this point of the translation unit? */
 bool ck_is_macro_name(const char *text);
 
+/*
+ * A take (its event index) already reported in this function by
+ * ownership-imbalance or taken-not-given-back: one finding per take.
+ */
+bool ck_take_told(struct engine_ctx *ctx, int taken_ev);
+/*
+ * Where to report a take, in *@pos: where the driver's code makes it
+ * (true: the line of the _for_cpu sync, or of the call of the inlined
+ * helper that syncs), or where @instead (the kick or the return) is
+ * (false) when no line of the driver holds the take.
+ */
+bool ck_take_pos(struct engine_ctx *ctx, const struct event *taken,
+		 const struct event *instead, struct position *pos);
+/* Where the driver's code makes @ev (engine_site(), with @near: kicks). */
+struct position ck_site(struct engine_ctx *ctx, const struct event *ev);
+/*
+ * The call that took a buffer, as the driver's line shows it:
+ * "dma_sync_cpu() (dma_sync_single_for_cpu())" for a sync inside an
+ * inlined helper, else "dma_sync_single_for_cpu()".
+ */
+const char *ck_take_call(struct engine_ctx *ctx, const struct event *taken);
+/* "name()" of the call that made @ev. */
+const char *ck_call_name(const struct event *ev);
+/*
+ * A take reported where the driver's lines do not hold it (at a kick or
+ * a return) is one cause however many functions inline the helper that
+ * takes: true when @taken's position and part @s were reported already.
+ */
+bool ck_cause_told(const struct event *taken, const struct slot *s);
+/* The part a descriptor slot names ("lp->rfd_head"), else the take's label. */
+const char *ck_part_label(const struct slot *s, const struct event *taken);
+
 /* ---- cpu-write-device-owned and cpu-read-device-owned (device_owned.c) ---- */
 
 /*

@@ -4,10 +4,12 @@
  * call did something to it.  Every check words its findings with these,
  * so the same thing reads the same way in every message.
  */
+#include <stdint.h>
 #include <stdio.h>
 
 #include "checks.h"
 #include "token.h"
+#include "hashmap.h"
 
 #define NR_BUFS 8
 
@@ -93,4 +95,78 @@ bool ck_ownership_matters(const struct buffer *buf)
 	if (buf->coherent)
 		return false;
 	return buf->api || buf->synced;
+}
+
+bool ck_take_told(struct engine_ctx *ctx, int taken_ev)
+{
+	static struct told_set told = { .cap = 32 };
+
+	return engine_told(ctx, &told, taken_ev);
+}
+
+bool ck_take_pos(struct engine_ctx *ctx, const struct event *taken,
+		 const struct event *instead, struct position *pos)
+{
+	if (engine_site(ctx, taken, false, pos, NULL))
+		return true;
+	*pos = ck_site(ctx, instead);
+	return false;
+}
+
+struct position ck_site(struct engine_ctx *ctx, const struct event *ev)
+{
+	struct position p;
+
+	engine_site(ctx, ev, true, &p, NULL);
+	return p;
+}
+
+const char *ck_take_call(struct engine_ctx *ctx, const struct event *taken)
+{
+	struct symbol *helper;
+	struct position p;
+	char *s;
+
+	if (!engine_site(ctx, taken, false, &p, &helper) || !helper || !helper->ident)
+		return ck_call_name(taken);
+	s = next_buf();
+	snprintf(s, 320, "%s() (%s())", dmc_ident_name(helper->ident), taken->call);
+	return s;
+}
+
+const char *ck_call_name(const struct event *ev)
+{
+	char *s = next_buf();
+
+	snprintf(s, 320, "%s()", ev->call ? ev->call : "a store");
+	return s;
+}
+
+/* takes reported where no line of the driver holds them: (position, part) */
+struct cause_entry {
+	struct hashmap_key key;
+};
+
+static struct hashmap causes = HASHMAP_INIT(struct cause_entry);
+
+bool ck_cause_told(const struct event *taken, const struct slot *s)
+{
+	long long part;
+
+	/* a key local to one function names nothing in another */
+	if (s->akey & RESOLVE_KEY_LOCAL)
+		return false;
+	part = s->akey ? (long long)s->akey : s->lo * 65536 + s->hi;
+	part ^= (long long)taken->pos.line << 40 ^ (long long)taken->pos.pos << 24;
+	if (hashmap_find(&causes, (void *)(uintptr_t)(taken->pos.stream + 1), part))
+		return true;
+	hashmap_add(&causes, (void *)(uintptr_t)(taken->pos.stream + 1), part);
+	return false;
+}
+
+const char *ck_part_label(const struct slot *s, const struct event *taken)
+{
+	const char *name = s->anchor ? resolve_name(s->anchor, 0) : NULL;
+
+	return name ? name : ck_buf_label(taken);
 }

@@ -12,6 +12,7 @@
  *	returns.c  error and normal returns; "given back later" reachability
  *	solve.c    the data-flow to a fixed point, then one replay for the checks
  *	summary.c  what a helper does to its parameters, learnt and stored
+ *	sites.c    where the driver's code makes an event (inlined helpers)
  *	debug.c    DMACHECK_DEBUG_FN and DMACHECK_DEBUG_SUMMARY output
  *	engine.c   the entry points the core calls
  * internal.h is what only they share.
@@ -46,9 +47,11 @@ struct event {
 	struct call_site *cs;		/* the call, if any */
 	int dir;			/* direction argument, DIR_UNKNOWN */
 	long long size;			/* size argument, -1 if unknown */
+	long long at, width;		/* a load or store: its bytes from the buffer's start (at < 0: not known) */
 	bool whole;			/* covers every part of the buffer */
 	bool legacy;			/* dma_cache_sync() */
 	bool summary;			/* from a helper's summary */
+	struct position near;		/* the function's own line last met before it */
 };
 
 enum owner {
@@ -79,7 +82,8 @@ struct slot_state {
 
 struct slot {
 	struct buffer *buf;
-	pseudo_t anchor;	/* NULL: the whole buffer */
+	pseudo_t anchor;	/* a value that names the part, or NULL */
+	unsigned long long akey;	/* the part's descriptor key; 0: a fixed range */
 	long long lo, hi;	/* byte range, when known (hi < 0: open) */
 };
 
@@ -119,6 +123,15 @@ void engine_register(const struct dmc_hooks *hooks);
 const struct event *engine_event(struct engine_ctx *ctx, int idx);
 /* Is @slot given back to the device on some path after event @idx? */
 bool engine_gives_back_after(struct engine_ctx *ctx, int idx, int slot);
+/*
+ * Where the driver's code makes @ev, in *@pos: its position, or for a
+ * DMA call inside an inlined helper's body, the call of that helper
+ * (*@helper, when not NULL, gets the helper), or with @near, the
+ * function's own line met last before it.  False, with the event's own
+ * position, when none of these holds it.
+ */
+bool engine_site(struct engine_ctx *ctx, const struct event *ev, bool near,
+		 struct position *pos, struct symbol **helper);
 /* Does every return reachable from the event's block return an error? */
 bool engine_error_only(struct engine_ctx *ctx, const struct event *ev);
 /*

@@ -20,7 +20,8 @@ int *engine_slot_next;
 
 /* ---- slots ---- */
 
-static int new_slot(struct buffer *buf, pseudo_t anchor, long long lo, long long hi)
+static int new_slot(struct buffer *buf, pseudo_t anchor, unsigned long long akey,
+		    long long lo, long long hi)
 {
 	struct slot *s;
 
@@ -35,6 +36,7 @@ static int new_slot(struct buffer *buf, pseudo_t anchor, long long lo, long long
 	memset(s, 0, sizeof(*s));
 	s->buf = buf;
 	s->anchor = anchor;
+	s->akey = akey;
 	s->lo = lo;
 	s->hi = hi;
 	engine_slot_next[engine_cur.nr_slots] = -1;
@@ -53,7 +55,7 @@ int engine_whole_slot(struct buffer *buf)
 	if (buf->slot_gen != engine_slot_gen) {
 		buf->slot_gen = engine_slot_gen;
 		buf->slot = -1;
-		buf->slot = new_slot(buf, NULL, 0, -1);
+		buf->slot = new_slot(buf, NULL, 0, 0, -1);
 	}
 	return buf->slot;
 }
@@ -73,10 +75,10 @@ static int part_slot(const struct bufref *ref, long long size)
 	for (i = engine_slot_next[i]; i >= 0; i = engine_slot_next[i]) {
 		struct slot *s = &engine_cur.slots[i];
 
-		if (s->anchor == ref->anchor && s->lo == lo && s->hi == hi)
+		if (s->akey == ref->akey && s->lo == lo && s->hi == hi)
 			return i;
 	}
-	return new_slot(ref->buf, ref->anchor, lo, hi);
+	return new_slot(ref->buf, ref->anchor, ref->akey, lo, hi);
 }
 
 /* The slot an access at @ref falls in: a part if one covers it. */
@@ -90,26 +92,58 @@ static int access_slot(const struct bufref *ref, long long off)
 	for (i = engine_slot_next[w]; i >= 0; i = engine_slot_next[i]) {
 		struct slot *s = &engine_cur.slots[i];
 
-		if (s->anchor == ref->anchor && in_range(s, ref->offset + off))
+		if (s->akey == ref->akey && in_range(s, ref->offset + off))
 			return i;
-		anchored_parts |= s->anchor != NULL;
+		anchored_parts |= s->akey != 0;
 	}
 	/*
-	 * An element picked by an index that no sync names (the index was
-	 * computed again): it is not known which part it is, so say nothing.
+	 * An element picked by a loop's cursor that no sync names: the loop
+	 * walks the ring, every entry is touched (an init loop that fills
+	 * them all): the whole buffer.  An element picked by another index
+	 * no sync names (the index was computed again): it is not known
+	 * which part it is, so say nothing; nor for an index inside a
+	 * descriptor (slot->SG[i] in a loop over i is that descriptor's).
 	 */
-	if (ref->anchor && anchored_parts)
+	if (ref->akey && anchored_parts && (ref->nested || !resolve_key_is_cursor(ref->akey)))
 		return -1;
+	/*
+	 * A loop that stops at a constant (for (j = 0; j < N; j++)) walks
+	 * only its entries: a part a sync names that holds all of them is
+	 * the one written (53c700's script[j], synced as sizeof(SCRIPT)).
+	 */
+	if (ref->akey && !ref->nested && ref->anchor && resolve_key_is_cursor(ref->akey)) {
+		long long lo, hi, size;
+
+		if (resolve_cursor_extent(ref->anchor, &lo, &hi, &size) && off >= 0 &&
+		    off < size) {
+			lo += ref->offset;
+			hi += ref->offset;
+			for (i = engine_slot_next[w]; i >= 0; i = engine_slot_next[i]) {
+				struct slot *s = &engine_cur.slots[i];
+
+				if (!s->akey && s->lo <= lo && s->hi >= hi)
+					return i;
+			}
+		}
+	}
 	return w;
 }
 
 static bool is_partial(const struct bufref *ref, long long size)
 {
-	if (ref->anchor)
+	if (ref->akey)
 		return true;
 	if (ref->offset_known && ref->offset)
 		return true;
-	return size > 0 && ref->buf->size > 0 && size < ref->buf->size;
+	if (size > 0 && ref->buf->size > 0)
+		return size < ref->buf->size;
+	/*
+	 * A constant size at the start of memory of unknown size (a
+	 * member at offset 0 of a struct a parameter points to: slot->SG)
+	 * covers that much, not the whole struct.
+	 */
+	return size > 0 && ref->buf->size < 0 && !ref->buf->api && ref->offset_known &&
+	       ref->buf->type_size > size;
 }
 
 /* ---- events ---- */
@@ -127,6 +161,8 @@ static struct event *new_event(enum ev_kind kind, struct position pos)
 	ev->slot = -1;
 	ev->dir = DIR_UNKNOWN;
 	ev->size = -1;
+	ev->at = -1;
+	ev->near = engine_own_pos;
 	return ev;
 }
 
@@ -205,6 +241,9 @@ static void alloc_event(struct call_site *cs)
 	if (!buf->name && dmc_source_lhs(cs->pos))
 		buf->name = strdup(dmc_source_lhs(cs->pos));
 	buf->dir = api->dir >= 0 ? const_dir(cs, api->dir) : DIR_BIDI;
+	/* gfp flags where the direction goes: gfp-dir-swap said it once */
+	if (buf->dir != DIR_UNKNOWN && (buf->dir < DIR_BIDI || buf->dir > DIR_NONE))
+		buf->dir = DIR_UNKNOWN;
 	buf->size = const_size(cs, api->size);
 	coherent = api->family == FAM_COHERENT ||
 		(api->family == FAM_ATTRS &&
@@ -232,7 +271,7 @@ static void map_event(struct call_site *cs)
 		ref.buf->ambiguous = true;
 	/* a map of a member of a struct: the struct is no mapping */
 	if (!ref.buf->api && is_partial(&ref, const_size(cs, api->size)) &&
-	    !ref.anchor) {
+	    !ref.akey) {
 		buffer_event(EV_MAP, cs, &ref, const_size(cs, api->size));
 		return;
 	}
@@ -356,6 +395,7 @@ static void summary_events(struct call_site *cs, const struct summary *sum)
 					memset(&ref, 0, sizeof(ref));
 					ref.buf = fx->buf;
 					ref.anchor = dmc_strip_casts(arg);
+					ref.akey = resolve_key(arg);
 					ref.offset_known = true;
 				}
 			} else if (!resolve_arg(cs, fx->param - 1, fx->param_kind, &ref, false)) {
@@ -367,13 +407,17 @@ static void summary_events(struct call_site *cs, const struct summary *sum)
 		if (fx->kind == EV_READ || fx->kind == EV_WRITE) {
 			if (ref.meta)
 				continue;
-			slot = access_slot(&ref, 0);
+			/* the helper's accesses at their offsets (free_slot()'s CPU fields, not slot->SG) */
+			slot = access_slot(&ref, fx->hi >= 0 ? fx->lo : 0);
 			if (slot < 0)
 				continue;
 		} else if (!fx->param && (fx->lo || fx->hi >= 0)) {
 			ref.offset = fx->lo;
 			slot = part_slot(&ref, fx->hi >= 0 ? fx->hi - fx->lo : -1);
-		} else if (ref.anchor || (ref.offset_known && ref.offset)) {
+		} else if (ref.akey || (ref.offset_known && ref.offset) ||
+			   (fx->anchored && fx->hi >= 0 && ref.offset_known &&
+			    (ref.buf->size < 0 || fx->hi - fx->lo < ref.buf->size))) {
+			/* a helper's part of its void *addr: &ring[0] is entry 0 */
 			ref.offset += fx->anchored ? fx->lo : 0;
 			slot = part_slot(&ref, fx->anchored && fx->hi >= 0 ?
 					       fx->hi - fx->lo : -1);
@@ -459,7 +503,9 @@ static void memory_event(struct instruction *insn)
 	}
 	if (ref.meta || (store && dmc_insn_is_folded(insn)))
 		return;
-	resolve_note_buffer_access(insn->src);
+	/* a parameter no sync names may be a register block, not DMA memory */
+	if (!ref.buf->param || ref.buf->synced || ref.buf->api)
+		resolve_note_buffer_access(insn->src);
 	slot = access_slot(&ref, insn->offset);
 	if (slot < 0)
 		return;
@@ -467,6 +513,10 @@ static void memory_event(struct instruction *insn)
 	ev->buf = ref.buf;
 	ev->slot = slot;
 	ev->via = resolve_name(insn->src, 0);
+	if (ref.offset_known && !ref.akey && ref.offset + insn->offset >= 0) {
+		ev->at = ref.offset + insn->offset;
+		ev->width = insn->size > 8 ? insn->size / 8 : 1;
+	}
 }
 
 static void learn_from_store(struct instruction *insn)
@@ -500,6 +550,7 @@ static void extract_round(struct entrypoint *ep, bool first)
 	engine_cur.ep = ep;
 	engine_cur.fn = ep->name->ident ? dmc_ident_name(ep->name->ident) : "?";
 	engine_cur.nr_events = 0;
+	engine_sites_reset(ep);
 	if (first)
 		engine_cur.nr_slots = 0;
 	engine_nr_bbs = f->nr_bbs;
@@ -517,9 +568,12 @@ static void extract_round(struct entrypoint *ep, bool first)
 			struct call_site *cs;
 
 			insn = f->insns[k];
+			engine_own_line(insn->pos);
 			switch (f->op[k]) {
-			case OP_CALL:
 			case OP_INLINED_CALL:
+				engine_note_inlined(insn, i);
+				/* fall through */
+			case OP_CALL:
 				cs = dmc_call_site_nth(insn, nth_call++);
 				if (cs)
 					call_events(cs);

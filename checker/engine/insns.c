@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 
+#include "hashmap.h"
 #include "internal.h"
 
 /*
@@ -17,7 +18,14 @@
  */
 
 static struct fn_insns *fn_cache;
-static int nr_fn_cache, cap_fn_cache, fn_hint;
+static int nr_fn_cache, cap_fn_cache;
+
+/* entrypoint -> its fn_cache index: a file of 40,000 functions is not a scan per function */
+struct fn_index {
+	struct hashmap_key key;
+	int index;
+};
+static struct hashmap fn_by_ep = HASHMAP_INIT(struct fn_index);
 
 static bool makes_events(const struct instruction *insn)
 {
@@ -71,23 +79,18 @@ static void pick_insns(struct fn_insns *f, struct entrypoint *ep)
 	}
 }
 
-/* The passes take the functions in the same order: look after the last. */
+/* The instructions of @ep, picked the first time it is asked for. */
 const struct fn_insns *engine_insns_of(struct entrypoint *ep)
 {
-	int k;
+	struct fn_index *e = hashmap_find(&fn_by_ep, ep, 0);
 
-	for (k = 0; k < nr_fn_cache; k++) {
-		struct fn_insns *f = &fn_cache[(fn_hint + k) % nr_fn_cache];
-
-		if (f->ep == ep) {
-			fn_hint = (fn_hint + k) % nr_fn_cache;
-			return f;
-		}
-	}
+	if (e)
+		return &fn_cache[e->index];
 	if (nr_fn_cache == cap_fn_cache)
 		fn_cache = dmc_grow(fn_cache, &cap_fn_cache, sizeof(*fn_cache));
-	fn_hint = nr_fn_cache;
 	pick_insns(&fn_cache[nr_fn_cache], ep);
+	e = hashmap_add(&fn_by_ep, ep, 0);
+	e->index = nr_fn_cache;
 	return &fn_cache[nr_fn_cache++];
 }
 

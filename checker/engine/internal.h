@@ -68,6 +68,22 @@ bool engine_solve(void);			/* false if the work limit hit */
 void engine_replay(struct slot_state *exit_state, bool *returns);
 void engine_free_states(void);
 
+/*
+ * sites.c: the OP_INLINED_CALL notes of the function, as extraction
+ * meets them, and the last position met in the function's own lines
+ * (engine_own_line() on every instruction of interest).
+ */
+void engine_sites_reset(struct entrypoint *ep);
+void engine_note_inlined(struct instruction *insn, int bb);
+extern struct position engine_own_pos;
+extern int engine_own_stream, engine_own_first, engine_own_last;
+static inline void engine_own_line(struct position pos)
+{
+	if (pos.stream == engine_own_stream && pos.line >= engine_own_first &&
+	    pos.line <= engine_own_last)
+		engine_own_pos = pos;
+}
+
 /* summary.c: learn @ep's summary (the second pass). */
 void summary_learn(struct entrypoint *ep);
 

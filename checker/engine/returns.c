@@ -257,15 +257,15 @@ static const unsigned char *reach_of(int slot)
 /*
  * Is the slot of event @idx given back to the device (a _for_device sync
  * or a map) on some path that starts at that event?  Remembered per
- * event.
+ * event for the event's own slot.
  */
 bool engine_gives_back_after(struct engine_ctx *c, int idx, int slot)
 {
 	struct basic_block *child;
 	int b = engine_ev_bb[idx];
-	bool found;
+	bool found, memo = slot == c->events[idx].slot;
 
-	if (gives_back_memo[idx])
+	if (memo && gives_back_memo[idx])
 		return gives_back_memo[idx] == 2;
 	found = gives_back_in(slot, b, idx + 1);
 	if (!found) {
@@ -278,7 +278,8 @@ bool engine_gives_back_after(struct engine_ctx *c, int idx, int slot)
 				found = true;
 		} END_FOR_EACH_PTR(child);
 	}
-	gives_back_memo[idx] = found ? 2 : 1;
+	if (memo)
+		gives_back_memo[idx] = found ? 2 : 1;
 	return found;
 }
 

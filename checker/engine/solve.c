@@ -46,7 +46,8 @@ static int pick_ev(int a, int b)
 	return a >= 0 ? a : b;
 }
 
-static unsigned char join_owner(const struct slot_state *a, const struct slot_state *b)
+static unsigned char join_owner(const struct slot_state *a, const struct slot_state *b,
+				bool descriptor)
 {
 	if (a->owner == b->owner)
 		return a->owner;
@@ -57,23 +58,41 @@ static unsigned char join_owner(const struct slot_state *a, const struct slot_st
 	if ((a->owner == OWN_CPU && a->taken && b->owner == OWN_DEVICE) ||
 	    (b->owner == OWN_CPU && b->taken && a->owner == OWN_DEVICE))
 		return OWN_MIXED;
+	/*
+	 * A descriptor (a part an index names) taken here on one path and
+	 * left as the caller left it on another: a loop that runs zero
+	 * times or ends early.
+	 */
+	if (descriptor &&
+	    ((a->owner == OWN_CPU && a->taken && b->owner != OWN_CPU && b->owner != OWN_FREED) ||
+	     (b->owner == OWN_CPU && b->taken && a->owner != OWN_CPU && a->owner != OWN_FREED)))
+		return OWN_MIXED;
 	if ((a->owner == OWN_MIXED && (b->owner == OWN_CPU || b->owner == OWN_DEVICE)) ||
 	    (b->owner == OWN_MIXED && (a->owner == OWN_CPU || a->owner == OWN_DEVICE)))
 		return OWN_MIXED;
 	return OWN_UNKNOWN;
 }
 
-static void join_state(struct slot_state *a, const struct slot_state *b)
+/* Join @b into @a, the states of slot @slot on two paths. */
+static void join_state(struct slot_state *a, const struct slot_state *b, int slot)
 {
-	a->owner = join_owner(a, b);
+	unsigned char a_owner = a->owner;
+
+	a->owner = join_owner(a, b, engine_cur.slots[slot].akey != 0);
 	a->dirty |= b->dirty;
 	a->taken |= b->taken;
 	a->read_early |= b->read_early;
 	a->unmapped &= b->unmapped;
 	a->owner_ev = pick_ev(a->owner_ev, b->owner_ev);
 	a->dirty_ev = pick_ev(a->dirty_ev, b->dirty_ev);
-	/* the latest take: the one the paths after the join follow */
-	a->taken_ev = a->taken_ev > b->taken_ev ? a->taken_ev : b->taken_ev;
+	/*
+	 * The take a path leaves with the CPU; else the latest take: the one
+	 * the paths after the join follow.
+	 */
+	if ((a_owner == OWN_CPU) != (b->owner == OWN_CPU) && a->taken_ev >= 0 && b->taken_ev >= 0)
+		a->taken_ev = a_owner == OWN_CPU ? a->taken_ev : b->taken_ev;
+	else
+		a->taken_ev = a->taken_ev > b->taken_ev ? a->taken_ev : b->taken_ev;
 	a->read_ev = pick_ev(a->read_ev, b->read_ev);
 	a->dev_write |= b->dev_write;
 	a->dev_write_ev = pick_ev(a->dev_write_ev, b->dev_write_ev);
@@ -102,7 +121,7 @@ static bool block_input(struct basic_block *bb, struct slot_state *in)
 			continue;
 		}
 		for (i = 0; i < engine_cur.nr_slots; i++)
-			join_state(&in[i], &pi->out[i]);
+			join_state(&in[i], &pi->out[i], i);
 	} END_FOR_EACH_PTR(parent);
 	return have;
 }
@@ -197,7 +216,7 @@ static void write_back_overlaps(struct slot_state *st, const struct event *ev)
 	for (i = engine_whole_slot(s->buf); i >= 0; i = engine_slot_next[i]) {
 		const struct slot *o = &engine_cur.slots[i];
 
-		if (i == ev->slot || i == s->buf->slot || o->anchor != s->anchor ||
+		if (i == ev->slot || i == s->buf->slot || o->akey != s->akey ||
 		    !overlap(s, o))
 			continue;
 		st[i].dev_write = false;
@@ -262,7 +281,7 @@ static void ret_hooks(const struct event *ev, struct slot_state *st)
 			memcpy(normal, pi->out, engine_cur.nr_slots * sizeof(*normal));
 		} else {
 			for (i = 0; i < engine_cur.nr_slots; i++)
-				join_state(&normal[i], &pi->out[i]);
+				join_state(&normal[i], &pi->out[i], i);
 		}
 	} END_FOR_EACH_PTR(parent);
 	if (!any_error) {
@@ -307,6 +326,15 @@ static void apply(struct slot_state *st, int idx)
 	for (i = ev->slot; i >= 0; i = engine_slot_next[i]) {
 		call_event_hooks(ev, i, &st[i]);
 		apply_one(&st[i], ev, idx);
+		/*
+		 * A take of the whole buffer (a dump, a reset) is the whole
+		 * slot's to balance: a descriptor it covers is the CPU's,
+		 * but not taken by it, so a loop that later hands that
+		 * descriptor back does not make the take "given back on
+		 * some paths".
+		 */
+		if (ev->kind == EV_TO_CPU && i != ev->slot && engine_cur.slots[i].akey)
+			st[i].taken = false;
 	}
 }
 
@@ -498,7 +526,7 @@ bool engine_solve(void)
 			for (i = 0; i < engine_cur.nr_slots; i++) {
 				struct slot_state old = bi->out[i];
 
-				join_state(&bi->out[i], &cur[i]);
+				join_state(&bi->out[i], &cur[i], i);
 				changed |= memcmp(&old, &bi->out[i], sizeof(old)) != 0;
 			}
 			if (!changed)
@@ -543,7 +571,7 @@ void engine_replay(struct slot_state *exit_state, bool *returns)
 					memcpy(exit_state, cur, engine_cur.nr_slots * sizeof(*cur));
 				else
 					for (k = 0; k < engine_cur.nr_slots; k++)
-						join_state(&exit_state[k], &cur[k]);
+						join_state(&exit_state[k], &cur[k], k);
 				*returns = true;
 			}
 		}

@@ -102,6 +102,32 @@ static void add_effect(struct summary *sum, const struct sum_effect *fx)
 		sum->effects[sum->nr++] = *fx;
 }
 
+/*
+ * One effect per kind of access and parameter: the bytes it touches,
+ * from the first to the last (open when one offset is not known).
+ */
+static void add_access(struct summary *sum, const struct sum_effect *fx)
+{
+	int i;
+
+	for (i = 0; i < sum->nr; i++) {
+		struct sum_effect *o = &sum->effects[i];
+
+		if (o->kind != fx->kind || o->param != fx->param || o->param_kind != fx->param_kind ||
+		    o->anchored || o->buf)
+			continue;
+		if (o->hi < 0 || fx->hi < 0) {
+			o->lo = 0;
+			o->hi = -1;
+		} else {
+			o->lo = fx->lo < o->lo ? fx->lo : o->lo;
+			o->hi = fx->hi > o->hi ? fx->hi : o->hi;
+		}
+		return;
+	}
+	add_effect(sum, fx);
+}
+
 /* What the function leaves each buffer as, seen from its callers. */
 static void exit_effects(struct summary *sum, const struct slot_state *exit_state)
 {
@@ -122,7 +148,7 @@ static void exit_effects(struct summary *sum, const struct slot_state *exit_stat
 			fx.buf = s->buf;
 			fx.lo = s->lo;
 			fx.hi = s->hi;
-		} else if (s->anchor) {
+		} else if (s->akey) {
 			continue;
 		} else if (s->buf->param) {
 			if (s->lo || s->hi >= 0)
@@ -151,25 +177,42 @@ static void exit_effects(struct summary *sum, const struct slot_state *exit_stat
 	}
 }
 
-/* The first event that changes the buffer's ownership, per buffer. */
+/*
+ * The first event that changes the buffer's ownership, per buffer; and
+ * per parameter, the first that changes a part anchored at it (a helper
+ * that syncs its void *addr through the ring's handle).
+ */
+#define MAX_PARAM_OWN 16
+static int param_first_own[MAX_PARAM_OWN];
+
 static void mark_first_ownership(void)
 {
 	int k;
 
+	for (k = 0; k < MAX_PARAM_OWN; k++)
+		param_first_own[k] = -1;
 	for (k = engine_cur.nr_events - 1; k >= 0; k--) {
 		const struct event *o = &engine_cur.events[k];
+		const struct slot *s;
 
 		if (!o->buf || o->kind == EV_READ || o->kind == EV_WRITE)
 			continue;
 		o->buf->first_own = k;
 		o->buf->first_own_gen = engine_slot_gen;
+		s = o->slot >= 0 ? &engine_cur.slots[o->slot] : NULL;
+		if (s && s->anchor && s->anchor->type == PSEUDO_ARG &&
+		    s->anchor->nr > 0 && s->anchor->nr < MAX_PARAM_OWN)
+			param_first_own[s->anchor->nr] = k;
 	}
 }
 
 static bool owned_before(int i)
 {
 	const struct buffer *b = engine_cur.events[i].buf;
+	int p = b->param;
 
+	if (p > 0 && p < MAX_PARAM_OWN && param_first_own[p] >= 0 && param_first_own[p] < i)
+		return true;
 	return b->first_own_gen == engine_slot_gen && b->first_own < i;
 }
 
@@ -194,14 +237,15 @@ static void access_effects(struct summary *sum)
 		if (ev->kind != EV_READ && ev->kind != EV_WRITE)
 			continue;
 		if (!ev->buf->param || ev->buf->param_kind != BK_CPU ||
-		    engine_cur.slots[ev->slot].anchor || owned_before(i))
+		    engine_cur.slots[ev->slot].akey || owned_before(i))
 			continue;
 		fx.kind = ev->kind;
 		fx.param = ev->buf->param;
 		fx.param_kind = BK_CPU;
 		fx.dir = DIR_UNKNOWN;
-		fx.hi = -1;
-		add_effect(sum, &fx);
+		fx.lo = ev->at >= 0 ? ev->at : 0;
+		fx.hi = ev->at >= 0 ? ev->at + ev->width : -1;
+		add_access(sum, &fx);
 	}
 }
 

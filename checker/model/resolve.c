@@ -2,38 +2,63 @@
 /*
  * Which buffer does a pointer or a DMA handle name?
  *
- * Values are followed through sparse's SSA definitions: casts, constant
- * and variable offsets, phis, and loads from struct fields.  A field is
- * known by its access path's type and offset (struct foo + 8 is
- * "priv->ring" in every function of the file), so a buffer allocated in
- * probe() is found again in the interrupt handler.  The field registry
- * lives for the whole translation unit; per-pseudo answers are cached
- * for the current function only.
+ * Values are followed through sparse's SSA definitions within their
+ * function: casts, constant and variable offsets, phis, up to a root: a
+ * load from a struct field (by the struct's type and the offset: struct
+ * foo + 8 is "priv->ring" in every function), a global, a call's result,
+ * a parameter.  What a field, a global or a call's result points into is
+ * the driver model's answer (ask.c), so a buffer allocated in probe() is
+ * found again in the interrupt handler; a parameter stands for what each
+ * caller passes (the helper summaries map it at the call).  Per-pseudo
+ * answers are cached for the current function only.
+ *
+ * Kept here, because they are no facts the model has: the memory of the
+ * function's own address-taken locals (&h given to an allocation,
+ * key_params.key_iova), stand-ins for memory no allocation of the unit
+ * shows (a handle field synced in a file that does not allocate it), and
+ * what fields hold of an allocation that returns a struct page or an
+ * sg_table (the model has no value for those; see ask.c).
  */
 #include <stdlib.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
-#include "resolve.h"
+#include "ask.h"
 #include "engine/summary.h"
 #include "hashmap.h"
+#include "model.h"
+#include "scope.h"
 #include "target.h"
 
-/* The registries: a key and up to three buffers (see the roles). */
+/* The tables: a key and up to three buffers (see the roles in ask.h). */
 struct map_entry {
 	struct hashmap_key key;
 	void *val[3];		/* cpu pointer, handle, sg table */
+	long long off[3];	/* memory: the offset into the buffer it holds */
+	bool moves[3];		/* ... a pointer walked along the buffer (several offsets) */
 };
 
-enum { ROLE_CPU, ROLE_HANDLE, ROLE_SGT };
-
-/* (struct type or variable, offset) -> buffers */
-static struct hashmap fields = HASHMAP_INIT(struct map_entry);
+/*
+ * (local variable, offset) -> buffers: the function's own memory; and
+ * (struct type or global, offset) -> what a field holds of a struct page
+ * or sg_table allocation, which the model has no value for.
+ */
+static struct hashmap memory = HASHMAP_INIT(struct map_entry);
+/* (struct type or variable, offset) -> a stand-in for memory no allocation shows */
+static struct hashmap standins = HASHMAP_INIT(struct map_entry);
 /* allocation/map instruction -> buffer */
 static struct hashmap by_call = HASHMAP_INIT(struct map_entry);
 /* (function, parameter) -> buffer per kind */
 static struct hashmap params = HASHMAP_INIT(struct map_entry);
 /* map or dma_cache_sync() call -> its buffer */
 static struct hashmap implicit_at = HASHMAP_INIT(struct map_entry);
+
+/* keys of a loop's cursor and of what is computed from it, this function */
+struct key_entry {
+	struct hashmap_key key;
+};
+static struct hashmap cursor_keys = HASHMAP_INIT(struct key_entry);
 
 static struct entrypoint *cur_ep;
 static unsigned int gen;
@@ -75,6 +100,12 @@ static struct {
 	struct symbol *arg_type[16];
 	struct { struct position pos; struct symbol *type; } calls[MAX_RETYPE];
 	int nr_calls;
+	/* struct-pointer locals by name: the SSA value keeps the name, not the type */
+	struct { const struct ident *ident; struct symbol *type; } locals[MAX_RETYPE];
+	int nr_locals;
+	/* locals cast from an integer at their line: (struct h *)host->hostdata[0] */
+	struct { struct position pos; struct symbol *type; } casts[MAX_RETYPE];
+	int nr_casts;
 } retype;
 
 static bool is_struct_ptr(struct symbol *t)
@@ -156,6 +187,39 @@ static void retype_walk(struct statement *s, int depth)
 	}
 }
 
+/*
+ * A local of struct-pointer type, by name (a name two locals share with
+ * different types names none).
+ */
+static void retype_local(struct symbol *sym, struct symbol *t)
+{
+	int i;
+
+	if (!sym->ident || !is_struct_ptr(t))
+		return;
+	for (i = 0; i < retype.nr_locals; i++) {
+		if (retype.locals[i].ident != sym->ident)
+			continue;
+		if (retype.locals[i].type != t)
+			retype.locals[i].type = NULL;
+		return;
+	}
+	if (retype.nr_locals < MAX_RETYPE) {
+		retype.locals[retype.nr_locals].ident = sym->ident;
+		retype.locals[retype.nr_locals++].type = t;
+	}
+}
+
+static struct symbol *local_type(const struct ident *ident)
+{
+	int i;
+
+	for (i = 0; ident && i < retype.nr_locals; i++)
+		if (retype.locals[i].ident == ident)
+			return retype.locals[i].type;
+	return NULL;
+}
+
 static void learn_local_types(struct entrypoint *ep)
 {
 	struct symbol *fn = strip_node(ep->name);
@@ -167,6 +231,12 @@ static void learn_local_types(struct entrypoint *ep)
 		struct expression *init = strip_cast_expr(sym->initializer);
 
 		t = strip_node(sym->ctype.base_type);
+		retype_local(sym, t);
+		if (sym->initializer && sym->initializer != init && is_struct_ptr(t) &&
+		    init && !is_struct_ptr(init->ctype) && retype.nr_casts < MAX_RETYPE) {
+			retype.casts[retype.nr_casts].pos = sym->initializer->pos;
+			retype.casts[retype.nr_casts++].type = t;
+		}
 		if (!init || !is_struct_ptr(t))
 			continue;
 		/* sparse reads a variable as *(&var) */
@@ -204,6 +274,24 @@ static struct symbol *call_type(struct instruction *insn)
 	return NULL;
 }
 
+/* The type a local declared at @insn's line casts an integer load to. */
+static struct symbol *cast_type(struct instruction *insn)
+{
+	struct symbol *t = NULL;
+	int i;
+
+	for (i = 0; i < retype.nr_casts; i++) {
+		struct position *p = &retype.casts[i].pos;
+
+		if (p->stream != insn->pos.stream || p->line != insn->pos.line)
+			continue;
+		if (t && t != retype.casts[i].type)
+			return NULL;
+		t = retype.casts[i].type;
+	}
+	return t;
+}
+
 static struct symbol *value_type(pseudo_t p)
 {
 	struct symbol *arg, *t;
@@ -220,6 +308,12 @@ static struct symbol *value_type(pseudo_t p)
 		t = strip_node(p->def->type);
 		if (p->def->opcode == OP_CALL && !is_struct_ptr(t))
 			return call_type(p->def) ?: t;
+		/* (struct h *)host->hostdata[0]: the cast is gone, the local's name is left */
+		if (!is_struct_ptr(t) && local_type(p->ident))
+			return local_type(p->ident);
+		/* ... or only its line: a load of an integer there */
+		if (!is_struct_ptr(t) && p->def->opcode == OP_LOAD)
+			return cast_type(p->def) ?: t;
 		return t;
 	default:
 		return NULL;
@@ -228,7 +322,10 @@ static struct symbol *value_type(pseudo_t p)
 
 /* The struct a pointer value points to, or NULL. */
 static void note_field_type(pseudo_t addr, long long offset);
+static void note_value_type(struct symbol *t);
+static void note_alloc_types(void);
 static struct symbol *member_sym_at(struct symbol *type, long long offset);
+static long long pointee_size(struct symbol *t);
 
 static struct symbol *pointee_struct(pseudo_t p)
 {
@@ -271,6 +368,19 @@ static bool location_of(pseudo_t addr, long long offset, const void **key, long 
 {
 	struct symbol *st;
 
+	/*
+	 * Through a cast to a struct pointer ((struct h *)host->hostdata[0]):
+	 * the struct the load reads is the cast's, whatever the value was.
+	 */
+	if (addr && addr->type == PSEUDO_REG &&
+	    (addr->def->opcode == OP_UTPTR || addr->def->opcode == OP_PTRCAST)) {
+		st = pointee_struct(addr);
+		if (st) {
+			*key = st;
+			*off = offset;
+			return true;
+		}
+	}
 	addr = dmc_strip_casts(addr);
 	while (addr && addr->type == PSEUDO_REG && addr->def->opcode == OP_ADD &&
 	       addr->def->src2->type == PSEUDO_VAL) {
@@ -359,6 +469,7 @@ struct buffer *resolve_new_buffer(const char *name)
 	b->name = name ? strdup(name) : NULL;
 	b->dir = DIR_UNKNOWN;
 	b->size = -1;
+	b->type_size = -1;
 	b->slot = -1;
 	return b;
 }
@@ -374,6 +485,7 @@ struct buffer *resolve_param_buffer(int nr, enum buf_kind kind)
 		struct symbol *arg = arg_symbol(nr);
 
 		b = resolve_new_buffer(arg && arg->ident ? dmc_ident_name(arg->ident) : "parameter");
+		b->type_size = pointee_size(arg ? arg->ctype.base_type : NULL);
 		b->param = nr;
 		b->param_kind = kind;
 		b->param_fn = fn;
@@ -382,17 +494,24 @@ struct buffer *resolve_param_buffer(int nr, enum buf_kind kind)
 	return b;
 }
 
-/* The registry entry for a field, by access path. */
-static struct buffer **field_slot(pseudo_t addr, long long offset, int role, bool add)
+/* sizeof the struct a pointer type points to, or -1. */
+static long long pointee_size(struct symbol *t)
 {
-	const void *key;
-	long long off;
-	struct map_entry *e;
+	t = strip_node(t);
+	if (!t || t->type != SYM_PTR)
+		return -1;
+	t = strip_node(t->ctype.base_type);
+	if (!t || (t->type != SYM_STRUCT && t->type != SYM_UNION) || t->bit_size <= 0)
+		return -1;
+	return bits_to_bytes(t->bit_size);
+}
 
-	if (!location_of(addr, offset, &key, &off))
-		return NULL;
-	e = add ? hashmap_add(&fields, key, off) : hashmap_find(&fields, key, off);
-	return e ? (struct buffer **)&e->val[role] : NULL;
+/* Is @key (a location_of() key) a variable of a function, not a global? */
+static bool local_var(const void *key)
+{
+	const struct symbol *sym = key;
+
+	return sym->type == SYM_NODE && sym->scope && !toplevel(sym->scope);
 }
 
 static void name_from_path(struct buffer *b, pseudo_t addr, long long offset)
@@ -417,74 +536,55 @@ static void name_from_path(struct buffer *b, pseudo_t addr, long long offset)
 }
 
 /*
- * Record @buf for a field.  A buffer made up from an unseen field (a
- * sync in a function before probe() in the file) gives way to the
- * allocation or map that really fills the field.
+ * Record what @ref names in memory at (@key, @off) for @role: the first
+ * buffer stays (a made-up one gives way to an allocation or map); a
+ * pointer into it at a fixed offset keeps the offset, one stored at
+ * several offsets is walked along the buffer.
  */
-static void field_take(struct buffer **slot, struct buffer *buf)
+static void remember(const void *key, long long off, int role, const struct bufref *ref)
 {
-	struct buffer *old;
+	struct map_entry *e = hashmap_add(&memory, key, off);
+	struct buffer *old = e->val[role];
 
-	if (!slot)
-		return;
-	old = *slot;
-	if (!old || (!old->api && !old->param && buf->api)) {
-		*slot = buf;
-		return;
+	if (old && old != ref->buf) {
+		if (old->api || old->param || !ref->buf->api)
+			return;
+		old = NULL;
 	}
-	/* one field, two allocations: a fallback chosen at run time */
-	if (old != buf && old->api && buf->api) {
-		old->ambiguous = true;
-		if (old->coherent != buf->coherent) {
-			old->mixed_coherence = true;
-			old->coherent = false;
-		}
-	}
+	e->val[role] = ref->buf;
+	if (ref->akey || !ref->offset_known)
+		e->moves[role] = true;
+	else if (!old)
+		e->off[role] = ref->offset;
+	else if (e->off[role] != ref->offset)
+		e->moves[role] = true;
 }
 
-/*
- * A location in one variable (a local struct passed by address) rather
- * than "any struct of this type": a mapping kept there is that mapping.
- */
-static bool in_variable(pseudo_t addr)
-{
-	const void *key;
-	long long off;
-	const struct symbol *sym;
-
-	if (!location_of(addr, 0, &key, &off))
-		return false;
-	sym = key;
-	return sym->type == SYM_NODE;
-}
-
-/* A field that also holds a mapping (b44's kmalloc + map ring fallback). */
-static void mark_fallback(struct buffer **slot, struct buffer *buf)
-{
-	if (slot && *slot && *slot != buf && (*slot)->api) {
-		(*slot)->ambiguous = true;
-		if ((*slot)->coherent) {
-			(*slot)->mixed_coherence = true;
-			(*slot)->coherent = false;
-		}
-	}
-}
-
+/* An allocation's handle argument: &h of a local is the function's own memory. */
 void resolve_learn_alloc(struct call_site *cs, struct buffer *buf)
 {
 	pseudo_t h = dmc_call_arg(cs, cs->api->handle);
+	struct bufref ref = { .buf = buf, .offset_known = true };
+	const void *key;
+	long long off;
 
-	if (!h)
-		return;
-	field_take(field_slot(h, 0, ROLE_HANDLE, true), buf);
+	if (h && location_of(h, 0, &key, &off) && local_var(key))
+		remember(key, off, ROLE_HANDLE, &ref);
 }
 
-/* A store of a buffer's pointer or handle teaches the registry a field. */
+/*
+ * A store of a buffer's pointer or handle: into the function's own
+ * memory (a local, a local struct passed by address), and what a field
+ * or global holds of a struct page or sg_table allocation.  Everything
+ * else a field or a global holds is the model's.
+ */
 void resolve_learn_store(pseudo_t addr, long long offset, pseudo_t value)
 {
-	struct bufref ref;
-	struct buffer **slot;
 	struct instruction *def;
+	struct bufref ref;
+	const void *key;
+	long long off;
+	bool local;
 
 	value = dmc_strip_casts(value);
 	if (!value || value->type != PSEUDO_REG)
@@ -493,41 +593,40 @@ void resolve_learn_store(pseudo_t addr, long long offset, pseudo_t value)
 	if (def->opcode != OP_CALL && def->opcode != OP_PHI && def->opcode != OP_SEL &&
 	    def->opcode != OP_LOAD && def->opcode != OP_ADD)
 		return;
-	/*
-	 * Only allocations are followed through fields: a streaming map is
-	 * one packet's, and a field of a per-packet struct holds another
-	 * one next time.
-	 */
-	if (resolve_ptr(value, &ref) && !ref.buf->param && !ref.anchor &&
-	    (!ref.offset_known || !ref.offset) && ref.buf->api &&
-	    ref.buf->api->effect != FX_ALLOC) {
-		/* a mapping stored where an allocation is kept elsewhere */
-		int role = ref.meta ? ROLE_SGT : ROLE_CPU;
+	if (!location_of(addr, offset, &key, &off))
+		return;
+	local = local_var(key);
+	if (resolve_ptr(value, &ref) && !ref.buf->param && ref.buf->api) {
+		/* the model has no value for a page or sg_table allocation, nor what derives from it */
+		bool gap = ref.buf->api->effect == FX_ALLOC && ref.buf->api->kind != BK_CPU;
 
-		if (in_variable(addr))
-			field_take(field_slot(addr, offset, role, true), ref.buf);
-		else
-			mark_fallback(field_slot(addr, offset, role, false), ref.buf);
+		/*
+		 * Only allocations are followed beyond the function: a
+		 * streaming map is one packet's, and a field of a per-packet
+		 * struct holds another one next time.
+		 */
+		if (!local && !gap) {
+			/* a mapping where an allocation is kept: a fallback (vb2's dma_sgt) */
+			struct map_entry *e = hashmap_find(&memory, key, off);
+			struct buffer *old = e ? e->val[ref.meta ? ROLE_SGT : ROLE_CPU] : NULL;
+
+			if (old && old != ref.buf && old->api && ref.buf->api->effect != FX_ALLOC) {
+				old->ambiguous = true;
+				if (old->coherent) {
+					old->mixed_coherence = true;
+					old->coherent = false;
+				}
+			}
+			return;
+		}
+		remember(key, off, ref.meta ? ROLE_SGT : ROLE_CPU, &ref);
+		if (ref.buf->api->effect == FX_ALLOC)
+			note_field_type(addr, offset);
 		return;
 	}
-	if (resolve_ptr(value, &ref) && !ref.buf->param && !ref.anchor &&
-	    (!ref.offset_known || !ref.offset) && ref.buf->api &&
-	    ref.buf->api->effect == FX_ALLOC) {
-		/* a struct page or sg_table pointer is kept apart from CPU pointers */
-		slot = field_slot(addr, offset, ref.meta ? ROLE_SGT : ROLE_CPU, true);
-		field_take(slot, ref.buf);
-		note_field_type(addr, offset);
-		if (slot && *slot == ref.buf)
-			name_from_path(ref.buf, addr, offset);
-		return;
-	}
-	if (def->opcode == OP_CALL && resolve_handle(value, &ref) &&
-	    !ref.buf->param && !ref.anchor && ref.buf->api) {
-		if (ref.buf->api->effect == FX_ALLOC || in_variable(addr))
-			field_take(field_slot(addr, offset, ROLE_HANDLE, true), ref.buf);
-		else
-			mark_fallback(field_slot(addr, offset, ROLE_HANDLE, false), ref.buf);
-	}
+	if (local && def->opcode == OP_CALL && resolve_handle(value, &ref) &&
+	    !ref.buf->param && !ref.anchor && ref.buf->api)
+		remember(key, off, ROLE_HANDLE, &ref);
 }
 
 /* ---- per-function resolution with a cache in pseudo->priv ---- */
@@ -537,13 +636,18 @@ struct res {
 	unsigned char state[2];		/* 0 new, 1 busy, 2 done: ptr, handle */
 	bool ok[2];
 	struct bufref ref[2];
+	unsigned char key_state;	/* 0 new, 1 busy (a phi), 2 done */
+	unsigned char key_depth;	/* busy: its depth on the phi stack */
+	unsigned long long key;
 };
 
 void resolve_begin(struct entrypoint *ep)
 {
 	cur_ep = ep;
 	gen++;
+	hashmap_clear(&cursor_keys, 16);
 	learn_local_types(ep);
+	note_alloc_types();
 }
 
 static struct res *res_of(pseudo_t p)
@@ -561,6 +665,294 @@ static struct res *res_of(pseudo_t p)
 	memset(r, 0, sizeof(*r));
 	r->gen = gen;
 	return r;
+}
+
+
+/* ---- descriptor keys (resolve_key()) ---- */
+
+#define KEY_CYCLE (1ULL << 62)		/* back to the phi at depth (key & 0xff) */
+#define KEY_BITS (~(RESOLVE_KEY_LOCAL | KEY_CYCLE))
+#define KEY_MAX_DEPTH 48
+
+static unsigned long long key_mix(unsigned long long h, unsigned long long v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+	h ^= h >> 31;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 29;
+	return h;
+}
+
+static unsigned long long key_make(unsigned long long h, bool local)
+{
+	h &= KEY_BITS;
+	if (!h)
+		h = 1;
+	return local ? h | RESOLVE_KEY_LOCAL : h;
+}
+
+static unsigned long long key_own(pseudo_t p)
+{
+	return key_make(key_mix(5, (unsigned long long)(uintptr_t)p), true);
+}
+
+/* the values met on a cycle back to a phi: they take the phi's key */
+static struct {
+	pseudo_t p;
+	int target;
+} scc[256];
+static int nr_scc, key_depth;
+
+static unsigned long long key_of(pseudo_t p, int depth);
+
+
+bool resolve_key_is_cursor(unsigned long long key)
+{
+	return key && hashmap_find(&cursor_keys, NULL, (long long)key) != NULL;
+}
+
+/* The bound @v (i or i + 1) is tested against: i < N, i <= N, i != N, at a branch. */
+static bool cursor_bound(pseudo_t v, long long *bound)
+{
+	struct pseudo_user *pu, *pu2;
+	bool found = false;
+
+	FOR_EACH_PTR(v->users, pu) {
+		struct instruction *cmp = pu->insn;
+		long long n, b;
+		bool branch = false;
+
+		if (!cmp || !cmp->bb || dmc_strip_casts(cmp->src1) != v ||
+		    !dmc_pseudo_const(cmp->src2, &n))
+			continue;
+		switch (cmp->opcode) {
+		case OP_SET_LT: case OP_SET_B: case OP_SET_NE:
+			b = n;
+			break;
+		case OP_SET_LE: case OP_SET_BE:
+			b = n + 1;
+			break;
+		default:
+			continue;
+		}
+		FOR_EACH_PTR(cmp->target->users, pu2) {
+			branch |= pu2->insn && pu2->insn->bb && pu2->insn->opcode == OP_CBR;
+		} END_FOR_EACH_PTR(pu2);
+		if (!branch)
+			continue;
+		if (found && b != *bound)
+			return false;
+		*bound = b;
+		found = true;
+	} END_FOR_EACH_PTR(pu);
+	return found;
+}
+
+bool resolve_cursor_extent(pseudo_t index, long long *lo, long long *hi, long long *size)
+{
+	pseudo_t p = dmc_strip_casts(index), idx, src, next = NULL;
+	long long scale = 1, init = 0, bound = 0, v;
+	bool have_init = false;
+	struct instruction *def;
+
+	if (!p || p->type != PSEUDO_REG || !p->def)
+		return false;
+	def = p->def;
+	if ((def->opcode == OP_MUL || def->opcode == OP_SHL) &&
+	    dmc_pseudo_const(def->src2, &v)) {
+		scale = def->opcode == OP_MUL ? v : v >= 0 && v < 24 ? 1LL << v : 0;
+		p = dmc_strip_casts(def->src1);
+	}
+	if (scale <= 0 || !p || p->type != PSEUDO_REG || !p->def || p->def->opcode != OP_PHI)
+		return false;
+	idx = p;
+	FOR_EACH_PTR(idx->def->phi_list, src) {
+		pseudo_t s;
+
+		if (src == VOID || !src->def || src->def->opcode != OP_PHISOURCE)
+			continue;
+		s = dmc_strip_casts(src->def->phi_src);
+		if (dmc_pseudo_const(s, &v)) {
+			if (have_init && v != init)
+				return false;
+			init = v;
+			have_init = true;
+		} else if (s && s->type == PSEUDO_REG && s->def && s->def->opcode == OP_ADD &&
+			   dmc_strip_casts(s->def->src1) == idx &&
+			   dmc_pseudo_const(s->def->src2, &v) && v == 1 && (!next || next == s)) {
+			next = s;
+		} else {
+			return false;
+		}
+	} END_FOR_EACH_PTR(src);
+	if (!have_init || !next || init < 0)
+		return false;
+	if (!cursor_bound(idx, &bound) && !cursor_bound(next, &bound))
+		return false;
+	if (bound <= init || bound > (1LL << 24))
+		return false;
+	*lo = init * scale;
+	*hi = bound * scale;
+	*size = scale;
+	return true;
+}
+
+static void scc_note(pseudo_t p, int target)
+{
+	if (nr_scc < (int)ARRAY_SIZE(scc)) {
+		scc[nr_scc].p = p;
+		scc[nr_scc++].target = target;
+	}
+}
+
+static unsigned long long key_phi(pseudo_t p, struct instruction *def, int depth)
+{
+	struct res *r = res_of(p);
+	unsigned long long agree = 0, k;
+	int me = ++key_depth, outer = KEY_MAX_DEPTH + 1, mark = nr_scc, i;
+	bool disagree = false, cyclic = false;
+	pseudo_t src;
+
+	r->key_state = 1;
+	r->key_depth = me;
+	FOR_EACH_PTR(def->phi_list, src) {
+		pseudo_t v;
+
+		if (src == VOID || !src->def || src->def->opcode != OP_PHISOURCE)
+			continue;
+		v = src->def->phi_src;
+		if (v == VOID || v->type == PSEUDO_UNDEF)
+			continue;
+		k = key_of(v, depth + 1);
+		if (k & KEY_CYCLE) {
+			if ((int)(k & 0xff) < me && (int)(k & 0xff) < outer)
+				outer = k & 0xff;
+			cyclic = true;
+			continue;
+		}
+		if (!agree)
+			agree = k;
+		else if (agree != k)
+			disagree = true;
+	} END_FOR_EACH_PTR(src);
+	key_depth--;
+	r = res_of(p);
+	if (outer <= KEY_MAX_DEPTH) {
+		/* on a cycle of an outer loop: decided with it */
+		r->key_state = 0;
+		scc_note(p, outer);
+		return KEY_CYCLE | outer;
+	}
+	k = !agree || disagree ? key_own(p) : agree;
+	if (mark < nr_scc || cyclic)
+		hashmap_add(&cursor_keys, NULL, (long long)k);
+	r->key_state = 2;
+	r->key = k;
+	for (i = mark; i < nr_scc; i++) {
+		if (scc[i].target != me)
+			continue;
+		r = res_of(scc[i].p);
+		r->key_state = 2;
+		r->key = k;
+	}
+	nr_scc = mark;
+	return k;
+}
+
+static unsigned long long key_of(pseudo_t p, int depth)
+{
+	struct instruction *def;
+	unsigned long long a, b, k;
+	const void *loc;
+	long long off;
+	struct res *r;
+
+	p = dmc_strip_casts(p);
+	if (!p || p == VOID)
+		return key_make(7, false);
+	switch (p->type) {
+	case PSEUDO_VAL:
+		return key_make(key_mix(3, p->value), false);
+	case PSEUDO_SYM:
+		return key_make(key_mix(2, (uintptr_t)p->sym), false);
+	case PSEUDO_ARG:
+		return key_make(key_mix(key_mix(1, p->nr), (uintptr_t)cur_ep), true);
+	case PSEUDO_PHI:
+		if (p->def && p->def->opcode == OP_PHISOURCE && depth < KEY_MAX_DEPTH)
+			return key_of(p->def->phi_src, depth + 1);
+		return key_own(p);
+	case PSEUDO_REG:
+		break;
+	default:
+		return key_own(p);
+	}
+	r = res_of(p);
+	if (r->key_state == 2)
+		return r->key;
+	if (r->key_state == 1)
+		return KEY_CYCLE | r->key_depth;
+	def = p->def;
+	if (!def || depth >= KEY_MAX_DEPTH || key_depth >= KEY_MAX_DEPTH)
+		return key_own(p);
+	switch (def->opcode) {
+	case OP_PHI:
+		return key_phi(p, def, depth);
+	case OP_LOAD:
+		if (!location_of(def->src, def->offset, &loc, &off))
+			k = key_own(p);
+		else
+			k = key_make(key_mix(key_mix(4, (uintptr_t)loc), off), false);
+		break;
+	case OP_ADD: case OP_MUL: case OP_SUB: case OP_DIVU: case OP_DIVS:
+	case OP_MODU: case OP_MODS: case OP_LSR: case OP_ASR: case OP_SHL:
+	case OP_AND: case OP_OR: case OP_XOR:
+		a = key_of(def->src1, depth + 1);
+		b = key_of(def->src2, depth + 1);
+		/* decided meanwhile: on the cycle of a phi met below */
+		r = res_of(p);
+		if (r->key_state == 2)
+			return r->key;
+		if ((a | b) & KEY_CYCLE) {
+			int t = (a & KEY_CYCLE) ? (int)(a & 0xff) : KEY_MAX_DEPTH + 1;
+
+			if ((b & KEY_CYCLE) && (int)(b & 0xff) < t)
+				t = b & 0xff;
+			scc_note(p, t);
+			return KEY_CYCLE | t;
+		}
+		/* commutative operators: one order */
+		if ((def->opcode == OP_ADD || def->opcode == OP_MUL || def->opcode == OP_AND ||
+		     def->opcode == OP_OR || def->opcode == OP_XOR) && a > b) {
+			unsigned long long t = a;
+
+			a = b;
+			b = t;
+		}
+		k = key_make(key_mix(key_mix(key_mix(6, def->opcode), a), b),
+			     ((a | b) & RESOLVE_KEY_LOCAL) != 0);
+		if (resolve_key_is_cursor(a) || resolve_key_is_cursor(b))
+			hashmap_add(&cursor_keys, NULL, (long long)k);
+		break;
+	default:
+		k = key_own(p);
+		break;
+	}
+	r = res_of(p);
+	r->key_state = 2;
+	r->key = k;
+	return k;
+}
+
+unsigned long long resolve_key(pseudo_t p)
+{
+	unsigned long long k;
+
+	nr_scc = 0;
+	key_depth = 0;
+	k = key_of(p, 0);
+	if (k & KEY_CYCLE)	/* cannot happen from outside a cycle */
+		k = key_own(dmc_strip_casts(p));
+	return k;
 }
 
 static bool resolve(pseudo_t p, int role, struct bufref *ref);
@@ -582,11 +974,13 @@ static bool join_refs(struct bufref *acc, bool *have, const struct bufref *r, ps
 	}
 	if (acc->buf != r->buf)
 		return false;
-	if (acc->anchor != r->anchor || acc->offset_known != r->offset_known ||
+	if (acc->akey != r->akey || acc->offset_known != r->offset_known ||
 	    acc->offset != r->offset) {
 		acc->anchor = self;
+		acc->akey = resolve_key(self);
 		acc->offset = 0;
 		acc->offset_known = true;
+		acc->nested = acc->nested && r->nested;
 	}
 	return true;
 }
@@ -625,18 +1019,33 @@ static bool resolve_merge(struct instruction *def, int role, struct bufref *ref,
 	return have;
 }
 
-/* A buffer no allocation in this file shows, known by its field. */
+/*
+ * A stand-in for memory no allocation of the unit shows, known by the
+ * field it is read from: the same in every function.
+ */
 static struct buffer *implicit_field_buffer(struct instruction *load, int role)
 {
-	struct buffer **slot = field_slot(load->src, load->offset, role, true);
+	const void *key;
+	long long off;
+	struct map_entry *e;
+	struct buffer *b;
 
-	if (!slot)
+	if (!location_of(load->src, load->offset, &key, &off))
 		return NULL;
-	if (!*slot) {
-		*slot = resolve_new_buffer(NULL);
-		name_from_path(*slot, load->src, load->offset);
+	e = hashmap_find(&standins, key, off);
+	if (e && e->val[role])
+		return e->val[role];
+	{
+		struct symbol *st = pointee_struct(dmc_strip_casts(load->src));
+		struct symbol *m = st ? member_sym_at(st, load->offset) : NULL;
+
+		b = resolve_new_buffer(NULL);
+		b->type_size = pointee_size(m ? m->ctype.base_type : NULL);
+		name_from_path(b, load->src, load->offset);
 	}
-	return *slot;
+	e = hashmap_add(&standins, key, off);
+	e->val[role] = b;
+	return b;
 }
 
 /* Which pointer does the offset @off (handle - base) come from? */
@@ -653,15 +1062,22 @@ static bool anchor_from_offset(pseudo_t off, struct bufref *ref)
 		return false;
 	if (!resolve(def->src1, ROLE_CPU, &pr))
 		return false;
-	/* base: the buffer's own start; learn its field if unseen */
-	if (!resolve(def->src2, ROLE_CPU, &br) && ref->buf) {
+	/*
+	 * base: the buffer's own start; a stand-in's CPU field (the handle
+	 * field's partner in handle + (p - base)) is the stand-in too
+	 */
+	if (!resolve(def->src2, ROLE_CPU, &br) && ref->buf && !ref->buf->api &&
+	    !ref->buf->param) {
 		pseudo_t b = dmc_strip_casts(def->src2);
+		const void *key;
+		long long o;
 
-		if (b && b->type == PSEUDO_REG && b->def->opcode == OP_LOAD) {
-			struct buffer **slot = field_slot(b->def->src, b->def->offset,
-							  ROLE_CPU, true);
-			if (slot && !*slot)
-				*slot = ref->buf;
+		if (b && b->type == PSEUDO_REG && b->def->opcode == OP_LOAD &&
+		    location_of(b->def->src, b->def->offset, &key, &o)) {
+			struct map_entry *e = hashmap_add(&standins, key, o);
+
+			if (!e->val[ROLE_CPU])
+				e->val[ROLE_CPU] = ref->buf;
 		}
 	}
 	if (pr.buf->param) {
@@ -669,11 +1085,13 @@ static bool anchor_from_offset(pseudo_t off, struct bufref *ref)
 		if (!ref->buf)
 			return false;
 		ref->anchor = dmc_strip_casts(def->src1);
+		ref->akey = resolve_key(def->src1);
 		ref->offset = 0;
 		ref->offset_known = true;
 		return true;
 	}
 	ref->anchor = pr.anchor;
+	ref->akey = pr.akey;
 	ref->offset = pr.offset;
 	ref->offset_known = pr.offset_known;
 	if (!ref->buf || ref->buf->param)
@@ -706,14 +1124,19 @@ static bool resolve_add(struct instruction *def, int role, struct bufref *ref, p
 	}
 	if (role == ROLE_HANDLE && anchor_from_offset(b, ref))
 		return true;
-	if (!ref->anchor) {
+	if (!ref->akey) {
 		/* base + variable offset: the offset value names the part */
 		ref->anchor = dmc_strip_casts(b);
-		ref->offset = 0;
+		ref->akey = resolve_key(b);
+		if (!ref->offset_known)
+			ref->offset = 0;
 		ref->offset_known = true;
 	} else {
+		/* an index inside a descriptor: a part of it, not the ring's cursor */
 		ref->anchor = self;
+		ref->akey = resolve_key(self);
 		ref->offset = 0;
+		ref->nested = true;
 	}
 	return true;
 }
@@ -752,13 +1175,69 @@ static bool resolve_call(struct instruction *insn, int role, struct bufref *ref)
 	sum = cs->insn->func->sym ? summary_of(cs->insn->func->sym->ident) : NULL;
 	if (role == ROLE_HANDLE && sum && sum->handle_of > 0)
 		return resolve(dmc_call_arg(cs, sum->handle_of - 1), ROLE_CPU, ref);
-	return false;
+	/*
+	 * A translation helper the model knows, whose body is not in this
+	 * file (another file of the unit): its handle is that of the
+	 * pointer it is given, so a sync of it is a sync of that pointer.
+	 */
+	if (role == ROLE_HANDLE && cs->insn->func->type == PSEUDO_SYM) {
+		int ptr = resolve_ask_translator(cs->insn->func->sym);
+
+		if (ptr >= 0 && resolve(dmc_call_arg(cs, ptr), ROLE_CPU, ref))
+			return true;
+	}
+	/* what the unit's function returns, as the model says */
+	return cs->insn->func->type == PSEUDO_SYM &&
+	       resolve_ask_call(cs->insn->func->sym, role, insn->target, ref);
+}
+
+/*
+ * A load: what the field or global holds (the model), what the
+ * function's own memory holds, or a stand-in made earlier for it.
+ */
+static bool resolve_load(pseudo_t p, struct instruction *def, int role, struct bufref *ref)
+{
+	const void *key;
+	long long off;
+	struct map_entry *e;
+	const struct symbol *sym;
+	int r = role;
+
+	if (!location_of(def->src, def->offset, &key, &off))
+		return false;
+	sym = key;
+	if (sym->type != SYM_NODE ?
+	    resolve_ask_field((struct symbol *)sym, off, role, p, ref) :
+	    !local_var(sym) && resolve_ask_global((struct symbol *)sym, off, role, p, ref)) {
+		if (role == ROLE_CPU)
+			note_value_type(def->type);
+		return true;
+	}
+	e = hashmap_find(&memory, key, off);
+	if (e && !e->val[r] && role == ROLE_CPU && e->val[ROLE_SGT])
+		r = ROLE_SGT;
+	if (e && e->val[r]) {
+		set_ref(ref, e->val[r]);
+		ref->meta = r == ROLE_SGT;
+		if (e->moves[r]) {
+			/* the pointer kept there names the descriptor */
+			ref->anchor = p;
+			ref->akey = resolve_key(p);
+		} else {
+			ref->offset = e->off[r];
+		}
+		return true;
+	}
+	e = hashmap_find(&standins, key, off);
+	if (!e || !e->val[role])
+		return false;
+	set_ref(ref, e->val[role]);
+	return true;
 }
 
 static bool resolve_def(pseudo_t p, int role, struct bufref *ref)
 {
 	struct instruction *def = p->def;
-	struct buffer **slot;
 
 	switch (def->opcode) {
 	case OP_ZEXT: case OP_SEXT: case OP_TRUNC:
@@ -774,19 +1253,7 @@ static bool resolve_def(pseudo_t p, int role, struct bufref *ref)
 		ref->offset -= def->src2->value;
 		return true;
 	case OP_LOAD:
-		slot = field_slot(def->src, def->offset, role, false);
-		if ((!slot || !*slot) && role == ROLE_CPU) {
-			slot = field_slot(def->src, def->offset, ROLE_SGT, false);
-			if (slot && *slot) {
-				set_ref(ref, *slot);
-				ref->meta = true;
-				return true;
-			}
-		}
-		if (!slot || !*slot)
-			return false;
-		set_ref(ref, *slot);
-		return true;
+		return resolve_load(p, def, role, ref);
 	case OP_CALL:
 		return resolve_call(def, role, ref);
 	case OP_PHI:
@@ -890,8 +1357,13 @@ struct buffer *resolve_buffer_of_call(struct instruction *insn, bool create)
 
 	if (!e)
 		return NULL;
-	if (!e->val[0])
-		e->val[0] = resolve_new_buffer(NULL);
+	if (!e->val[0]) {
+		/* the allocation the model knows: the same buffer its fields name */
+		struct buffer *b = resolve_ask_alloc_at(insn->pos) ?: resolve_new_buffer(NULL);
+
+		e = hashmap_add(&by_call, insn, 0);
+		e->val[0] = b;
+	}
 	return e->val[0];
 }
 
@@ -1000,6 +1472,32 @@ static void note_field_type(pseudo_t addr, long long offset)
 		t = strip_node(t->ctype.base_type);
 		if (t && (t->type == SYM_STRUCT || t->type == SYM_UNION))
 			note_buffer_struct(t, 0);
+	}
+}
+
+/* A pointer to a struct, read from where an allocation's pointer is kept. */
+static void note_value_type(struct symbol *t)
+{
+	t = strip_node(t);
+	if (t && t->type == SYM_PTR)
+		note_buffer_struct(strip_node(t->ctype.base_type), 0);
+}
+
+/* The types the model's allocations are kept as (struct ring *) live in DMA memory. */
+static void note_alloc_types(void)
+{
+	static struct model *noted;
+	struct model *m = dmc_model();
+	int i;
+
+	if (!m || m == noted)
+		return;
+	noted = m;
+	for (i = 0; i < model_nr_allocs(m); i++) {
+		struct dm_alloc *a = model_alloc(m, i);
+
+		if (a->cpu_type)
+			note_value_type(a->cpu_type);
 	}
 }
 

@@ -37,6 +37,7 @@ struct buffer {
 	struct position origin;		/* where it was allocated or mapped */
 	int dir;			/* allocation/map direction, DIR_UNKNOWN */
 	long long size;			/* allocation size, -1 if unknown */
+	long long type_size;		/* no allocation seen: sizeof the struct it points to, or -1 */
 	bool coherent;			/* no ownership rules apply */
 	bool synced;			/* this file syncs it: non-coherent */
 	bool ambiguous;			/* its field holds several allocations */
@@ -56,8 +57,10 @@ struct buffer {
 struct bufref {
 	struct buffer *buf;
 	pseudo_t anchor;		/* derived pointer a partial sync names */
+	unsigned long long akey;	/* the descriptor's key (resolve_key()), 0: none */
 	long long offset;		/* from the base (or anchor), if known */
 	bool offset_known;
+	bool nested;			/* an index inside a descriptor (slot->SG[i]) */
 	bool meta;			/* points at its struct page/sg_table */
 };
 
@@ -89,6 +92,28 @@ void resolve_note_stored_type(struct instruction *store);
 void resolve_note_buffer_access(pseudo_t addr);
 /* Does this store start the device (an __iomem or volatile register)? */
 bool resolve_store_is_kick(struct instruction *insn);
+
+/*
+ * The key of an index or offset value: the same for every SSA value
+ * computed the same way from the same struct fields, globals and
+ * constants (sp->rx_new loaded twice, PREV_RX(sp->rx_new)), and for the
+ * values of a loop's cursor (i, NEXT(i) and the phi that joins them
+ * count as the cursor's start).  Keys with RESOLVE_KEY_LOCAL name a
+ * value of this function only; the others mean the same in every
+ * function of the file.  Never 0.
+ */
+#define RESOLVE_KEY_LOCAL (1ULL << 63)
+unsigned long long resolve_key(pseudo_t p);
+/* Is @key a loop's cursor, or computed from one (&ring[i] in the loop)? */
+bool resolve_key_is_cursor(unsigned long long key);
+/*
+ * The bytes a loop's cursor walks: @index is the offset a cursor key
+ * names (i, i * size or i << shift) of a loop i = c; i < N; i++ (or <=,
+ * or !=, tested before or after the step): [c * size, N * size) with
+ * the element's @size.  False when the start, the step or the bound is
+ * not a constant.
+ */
+bool resolve_cursor_extent(pseudo_t index, long long *lo, long long *hi, long long *size);
 
 /* The source-level name of a value ("priv->ring"), or NULL. */
 const char *resolve_name(pseudo_t p, long long offset);

@@ -26,3 +26,22 @@ void use(struct device *dev)
 {
 	swapped(dev);
 }
+
+/*
+ * Reported once, at the allocation: the syncs and the free that follow
+ * are not judged against the gfp value taken for a direction.
+ */
+void swapped_then_synced(struct device *dev);
+void swapped_then_synced(struct device *dev);
+void swapped_then_synced(struct device *dev)
+{
+	dma_addr_t h;
+	u8 *a = dma_alloc_noncoherent(dev, 4096, &h, GFP_KERNEL, DMA_TO_DEVICE);	/* expect: gfp-dir-swap */
+
+	if (!a)
+		return;
+	a[0] = 1;
+	dma_sync_single_for_device(dev, h, 4096, DMA_TO_DEVICE);
+	dma_sync_single_for_cpu(dev, h, 4096, DMA_TO_DEVICE);
+	dma_free_noncoherent(dev, 4096, a, h, DMA_TO_DEVICE);
+}

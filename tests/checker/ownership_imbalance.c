@@ -21,16 +21,16 @@ static int reap(struct ring *r)
 	return 0;
 }
 
-/* Started while one path kept the buffer: warns at the kick. */
+/* Started while one path kept the buffer: warns at the take, naming the kick. */
 static void restart(struct ring *r, int clear)
 {
-	dma_sync_single_for_cpu(r->dev, r->status_dma, 64, DMA_BIDIRECTIONAL);
+	dma_sync_single_for_cpu(r->dev, r->status_dma, 64, DMA_BIDIRECTIONAL);	/* expect: ownership-imbalance */
 	if (clear) {
 		r->status[1] = 0;
 		dma_sync_single_for_device(r->dev, r->status_dma, 64,
 					   DMA_BIDIRECTIONAL);
 	}
-	writel(1, r->mmio);	/* expect: ownership-imbalance */
+	writel(1, r->mmio);
 }
 
 /* Near miss: given back on every path. */

@@ -24,14 +24,17 @@ static void sync_after_unmap_wrong_dir(struct device *dev, void *frame)
 	dma_sync_single_for_device(dev, h, 64, DMA_TO_DEVICE);	/* expect: use-after-free, sync-direction */
 }
 
-/* one kick, two buffers: rx (first slot) then tx, slot by slot */
+/*
+ * one kick, two buffers, judged slot by slot: rx (first slot), reported
+ * at its take, then tx, at the kick
+ */
 static void kick_two(struct priv *p, int again)
 {
-	dma_sync_single_for_cpu(p->dev, p->rx_dma, 64, DMA_FROM_DEVICE);
+	dma_sync_single_for_cpu(p->dev, p->rx_dma, 64, DMA_FROM_DEVICE);	/* expect: ownership-imbalance */
 	if (again)
 		dma_sync_single_for_device(p->dev, p->rx_dma, 64, DMA_FROM_DEVICE);
 	p->tx[0] = 1;
-	writel(1, p->regs);	/* expect: ownership-imbalance, missing-sync-for-device */
+	writel(1, p->regs);	/* expect: missing-sync-for-device */
 }
 
 static int probe(struct priv *p)
