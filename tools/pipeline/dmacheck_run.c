@@ -2,13 +2,16 @@
 /*
  * dmacheck's side of the contract: run it with -f json on plain files
  * (the project's include/ on the path, the 5.9 API view for legacy code)
- * and read its object back; or read its text lines (from a kernel build).
+ * and read its object back; or read its text lines (from a kernel build);
+ * or have it build a driver unit's model and write its facts.json.
  */
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "pipeline/dmacheck_run.h"
 #include "pipeline/legacy.h"
+#include "util/fs.h"
 #include "util/json_io.h"
 #include "util/msg.h"
 #include "util/path.h"
@@ -235,4 +238,113 @@ int parse_finding_line(const char *line, struct finding *f)
 		return 0;
 	}
 	return -1;
+}
+
+/* The first file dmacheck could not check, as "file: why", or NULL. */
+static char *unchecked_file(const struct json *j)
+{
+	const struct json *files = json_get(j, "files");
+
+	for (size_t i = 0; files && i < files->n; i++) {
+		const char *st = json_get_str(files->items[i], "status");
+		const char *why = json_get_str(files->items[i], "error");
+
+		if (st && strcmp(st, "ok"))
+			return xasprintf("dmacheck could not parse %s: %s",
+					 json_get_str(files->items[i], "file") ?: "?",
+					 why ? why : st);
+	}
+	return NULL;
+}
+
+/* "N site(s) decided, M left": what the facts hold, for the log. */
+static char *facts_summary(const char *path)
+{
+	struct strbuf text = { 0 };
+	struct json *j = read_file(path, &text) ? NULL : json_parse(text.s);
+	const struct json *sites = j ? json_get(j, "sites") : NULL;
+	const struct json *complete;
+	size_t left = 0;
+	char *s;
+
+	sb_free(&text);
+	if (!j || !sites || json_get_int(j, "dmaconv_facts") != 1) {
+		json_free(j);
+		return NULL;
+	}
+	for (size_t i = 0; i < sites->n; i++) {
+		const char *a = json_get_str(sites->items[i], "action");
+
+		left += a && !strcmp(a, "leave");
+	}
+	complete = json_get(j, "complete");
+	s = xasprintf("facts for %zu site(s), %zu of them left%s",
+		      sites->n, left, complete && complete->type == JSON_BOOL && !complete->num ?
+		      " (incomplete parse)" : "");
+	json_free(j);
+	return s;
+}
+
+/*
+ * The driver model of one unit (dmacheck --unit --facts): its compiled .c
+ * files in one run, with the kernel's command line when there is one,
+ * else the plain form (the project's include/, the 5.9 view for legacy
+ * code).  0 with r->out written and *note saying what it holds; -1 with
+ * *note saying why there are no facts.
+ */
+int dmacheck_facts(const struct facts_req *r, char **note)
+{
+	struct strlist av = { 0 };
+	struct run_result res;
+	struct json *j = NULL;
+	int ret = -1;
+
+	*note = NULL;
+	sl_push(&av, r->dmacheck);
+	sl_push(&av, "-f");
+	sl_push(&av, "json");
+	sl_push_own(&av, xasprintf("--facts=%s", r->out));
+	sl_push_own(&av, xasprintf("--unit-name=%s", r->unit_name));
+	if (r->narrow)
+		sl_push(&av, "--narrow");
+	if (r->kflags) {
+		for (size_t i = 0; i < r->kflags->n; i++)
+			sl_push(&av, r->kflags->v[i]);
+	} else {
+		if (r->legacy)
+			sl_push(&av, "-DDMAREF_API_5_9");
+		sl_push_own(&av, xasprintf("-I%s", r->include_dir));
+	}
+	for (size_t i = 0; i < r->files->n; i++)
+		sl_push(&av, r->files->v[i]);
+	sl_push_own(&av, NULL);
+	av.n--;
+	unlink(r->out);
+	if (run_cmd(av.v, r->cwd, &res) || res.status == 127) {
+		*note = xasprintf("cannot run %s", r->dmacheck);
+		goto out;
+	}
+	j = json_parse(res.out.s);
+	if (!j) {
+		*note = xasprintf("dmacheck gave no JSON object (exit %d): %.*s",
+				  res.status, (int)strcspn(res.err.s, "\n"),
+				  res.err.s);
+		goto out;
+	}
+	*note = unchecked_file(j);
+	if (*note)
+		goto out;
+	*note = facts_summary(r->out);
+	if (!*note) {
+		*note = xasprintf("dmacheck wrote no facts file (exit %d): %.*s",
+				  res.status, (int)strcspn(res.err.s, "\n"),
+				  res.err.s);
+		goto out;
+	}
+	ret = 0;
+out:
+	json_free(j);
+	run_free(&res);
+	sl_free(&av);
+	return ret;
 }
