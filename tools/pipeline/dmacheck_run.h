@@ -28,7 +28,6 @@ struct facts_req {
 	const struct strlist *files;	/* the unit's compiled .c files */
 	const char *unit_name;
 	const char *out;		/* facts.json, an absolute path */
-	int legacy;			/* the 5.9 API view (plain form) */
 	int narrow;
 	const struct strlist *kflags;	/* the kernel's command line, or NULL */
 };

@@ -145,16 +145,9 @@ static void finish_driver(struct driver *d)
 /* "drivers/scsi: unit sgiwd93 (sgiwd93.c): facts for ..." */
 static void say_notes(const struct driver *d)
 {
-	for (size_t k = 0; k < d->notes.n; k++) {
-		const char *n = d->notes.v[k];
-
-		if (n[0] == '!')
-			err("%s: unit %s: %s", d->dir, d->unit ? d->unit :
-			    d->name, n + 1);
-		else
-			progress("%s: unit %s: %s", d->dir, d->unit ? d->unit :
-				 d->name, n);
-	}
+	for (size_t k = 0; k < d->notes.n; k++)
+		progress("%s: unit %s: %s", d->dir, d->unit ? d->unit : d->name,
+			 d->notes.v[k]);
 }
 
 /*

@@ -330,7 +330,6 @@ static void make_facts(struct child_ctx *c, const char *work, const char *rec,
 
 		if (!f->model && (c->d->unit || !ends_with(f->work, ".c")))
 			continue;
-		r.legacy |= f->legacy;
 		if (u->have_kflags)
 			sl_push_own(&files, path_abs(f->work));
 		else
@@ -348,7 +347,7 @@ static void make_facts(struct child_ctx *c, const char *work, const char *rec,
 		put_note(c->rec, "no .c file to build the model from: converted "
 			 "without facts%s%s", "", NULL);
 	} else if (dmacheck_facts(&r, &note)) {
-		put_note(c->rec, "!no facts (%s): converted without them, only "
+		put_note(c->rec, "no facts (%s): converted without them, only "
 			 "what the code proves%s", note, NULL);
 	} else {
 		put_note(c->rec, "%s (%s)", note, u->have_kflags ?
