@@ -27,7 +27,7 @@ if [ -f "$TOP/cocci/series" ] && [ -x "$BUILD/dmacheck" ]; then
 	mkdir -p "$X"
 	cp -r "$TOP/examples/net" "$TOP/examples/scsi" "$TOP/examples/sound" "$TOP/examples/misc" "$X/"
 	git -C "$X" init -q && git -C "$X" add -A && git -C "$X" -c user.name=t -c user.email=t@t commit -qm legacy
-	"$DMACONV" convert -q -i "$X" >/dev/null
+	"$DMACONV" convert -q -i "$X" >/dev/null 2>&1
 	run_in "$X" exseries "$DMACONV" series -q -o "$T/ex-patches"
 	ok "examples: series writes one patch per driver with kernel subjects" "$([ "$rc" -eq 0 ] && grep -h '^Subject:' "$T/ex-patches"/*.patch | sed 's/^Subject: \[PATCH [0-9]\/4\] //' | sort >"$T/ex-subjects" && [ "$(cat "$T/ex-subjects")" = "$(printf '%s\n' 'ALSA: pcmduo: convert to dma_alloc_noncoherent' 'misc: attrbuf: convert to dma_alloc_noncoherent' 'net: ringnic: convert to dma_alloc_noncoherent' 'scsi: scriptio: convert to dma_alloc_noncoherent')" ]; echo $?)" "$T/ex-subjects"
 	# The broken conversion: dmaconv's ringnic with one sync removed.

@@ -305,3 +305,52 @@ int collect_inputs(char **paths, int n, struct driver_set *ds)
 	sl_free(&scan);
 	return bad ? -1 : 0;
 }
+
+/*
+ * A driver made as a folder (review's and series' changesets): its files
+ * get the spatch groups and model flags of the driver units they belong
+ * to, so that two drivers of the folder never share a group (and so a
+ * generated helper).  One model still covers the folder's .c files.
+ */
+void driver_split_units(struct driver *d)
+{
+	struct unit_set us = { 0 };
+	char **paths = xmalloc((d->nfiles + 1) * sizeof(*paths));
+	size_t nunits = 0, *seen;
+
+	for (size_t i = 0; i < d->nfiles; i++)
+		paths[i] = path_clean(d->files[i].src);
+	paths[d->nfiles] = NULL;
+	unit_scan(&us, (const char *const *)paths);
+	seen = xmalloc((us.n + 1) * sizeof(*seen));
+	for (size_t i = 0; i < d->nfiles; i++) {
+		int holders = 0, group = -1;
+
+		for (size_t u = 0; u < us.n; u++) {
+			size_t g;
+
+			if (!unit_has_file(&us.v[u], paths[i]))
+				continue;
+			for (g = 0; g < nunits && seen[g] != u; g++)
+				;
+			if (g == nunits)
+				seen[nunits++] = u;
+			if (!holders++)
+				group = (int)g;
+			for (size_t f = 0; f < us.v[u].nfiles; f++)
+				if (!strcmp(us.v[u].files[f].path, paths[i]) &&
+				    us.v[u].files[f].kind == UNIT_COMPILED)
+					d->files[i].model = 1;
+		}
+		/* Files of two units, or of none: a group after the units'. */
+		d->files[i].group = holders == 1 ? group : -1;
+	}
+	for (size_t i = 0; i < d->nfiles; i++)
+		if (d->files[i].group < 0)
+			d->files[i].group = (int)nunits;
+	for (size_t i = 0; i < d->nfiles; i++)
+		free(paths[i]);
+	free(paths);
+	free(seen);
+	unit_set_free(&us);
+}

@@ -18,6 +18,7 @@
 #include "change/attrib.h"
 #include "change/driver.h"
 #include "change/udiff.h"
+#include "pipeline/inputs.h"
 #include "pipeline/kbuild.h"
 #include "pipeline/locate.h"
 #include "pipeline/runner.h"
@@ -164,7 +165,7 @@ static void unit_run_prepare(const struct driver *d, const struct runner_opts *o
 	u->dmacheck = res->dmacheck;
 	u->include_dir = res->include_dir;
 	for (size_t i = 0; i < d->nfiles && !first; i++)
-		if (d->files[i].model || (!d->unit && ends_with(d->files[i].src, ".c")))
+		if (d->files[i].model)
 			first = &d->files[i];
 	if (!o->facts || !o->kernel || !first ||
 	    !kernel_tree_find(first->src, o->kbuild, &kt))
@@ -218,6 +219,9 @@ int runner_convert(struct driver_set *ds, const struct cocci_series *s,
 
 		recs[i] = xasprintf("%s/d%zu.rec", root, i);
 		pids[i] = 0;
+		/* A driver made as a folder (review): groups by its units. */
+		if (!ds->v[i].unit)
+			driver_split_units(&ds->v[i]);
 		if (stage_driver(&ds->v[i], work)) {
 			sl_push_own(&ds->v[i].errors, xasprintf("%s: cannot "
 				    "copy its files for conversion", ds->v[i].dir));
