@@ -21,6 +21,7 @@
 #include "unit.h"
 
 #define MAX_EXPAND_DEPTH 8
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 static void *xrealloc_or_die(void *p, size_t n)
 {
@@ -173,7 +174,7 @@ static const char *const directives[] = {
 
 static int is_directive(const char *line)
 {
-	for (size_t i = 0; i < sizeof(directives) / sizeof(directives[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(directives); i++) {
 		size_t k = strlen(directives[i]);
 
 		if (!strncmp(line, directives[i], k) &&
@@ -239,7 +240,7 @@ static char *composite_of(const char *name)
 	size_t n = strlen(name);
 	const char *dash;
 
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < ARRAY_SIZE(suffixes); i++)
 		if (has_suffix(name, suffixes[i]) &&
 		    n > strlen(suffixes[i]))
 			return dup_n(name, n - strlen(suffixes[i]));
@@ -569,7 +570,10 @@ static void quoted_includes(const char *path, const char *root,
 		p += 7;
 		while (*p == ' ' || *p == '\t')
 			p++;
-		if (*p != '"' || !(q = strchr(p + 1, '"')))
+		if (*p != '"')
+			continue;
+		q = strchr(p + 1, '"');
+		if (!q)
 			continue;
 		name = dup_n(p + 1, q - p - 1);
 		cand = join_clean(here, name);
@@ -803,8 +807,10 @@ int unit_scan(struct unit_set *set, const char *const *paths)
 
 		if (unit_of_file(set, paths[i]))
 			continue;
-		/* A file no unit holds: a header nothing includes, or a .c
-		 * file only an unrelated file includes. */
+		/*
+		 * A file no unit holds: a header nothing includes, or a .c
+		 * file only an unrelated file includes.
+		 */
 		dir = dir_of(paths[i]);
 		name = dup_s(base_of(paths[i]));
 		if (strrchr(name, '.'))
