@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * dmacheck's side of the contract: run it with -f json on plain files
- * (the project's include/ on the path; legacy code gets dmacheck's
- * include/dmaconv/legacy-dma.h)
+ * (the project's include/ on the path, include/dmaconv/legacy-dma.h
+ * force-included for legacy code)
  * and read its object back; or read its text lines (from a kernel build);
  * or have it build a driver unit's model and write its facts.json.
  */
@@ -135,13 +135,33 @@ static int read_output(const char *dmacheck, const struct run_result *r,
 	return 0;
 }
 
+/*
+ * Legacy code in the 5.10+ view with include/dmaconv/legacy-dma.h
+ * force-included: it declares the removed API beside the new one, so a
+ * half-converted file (a 5-argument dma_alloc_noncoherent() beside a
+ * dma_cache_sync()) parses, which the 5.9 view (-DDMAREF_API_5_9, the
+ * fallback when the header is not installed) cannot.
+ */
+static void legacy_view(struct strlist *av, const char *include_dir)
+{
+	char *h = path_join(include_dir, "dmaconv/legacy-dma.h");
+
+	if (is_file(h)) {
+		sl_push(av, "-include");
+		sl_push_own(av, h);
+	} else {
+		sl_push(av, "-DDMAREF_API_5_9");
+		free(h);
+	}
+}
+
 static int run_batch(const char *dmacheck, const char *include_dir,
 		     const struct check_input *in, size_t n,
 		     const struct strlist *flags, struct finding_list *out)
 {
 	struct strlist av = { 0 };
 	struct run_result r;
-	int ret = 0;
+	int ret = 0, legacy = 0;
 
 	if (!n)
 		return 0;
@@ -150,14 +170,11 @@ static int run_batch(const char *dmacheck, const char *include_dir,
 	sl_push(&av, "json");
 	for (size_t i = 0; flags && i < flags->n; i++)
 		sl_push(&av, flags->v[i]);
-	/*
-	 * Legacy code is checked in the 5.10+ view: dmacheck force-includes
-	 * include/dmaconv/legacy-dma.h for a file that uses the removed API,
-	 * which declares it beside the new one (the 5.9 view,
-	 * -DDMAREF_API_5_9, could not parse a half-converted file that
-	 * calls dma_alloc_noncoherent() with 5 arguments).
-	 */
 	sl_push_own(&av, xasprintf("-I%s", include_dir));
+	for (size_t i = 0; i < n; i++)
+		legacy |= in[i].legacy;
+	if (legacy)
+		legacy_view(&av, include_dir);
 	for (size_t i = 0; i < n; i++)
 		sl_push(&av, in[i].path);
 	sl_push_own(&av, NULL);
@@ -212,7 +229,7 @@ static size_t unit_inputs(const struct driver_unit *u, char **disp,
 			}
 		in[k].path = path;
 		in[k].disp = shown;
-		in[k].legacy = 0;
+		in[k].legacy = needs_legacy_view(path);
 		k++;
 	}
 	return k;
@@ -347,8 +364,8 @@ static char *facts_summary(const char *path)
 /*
  * The driver model of one unit (dmacheck --unit --facts): its compiled .c
  * files in one run, with the kernel's command line when there is one,
- * else the plain form (the project's include/; dmacheck brings
- * legacy-dma.h for legacy code).  0 with r->out written and *note saying what it holds; -1 with
+ * else the plain form (the project's include/, legacy-dma.h for legacy
+ * code).  0 with r->out written and *note saying what it holds; -1 with
  * *note saying why there are no facts.
  */
 int dmacheck_facts(const struct facts_req *r, char **note)
@@ -370,8 +387,9 @@ int dmacheck_facts(const struct facts_req *r, char **note)
 		for (size_t i = 0; i < r->kflags->n; i++)
 			sl_push(&av, r->kflags->v[i]);
 	} else {
-		/* legacy-dma.h is force-included by dmacheck (run_batch). */
 		sl_push_own(&av, xasprintf("-I%s", r->include_dir));
+		if (r->legacy)
+			legacy_view(&av, r->include_dir);
 	}
 	for (size_t i = 0; i < r->files->n; i++)
 		sl_push(&av, r->files->v[i]);

@@ -28,6 +28,7 @@ struct facts_req {
 	const struct strlist *files;	/* the unit's compiled .c files */
 	const char *unit_name;
 	const char *out;		/* facts.json, an absolute path */
+	int legacy;			/* force-include legacy-dma.h (plain form) */
 	int narrow;
 	const struct strlist *kflags;	/* the kernel's command line, or NULL */
 };

@@ -15,6 +15,7 @@
 #include <string.h>
 #include "change/udiff.h"
 #include "pipeline/dmacheck_run.h"
+#include "pipeline/legacy.h"
 #include "pipeline/worker.h"
 #include "util/path.h"
 #include "util/spawn.h"
@@ -132,43 +133,27 @@ static int run_spatch(struct child_ctx *c, const struct cocci_patch *p,
 
 static void log_doubts(FILE *rec, struct driver *d, char *err);
 
-/* Whether patch mode's stderr names a site it did not convert. */
-static int left_any(const char *err)
-{
-	char *copy = xstrdup(err ? err : ""), *line, *save = NULL;
-	int left = 0;
-
-	for (line = strtok_r(copy, "\n", &save); line && !left;
-	     line = strtok_r(NULL, "\n", &save)) {
-		if (strstr(line, ", check by hand: "))
-			continue;
-		for (const char *p = line; (p = strchr(p, ':')) && !left; p++) {
-			int ln, col, end, used = 0;
-
-			left = sscanf(p, ":%d:%d-%d: %n", &ln, &col, &end,
-				      &used) >= 3 && used;
-		}
-	}
-	free(copy);
-	return left;
-}
-
-/* Returns 1 when the patch left a site (report mode must say where). */
-static int apply_patch(struct child_ctx *c, const struct cocci_patch *p,
-		       const char *work, const struct runner_opts *o)
+static void apply_patch(struct child_ctx *c, const struct cocci_patch *p,
+			const char *work, const struct runner_opts *o)
 {
 	struct run_result r;
-	int left = 0;
 
 	if (!run_spatch(c, p, "patch", work, o, &r)) {
 		c->rule = p->rule;
 		c->confidence = p->confidence;
-		left = left_any(r.err.s);
 		udiff_walk(r.out.s, log_block, c);
 		log_doubts(c->rec, c->d, r.err.s);
 	}
 	run_free(&r);
-	return left;
+}
+
+/* Whether a file of the driver still names the removed API. */
+static int legacy_left(const struct driver *d)
+{
+	for (size_t i = 0; i < d->nfiles; i++)
+		if (d->files[i].work && file_uses_legacy_api(d->files[i].work))
+			return 1;
+	return 0;
 }
 
 /* "file:line:col-col: reason", the file name may hold any character. */
@@ -358,6 +343,7 @@ static void make_facts(struct child_ctx *c, const char *work, const char *rec,
 
 		if (any_model ? !f->model : !ends_with(f->work, ".c"))
 			continue;
+		r.legacy |= needs_legacy_view(f->work);
 		if (u->have_kflags)
 			sl_push_own(&files, path_abs(f->work));
 		else
@@ -394,7 +380,6 @@ int worker_run(struct driver *d, const char *work, const char *rec,
 	       const struct unit_run *u)
 {
 	struct child_ctx c = { 0 };
-	char *left;
 
 	c.d = d;
 	c.groups = write_groups(d, rec);
@@ -408,18 +393,16 @@ int worker_run(struct driver *d, const char *work, const char *rec,
 				parse_check(&c, &d->files[i], work);
 	if (o->facts)
 		make_facts(&c, work, rec, o, u);
-	left = xmalloc(s->n + 1);
 	for (size_t i = 0; i < s->n; i++)
-		left[i] = apply_patch(&c, &s->v[i], work, o);
+		apply_patch(&c, &s->v[i], work, o);
 	/*
-	 * Patch mode names on stderr every site it leaves; report mode on the
-	 * result says where they are now.  A patch that left none is not run
-	 * again (a spatch run of the series costs seconds).
+	 * A site left for a human is a legacy call: when no file of the
+	 * result names the removed API, report mode has nothing to say and
+	 * is not run (a spatch run of the series costs seconds).
 	 */
-	for (size_t i = 0; i < s->n; i++)
-		if (left[i])
+	if (legacy_left(d))
+		for (size_t i = 0; i < s->n; i++)
 			report_left(&c, &s->v[i], work, o);
-	free(left);
 	return fclose(c.rec) ? 1 : 0;
 }
 
