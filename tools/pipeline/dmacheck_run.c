@@ -144,8 +144,13 @@ static int read_output(const char *dmacheck, const struct run_result *r,
  */
 static void legacy_view(struct strlist *av, const char *include_dir)
 {
+	/* The source tree's include/, or the installed <prefix>/include/dmaconv. */
 	char *h = path_join(include_dir, "dmaconv/legacy-dma.h");
 
+	if (!is_file(h)) {
+		free(h);
+		h = path_join(include_dir, "legacy-dma.h");
+	}
 	if (is_file(h)) {
 		sl_push(av, "-include");
 		sl_push_own(av, h);
