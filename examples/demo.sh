@@ -80,7 +80,10 @@ step "1. dmaconv convert examples/ -> ${DEMO#"$TOP"/}/after"
 "$DMACONV" convert -j2 -o "$DEMO/after" --log "$DEMO/sites.log" examples
 rc=$?
 cat "$DEMO/sites.log"
-[ $rc -eq 0 ] || fail "dmaconv convert exited with $rc"
+# 5: a driver it changed still uses the removed API (the sites are named
+# above, on stderr); its converted build then fails in step 3.
+[ $rc -eq 5 ] && echo "(convert exit status 5: a converted driver still uses the removed API)"
+[ $rc -eq 0 ] || [ $rc -eq 5 ] || fail "dmaconv convert exited with $rc"
 
 step "2. dmaconv review examples/ ${DEMO#"$TOP"/}/after"
 "$DMACONV" review -q examples "$DEMO/after" >"$DEMO/review.txt"

@@ -4,6 +4,7 @@
 #   build/libdmamodel.a          the library dmacheck links (with libsparse)
 #   build/tests/model/dmamodel   the model on its own (--dump, --facts=FILE)
 #   build/tests/model/unit-model the cmocka unit tests (tests/model/run.sh)
+#   build/tests/model/unit-units the driver units' cmocka tests (model/unit.c alone)
 
 MODEL_LIB	:= $(BUILD)/libdmamodel.a
 MODEL_SRCS	:= $(filter-out model/dmamodel.c,$(wildcard model/*.c))
@@ -36,6 +37,13 @@ $(MODEL_UNIT): $(MODEL_UNIT_SRCS) tests/model/unit/unit.h $(MODEL_LIB) $(SPARSE_
 	$(Q)$(CC) $(MODEL_CFLAGS) -I tests/model/unit -o $@ $(MODEL_UNIT_SRCS) \
 		$(MODEL_LIB) $(SPARSE_LIB) -lcmocka
 
+# model/unit.c needs no libsparse: its tests link it alone.
+MODEL_UNITS	:= $(BUILD)/tests/model/unit-units
+$(MODEL_UNITS): tests/model/units/test_units.c model/unit.c model/unit.h
+	@echo "  CC+LD   $@"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(WARNINGS) -I model -o $@ $< model/unit.c -lcmocka
+
 # The same under ASan/UBSan, in their own folder (libsparse is not instrumented).
 SAN_MODEL	:= $(BUILD)/san-model
 $(SAN_MODEL)/dmamodel $(SAN_MODEL)/unit-model: $(MODEL_SRCS) model/dmamodel.c $(MODEL_UNIT_SRCS) $(MODEL_HDRS) $(SPARSE_LIB)
@@ -57,5 +65,5 @@ check-sanitize-model: $(SAN_MODEL)/dmamodel $(SAN_MODEL)/unit-model
 -include $(MODEL_OBJS:.o=.d)
 
 ALL_TARGETS	+= $(MODEL_LIB) $(DMAMODEL)
-CHECK_DEPS	+= $(MODEL_UNIT)
+CHECK_DEPS	+= $(MODEL_UNIT) $(MODEL_UNITS)
 SANITIZE_RULES	+= check-sanitize-model

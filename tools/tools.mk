@@ -6,9 +6,11 @@
 #                               (make check-sanitize-dmaconv)
 
 DMACONV_SRCS := $(wildcard tools/*/*.c)
-DMACONV_OBJS := $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(DMACONV_SRCS))
+# model/unit.c, the driver units, needs no libsparse: built in here.
+DMACONV_OBJS := $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(DMACONV_SRCS)) \
+		$(BUILD)/obj/tools/model/unit.o
 # checker/api: the DMA API tables the keyword filter is made from.
-DMACONV_CFLAGS := -std=gnu11 -I tools -I checker/api
+DMACONV_CFLAGS := -std=gnu11 -I tools -I checker/api -I model
 # Where the executable looks for cocci/, dmacheck and include/
 # (pipeline/locate.c).
 DMACONV_DEFS := -DDMACONV_SRCDIR='"$(abspath .)"' \
@@ -20,6 +22,10 @@ $(BUILD)/obj/tools/%.o: tools/%.c
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) $(WARNINGS) $(DEPFLAGS) $(DMACONV_CFLAGS) \
 		$(DMACONV_DEFS) -c $< -o $@
+
+$(BUILD)/obj/tools/model/unit.o: model/unit.c
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) $(WARNINGS) $(DEPFLAGS) -I model -c $< -o $@
 
 $(BUILD)/dmaconv: $(DMACONV_OBJS)
 	$(Q)$(CC) $(CFLAGS) -o $@ $^
@@ -56,7 +62,12 @@ BENCH_RULES += bench-dmaconv
 # this checkout.  Leak detection is off: a one-shot command leaves its
 # memory to exit().
 DMACONV_SAN_DIR := $(BUILD)/san-asan/tools
-DMACONV_SAN_OBJS := $(patsubst tools/%.c,$(BUILD)/san-asan/obj/tools/%.o,$(DMACONV_SRCS))
+DMACONV_SAN_OBJS := $(patsubst tools/%.c,$(BUILD)/san-asan/obj/tools/%.o,$(DMACONV_SRCS)) \
+		    $(BUILD)/san-asan/obj/tools/model/unit.o
+
+$(BUILD)/san-asan/obj/tools/model/unit.o: model/unit.c
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) -O1 -g $(SANITIZE_ASAN) $(WARNINGS) $(DEPFLAGS) -I model -c $< -o $@
 
 $(BUILD)/san-asan/obj/tools/%.o: tools/%.c
 	$(Q)mkdir -p $(dir $@)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# dmaconv check end to end: plain files (include/, the 5.9 view, extra
-# flags), json output, a file dmacheck cannot check, dmacheck missing, and
+# dmaconv check end to end: plain files (include/, one driver unit a run,
+# legacy-dma.h for legacy code, extra flags), json output, a file dmacheck cannot check, dmacheck missing, and
 # kernel trees (compile_commands.json, kbuild, no .config).
 #
 # Runs alone (tests/e2e/check.sh) or from run.sh with the other topics.
@@ -12,10 +12,12 @@
 run check tiny "$DMACONV" check -q "$FIX/drv_a"
 ok "check: findings in gcc format, exit 1" "$([ "$rc" -eq 1 ] && has check.out "drv_a/drv_a.c:16:2: warning: dma_cache_sync() was removed in Linux 5.10 \[legacy-api\]"; echo $?)" "$T/check.out"
 FAKE_DMACHECK_LOG=$T/plain.log run checkargs tiny "$DMACONV" check -q "$FIX/drv_a/drv_a.c" -- -Wno-legacy-api
-ok "check outside a kernel tree: -f json, include/, 5.9 view, extra flags" "$(json "$T/checkargs.out" 'True' 2>/dev/null; python3 - "$T/plain.log" "$TOP/include" <<'PY'
+ok "check outside a kernel tree: -f json, --unit, include/, legacy-dma.h, extra flags" "$(json "$T/checkargs.out" 'True' 2>/dev/null; python3 - "$T/plain.log" "$TOP/include" <<'PY'
 import json, sys
 a = json.loads(open(sys.argv[1]).readline())
-sys.exit(0 if (a[:2] == ["-f", "json"] and "-DDMAREF_API_5_9" in a and
+i = a.index("-include") if "-include" in a else -2
+sys.exit(0 if (a[:2] == ["-f", "json"] and "--unit" in a and
+              a[i + 1] == sys.argv[2] + "/dmaconv/legacy-dma.h" and
               "-I" + sys.argv[2] in a and "-Wno-legacy-api" in a) else 1)
 PY
 echo $?)" "$T/plain.log"
@@ -23,7 +25,7 @@ mkdir -p "$T/hdr"
 printf '#include "hdr drv.h"\nint drv(void) { return 0; }\n' >"$T/hdr/drv.c"
 printf 'static inline void h(void *d, void *p) { dma_cache_sync(d, p, 4, DMA_TO_DEVICE); }\n' >"$T/hdr/hdr drv.h"
 FAKE_DMACHECK_LOG=$T/hdr.log run checkhdr tiny "$DMACONV" check -q "$T/hdr/drv.c"
-ok "check: a file including a local header in the old API gets the 5.9 view" "$(grep -q 'DMAREF_API_5_9' "$T/hdr.log"; echo $?)" "$T/hdr.log"
+ok "check: a file including a local header in the old API gets legacy-dma.h" "$(grep -q 'dmaconv/legacy-dma.h' "$T/hdr.log"; echo $?)" "$T/hdr.log"
 run checkjson tiny "$DMACONV" check -q --format=json "$FIX/drv_a"
 ok "check --format=json: findings with check ids" "$(json "$T/checkjson.out" '[f["check"] for f in d["findings"]]==["legacy-api","legacy-api"]'; echo $?)" "$T/checkjson.out"
 printf 'int clean(void) { return 0; }\n' >"$T/clean.c"

@@ -11,7 +11,7 @@
 mkdir -p "$T/rv/before/net/drv_a" "$T/rv/before/sound/drv_b"
 cp "$FIX/drv_a/drv_a.c" "$T/rv/before/net/drv_a/"
 sed 's/drv_a/drv_b/g' "$FIX/drv_a/drv_a.c" >"$T/rv/before/sound/drv_b/drv_b.c"
-tiny "$DMACONV" convert -q -o "$T/rv/after" "$T/rv/before" >/dev/null
+tiny "$DMACONV" convert -q -o "$T/rv/after" "$T/rv/before" >/dev/null 2>&1
 # One hand edit that brings a new finding: a regression in drv_b.
 sed -i 's/^\ta->buf\[0\] = 1;/\ta->buf[0] = 2; \/* REGRESS_ME *\//' "$T/rv/after/sound/drv_b/drv_b.c"
 run_in "$T/rv" review tiny "$DMACONV" review -q before after
@@ -32,10 +32,11 @@ mkdir -p "$G/drivers/net"
 cp -r "$FIX/drv_a" "$G/drivers/net/"
 git -C "$G" init -q
 git -C "$G" add -A && git -C "$G" -c user.name=t -c user.email=t@t commit -qm base
-(cd "$G" && tiny "$DMACONV" convert -q drivers >"$T/conv.patch")
+(cd "$G" && tiny "$DMACONV" convert -q drivers >"$T/conv.patch" 2>/dev/null)
 run_in "$G" reviewpatch tiny "$DMACONV" review -q --format=json "$T/conv.patch"
 ok "review of a patch file: the site and its rule" "$(json "$T/reviewpatch.out" '[(s["file"],s["rule"]) for s in d["drivers"][0]["sites"]]==[("drivers/net/drv_a/drv_a.c","tiny_sync")]'; echo $?)" "$T/reviewpatch.err"
-(cd "$G" && tiny "$DMACONV" convert -q -i drivers >/dev/null && git -c user.name=t -c user.email=t@t commit -qam converted)
+# drv_a keeps a legacy sync: convert exits 5, the conversion is written.
+(cd "$G" && { tiny "$DMACONV" convert -q -i drivers >/dev/null 2>&1; [ $? -eq 5 ]; } && git -c user.name=t -c user.email=t@t commit -qam converted)
 run_in "$G" reviewgit tiny "$DMACONV" review -q --format=json HEAD~1..HEAD
 ok "review of a git range: the site and its rule" "$(json "$T/reviewgit.out" '[(s["file"],s["rule"]) for s in d["drivers"][0]["sites"]]==[("drivers/net/drv_a/drv_a.c","tiny_sync")]'; echo $?)" "$T/reviewgit.err"
 run_in "$G" reviewgitbad tiny "$DMACONV" review -q HEAD~1..HEAD -- no-such-folder

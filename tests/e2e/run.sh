@@ -20,7 +20,7 @@
 set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-topics=(usage convert check review series examples)
+topics=(usage convert check review series examples units)
 declare -A chosen=()
 for arg in "$@"; do
 	name=$(basename "$arg" .sh)

@@ -13,7 +13,7 @@ mkdir -p "$S/drivers/net/drv_a" "$S/sound/drv_b"
 cp "$FIX/drv_a/drv_a.c" "$S/drivers/net/drv_a/"
 sed 's/drv_a/drv_b/g' "$FIX/drv_a/drv_a.c" >"$S/sound/drv_b/drv_b.c"
 git -C "$S" init -q && git -C "$S" add -A && git -C "$S" -c user.name=t -c user.email=t@t commit -qm base
-(cd "$S" && tiny "$DMACONV" convert -q -i . >/dev/null)
+(cd "$S" && tiny "$DMACONV" convert -q -i . >/dev/null 2>&1)
 run_in "$S" series tiny "$DMACONV" series -q --from "A U Thor <a@example.org>" -o "$T/patches"
 ok "series: one patch per driver" "$([ "$rc" -eq 0 ] && [ "$(find "$T/patches" -mindepth 1 -maxdepth 1 | wc -l)" -eq 2 ]; echo $?)" "$T/series.err"
 ok "series: subjects <subsystem>: <driver>: convert to dma_alloc_noncoherent" "$(grep -h '^Subject:' "$T/patches"/*.patch >"$T/subjects"; grep -q 'Subject: \[PATCH 1/2\] net: drv_a: convert to dma_alloc_noncoherent' "$T/subjects" && grep -q 'Subject: \[PATCH 2/2\] ALSA: drv_b: convert to dma_alloc_noncoherent' "$T/subjects"; echo $?)" "$T/subjects"

@@ -65,6 +65,45 @@ else
 	skip "unit tests" "not built ($MODEL_UNIT)"
 fi
 
+# ---- driver units (model/unit.c, its own cmocka binary) ----
+
+MODEL_UNITS=${MODEL_UNITS:-$BUILD/tests/model/unit-units}
+if [ -x "$MODEL_UNITS" ]; then
+	CMOCKA_MESSAGE_OUTPUT=TAP "$MODEL_UNITS" >"$tmp/units" 2>&1
+	rc=$?
+	before=$failed
+	while IFS= read -r line; do
+		case "$line" in
+		"ok "*) ok "units: ${line#ok * - }" ;;
+		"not ok "*) echo "$line" >"$tmp/why"; not_ok "units: ${line#not ok * - }" ;;
+		esac
+	done <"$tmp/units"
+	if [ $rc -ne 0 ] && [ "$failed" -eq "$before" ]; then
+		cp "$tmp/units" "$tmp/why"
+		not_ok "units: cmocka tests exit $rc"
+	fi
+	# Every Kbuild Makefile of Linux 6.1's drivers/ and sound/ reads as
+	# Kbuild, and the folders of the issue give the kernel's units.
+	if [ -d "$BUILD/linux-6.1/drivers" ]; then
+		find "$BUILD/linux-6.1/drivers" "$BUILD/linux-6.1/sound" -name Makefile \
+			-printf '%h\n' | xargs "$MODEL_UNITS" --scan >"$tmp/scan" 2>&1
+		grep '^error' "$tmp/scan" >"$tmp/why"
+		check $(($(wc -l <"$tmp/why") != 0)) "units: every Makefile of Linux 6.1's drivers/ and sound/ reads as Kbuild"
+		k=$BUILD/linux-6.1/drivers
+		{
+			grep -qx "$k/scsi: unit sgiwd93 (kbuild) $k/scsi/sgiwd93.c $k/scsi/wd33c93.h" "$tmp/scan" &&
+			grep -qx "$k/scsi: unit 53c700 (kbuild) $k/scsi/53c700.c $k/scsi/53c700.h" "$tmp/scan" &&
+			grep -qx "$k/net/ethernet/i825xx: unit lasi_82596 (kbuild) $k/net/ethernet/i825xx/lasi_82596.c $k/net/ethernet/i825xx/lib82596.c" "$tmp/scan" &&
+			grep -qx "$k/net/ethernet/i825xx: unit sni_82596 (kbuild) $k/net/ethernet/i825xx/sni_82596.c $k/net/ethernet/i825xx/lib82596.c" "$tmp/scan"
+		} || grep -E 'unit (sgiwd93|53c700|lasi_82596|sni_82596) ' "$tmp/scan" >"$tmp/why"
+		check $? "units: drivers/scsi holds 53c700 and sgiwd93 apart; lib82596.c is in lasi_82596 and sni_82596"
+	else
+		skip "units: Linux 6.1's Makefiles" "no tree at $BUILD/linux-6.1"
+	fi
+else
+	skip "units: cmocka tests" "not built ($MODEL_UNITS)"
+fi
+
 # ---- facts.json of every test driver ----
 
 model() {	# model OUT [flags] files...: dmamodel --facts, 5.9 view, then linearized as dmacheck would

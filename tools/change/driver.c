@@ -12,11 +12,18 @@
 struct driver *driver_add(struct driver_set *ds, const char *dir,
 			  const char *src_dir)
 {
-	struct driver *d;
-
 	for (size_t i = 0; i < ds->n; i++)
 		if (!strcmp(ds->v[i].dir, dir))
 			return &ds->v[i];
+	return driver_new(ds, dir, src_dir);
+}
+
+/* A new driver even when one of the folder exists (two units of it). */
+struct driver *driver_new(struct driver_set *ds, const char *dir,
+			  const char *src_dir)
+{
+	struct driver *d;
+
 	ds->v = xrealloc(ds->v, (ds->n + 1) * sizeof(*ds->v));
 	d = &ds->v[ds->n++];
 	memset(d, 0, sizeof(*d));

@@ -2,8 +2,9 @@
 /*
  * The drivers a change is made of: each with its files, the sites
  * converted (with the rule that changed them) and left for a human, and
- * dmacheck's findings before and after.  A driver is a folder of sources;
- * its name and subsystem come from where it sits in the tree.
+ * dmacheck's findings before and after.  A driver is a folder of sources,
+ * or for convert a driver unit (model/unit.h) of one; its subsystem comes
+ * from where it sits in the tree.
  */
 #ifndef DMACONV_CHANGE_DRIVER_H
 #define DMACONV_CHANGE_DRIVER_H
@@ -21,6 +22,8 @@ struct conv_file {
 	char *work;		/* converted copy (runner) */
 	int changed;
 	int legacy;		/* names the legacy API */
+	int group;		/* spatch file group within the driver (0 first) */
+	int model;		/* a compiled .c file: given to the model run */
 };
 
 struct driver {
@@ -35,6 +38,9 @@ struct driver {
 	struct strlist rules;	/* rules that changed something */
 	struct finding_list before, after;
 	int regressions;
+	char *unit;		/* the driver unit(s): "sgiwd93 (sgiwd93.c)", or NULL */
+	char *unit_name;	/* the model's name for them (dmacheck --unit-name) */
+	struct strlist notes;	/* what the log says about the unit's facts */
 };
 
 struct driver_set {
@@ -43,6 +49,8 @@ struct driver_set {
 };
 
 struct driver *driver_add(struct driver_set *ds, const char *dir,
+			  const char *src_dir);
+struct driver *driver_new(struct driver_set *ds, const char *dir,
 			  const char *src_dir);
 struct conv_file *driver_add_file(struct driver *d, const char *src,
 				  const char *disp);

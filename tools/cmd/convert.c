@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * dmaconv convert: run the semantic patch series over files and folders;
- * print a unified diff, or write the result in place or to a folder; log
- * every site.
+ * dmaconv convert: run the semantic patch series over the driver units of
+ * the files and folders given, each with its model's facts; print a
+ * unified diff, or write the result in place or to a folder; log every
+ * site; exit 5 when a driver it changed still uses the removed API.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "change/driver.h"
 #include "pipeline/cocci.h"
 #include "pipeline/inputs.h"
+#include "pipeline/legacy.h"
 #include "pipeline/runner.h"
 #include "render/sitelog.h"
 #include "util/fs.h"
@@ -24,8 +26,8 @@ static const char usage[] =
 "\n"
 "Run every semantic patch listed in cocci/series, in order, over the C\n"
 "files and folders given.  Folders are searched for drivers that use the\n"
-"legacy DMA API; each such folder is converted with all its .c and .h\n"
-"files.  By default the result is a unified diff on stdout.\n"
+"legacy DMA API; each driver unit there that uses it is converted with\n"
+"its files.  By default the result is a unified diff on stdout.\n"
 "\n"
 "  -o, --output=DIR      write every processed file below DIR instead\n"
 "  -i, --in-place        rewrite the files in place\n"
@@ -36,12 +38,22 @@ static const char usage[] =
 "                        direction (DMA_TO_DEVICE or DMA_FROM_DEVICE) instead\n"
 "                        of DMA_BIDIRECTIONAL (the patches' -D narrow)\n"
 "      --timeout=SEC     give spatch SEC seconds per file (default 120)\n"
+"      --kernel-build=DIR  the kernel's O= folder: its compile_commands.json\n"
+"                        gives each unit's model run the kernel's flags\n"
+"      --no-kernel       the model runs with the project's headers even in a\n"
+"                        kernel tree\n"
+"      --no-facts        run the semantic patches without the driver model's\n"
+"                        facts (they then convert only what the code proves)\n"
 "  -q, --quiet           no progress on stderr\n"
 "  -h, --help            this text\n"
 "\n"
-"With --output or --in-place and no --log, the log goes to stdout.\n"
-"Exit status: 0 done, 2 usage error or missing path, 3 an input could not\n"
-"be processed (named on stderr), 4 spatch missing or too old.\n";
+"Drivers are driver units: the objects a folder's Kbuild lines name, with\n"
+"the .c files and headers they include (one unit per .c file without a\n"
+"Makefile).  With --output or --in-place and no --log, the log goes to\n"
+"stdout.  Exit status: 0 done, 2 usage error or missing path, 3 an input\n"
+"could not be processed (named on stderr), 4 spatch missing or too old,\n"
+"5 a driver it changed still uses the removed API (each such site named\n"
+"on stderr with the reason).\n";
 
 struct convert_opts {
 	const char *output, *log, *log_format;
@@ -59,6 +71,9 @@ static int parse_opts(int argc, char **argv, struct convert_opts *o)
 		{ "log-format", required_argument, NULL, 'F' },
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "narrow", no_argument, NULL, 'N' },
+		{ "kernel-build", required_argument, NULL, 'K' },
+		{ "no-kernel", no_argument, NULL, 'k' },
+		{ "no-facts", no_argument, NULL, 'n' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -90,6 +105,15 @@ static int parse_opts(int argc, char **argv, struct convert_opts *o)
 			break;
 		case 'N':
 			o->run.narrow = 1;
+			break;
+		case 'K':
+			o->run.kbuild = optarg;
+			break;
+		case 'k':
+			o->run.kernel = 0;
+			break;
+		case 'n':
+			o->run.facts = 0;
 			break;
 		case 'q':
 			quiet = 1;
@@ -183,6 +207,88 @@ static int report_errors(const struct driver_set *ds)
 	return n;
 }
 
+/*
+ * Whether the code of @path (comments and strings aside: a comment may
+ * name DMA_ATTR_NON_CONSISTENT) still uses the removed API.
+ */
+static int code_uses_legacy_api(const char *path)
+{
+	struct strbuf text = { 0 };
+	char *p, quote = 0;
+	int ret;
+
+	if (read_file(path, &text))
+		return 0;
+	for (p = text.s; p && *p; p++) {
+		if (quote) {
+			if (*p == '\\' && p[1])
+				*p++ = ' ';
+			else if (*p == quote)
+				quote = 0;
+			if (*p != '\n')
+				*p = ' ';
+		} else if (*p == '"' || *p == '\'') {
+			quote = *p;
+		} else if (p[0] == '/' && p[1] == '*') {
+			for (; *p && !(p[0] == '*' && p[1] == '/'); p++)
+				if (*p != '\n')
+					*p = ' ';
+			if (*p)
+				p[0] = p[1] = ' ';
+			if (*p)
+				p++;
+		} else if (p[0] == '/' && p[1] == '/') {
+			for (; *p && *p != '\n'; p++)
+				*p = ' ';
+			if (!*p)
+				break;
+		}
+	}
+	ret = text.s ? text_uses_legacy_api(text.s, text.len) : 0;
+	sb_free(&text);
+	return ret;
+}
+
+/*
+ * A driver the conversion changed that still uses the removed API builds
+ * on no kernel: name each site left in it, with the reason.
+ */
+static int report_legacy_left(const struct driver_set *ds)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < ds->n; i++) {
+		const struct driver *d = &ds->v[i];
+		int changed = 0;
+
+		for (size_t k = 0; k < d->nfiles; k++)
+			changed |= d->files[k].changed;
+		for (size_t k = 0; changed && k < d->nfiles; k++) {
+			const struct conv_file *f = &d->files[k];
+			int named = 0;
+
+			if (!f->work || !code_uses_legacy_api(f->work))
+				continue;
+			for (size_t s = 0; s < d->left.n; s++) {
+				const struct site *l = &d->left.v[s];
+
+				if (strcmp(l->file, f->disp) ||
+				    strstr(l->reason, ", check by hand: "))
+					continue;
+				err("%s:%d: %s still uses the removed API: %s",
+				    l->file, l->line, d->name, l->reason);
+				named = 1;
+			}
+			if (!named)
+				err("%s: %s still uses the removed API (no semantic "
+				    "patch reported the site: convert it by hand)",
+				    f->disp, d->name);
+			n++;
+		}
+	}
+	return n;
+}
+
 static int run_conversion(struct driver_set *ds, const struct cocci_series *s,
 			  const struct runner_opts *run, char **tmp)
 {
@@ -225,6 +331,8 @@ int cmd_convert(int argc, char **argv)
 		ret = EXIT_INPUT;
 	if (report_errors(&ds))
 		ret = EXIT_INPUT;
+	if (report_legacy_left(&ds) && ret == EXIT_OK)
+		ret = EXIT_LEGACY_LEFT;
 	if (tmp)
 		rm_rf(tmp);
 	return ret;

@@ -21,6 +21,19 @@ int dmacheck_run(const char *dmacheck, const char *include_dir,
 int dmacheck_run_files(const struct resources *res,
 		       const struct strlist *files,
 		       const struct strlist *flags, struct finding_list *out);
+/* One unit's model run: dmacheck --unit --facts. */
+struct facts_req {
+	const char *dmacheck, *include_dir;
+	const char *cwd;		/* where dmacheck runs (NULL: here) */
+	const struct strlist *files;	/* the unit's compiled .c files */
+	const char *unit_name;
+	const char *out;		/* facts.json, an absolute path */
+	int legacy;			/* force-include legacy-dma.h (plain form) */
+	int narrow;
+	const struct strlist *kflags;	/* the kernel's command line, or NULL */
+};
+
+int dmacheck_facts(const struct facts_req *r, char **note);
 int parse_finding_line(const char *line, struct finding *f);
 
 #endif

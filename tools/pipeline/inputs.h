@@ -6,5 +6,6 @@
 #include "change/driver.h"
 
 int collect_inputs(char **paths, int n, struct driver_set *ds);
+void driver_split_units(struct driver *d);
 
 #endif

@@ -297,3 +297,50 @@ int kernel_check(const struct kernel_tree *kt, const char *dmacheck,
 		return check_compdb(kt, dmacheck, files, flags, out);
 	return check_make(kt, dmacheck, files, out);
 }
+
+/*
+ * The kernel's own command line for @file (from compile_commands.json),
+ * for a driver unit's model run: the flags into @flags, the folder the
+ * compiler ran in into *dir.  0, or -1 with *why saying why there is none
+ * (the plain form is used then).  The database is read once.
+ */
+int kernel_model_flags(const struct kernel_tree *kt, const char *file,
+		       struct strlist *flags, char **dir, char **why)
+{
+	static char *db_path;
+	static struct json *db;
+	const struct json *e;
+	char *abs;
+
+	*why = NULL;
+	if (!kt->compdb) {
+		*why = xasprintf("%s has no compile_commands.json (make "
+				 "compile_commands.json there)", kt->obj);
+		return -1;
+	}
+	if (!db_path || strcmp(db_path, kt->compdb)) {
+		struct strbuf text = { 0 };
+
+		json_free(db);
+		free(db_path);
+		db_path = xstrdup(kt->compdb);
+		db = read_file(kt->compdb, &text) ? NULL : json_parse(text.s);
+		sb_free(&text);
+	}
+	if (!db) {
+		*why = xasprintf("%s: cannot read it as JSON", kt->compdb);
+		return -1;
+	}
+	abs = path_abs(file);
+	e = compdb_entry(db, abs);
+	if (!e) {
+		*why = xasprintf("%s is not in %s (not built in this "
+				 "configuration)", file, kt->compdb);
+		free(abs);
+		return -1;
+	}
+	checker_flags(e, abs, flags);
+	*dir = xstrdup(json_get_str(e, "directory") ?: kt->obj);
+	free(abs);
+	return 0;
+}

@@ -14,6 +14,8 @@ struct kernel_tree {
 
 int kernel_tree_find(const char *file, const char *kbuild,
 		     struct kernel_tree *kt);
+int kernel_model_flags(const struct kernel_tree *kt, const char *file,
+		       struct strlist *flags, char **dir, char **why);
 int kernel_check(const struct kernel_tree *kt, const char *dmacheck,
 		 const struct strlist *files, const struct strlist *flags,
 		 struct finding_list *out);

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Run the semantic patch series over the drivers, several at a time (-j):
- * copy each driver's files into a private folder (no .cocciconfig, no
+ * Run the semantic patch series over the driver units, several at a time
+ * (-j): copy each unit's files into a private folder (no .cocciconfig, no
  * git, so spatch's --use-gitgrep from a kernel tree cannot make it match
- * nothing), fork a worker (worker.c) that writes what it found to a record
- * file, read the records back, diff every file against its original and
- * cut the diff into the site log.
+ * nothing), find the kernel's command line for its model when it sits in
+ * a kernel tree with compile_commands.json, fork a worker (worker.c) that
+ * builds the unit's facts, runs the series and writes what it found to a
+ * record file, read the records back, diff every file against its
+ * original and cut the diff into the site log.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -16,6 +18,9 @@
 #include "change/attrib.h"
 #include "change/driver.h"
 #include "change/udiff.h"
+#include "pipeline/inputs.h"
+#include "pipeline/kbuild.h"
+#include "pipeline/locate.h"
 #include "pipeline/runner.h"
 #include "pipeline/worker.h"
 #include "util/fs.h"
@@ -88,6 +93,10 @@ static void load_records(struct driver *d, const char *rec)
 			free(f);
 			continue;
 		}
+		if (line[0] == 'U') {
+			sl_push_own(&d->notes, field(&rest));
+			continue;
+		}
 		s.file = field(&rest);
 		t = field(&rest);
 		s.line = atoi(t);
@@ -134,6 +143,40 @@ static void finish_driver(struct driver *d)
 	sl_free(&raw.rules);
 }
 
+/* "drivers/scsi: unit sgiwd93 (sgiwd93.c): facts for ..." */
+static void say_notes(const struct driver *d)
+{
+	for (size_t k = 0; k < d->notes.n; k++)
+		progress("%s: unit %s: %s", d->dir, d->unit ? d->unit : d->name,
+			 d->notes.v[k]);
+}
+
+/*
+ * The kernel's command line for the unit's model, when its first .c file
+ * sits in a kernel tree that gives one; else the plain form, and why.
+ */
+static void unit_run_prepare(const struct driver *d, const struct runner_opts *o,
+			     const struct resources *res, struct unit_run *u)
+{
+	struct kernel_tree kt = { 0 };
+	const struct conv_file *first = NULL;
+
+	memset(u, 0, sizeof(*u));
+	u->dmacheck = res->dmacheck;
+	u->include_dir = res->include_dir;
+	for (size_t i = 0; i < d->nfiles && !first; i++)
+		if (d->files[i].model)
+			first = &d->files[i];
+	if (!o->facts || !o->kernel || !first ||
+	    !kernel_tree_find(first->src, o->kbuild, &kt))
+		return;
+	if (!kernel_model_flags(&kt, first->src, &u->kflags, &u->kdir,
+				&u->knote))
+		u->have_kflags = 1;
+	else
+		u->knote = xasprintf("the project's headers: %s", u->knote);
+}
+
 static size_t wait_one(struct driver_set *ds, pid_t *pids, char **recs,
 		       size_t *done_files, size_t total)
 {
@@ -146,6 +189,7 @@ static size_t wait_one(struct driver_set *ds, pid_t *pids, char **recs,
 		pids[i] = 0;
 		load_records(&ds->v[i], recs[i]);
 		finish_driver(&ds->v[i]);
+		say_notes(&ds->v[i]);
 		*done_files += ds->v[i].nfiles;
 		progress("files %zu/%zu done (%s)", *done_files, total,
 			 ds->v[i].dir);
@@ -162,9 +206,12 @@ int runner_convert(struct driver_set *ds, const struct cocci_series *s,
 	size_t running = 0, done_files = 0, total = driver_set_files(ds);
 	int jobs = o->jobs > 0 ? o->jobs : 1;
 	char *root = make_tmpdir("convert");
+	struct resources res;
+	struct unit_run u;
 
 	if (!root)
 		return -1;
+	locate_resources(&res);
 	*tmp_root = root;
 	fflush(NULL);
 	for (size_t i = 0; i < ds->n; i++) {
@@ -172,6 +219,9 @@ int runner_convert(struct driver_set *ds, const struct cocci_series *s,
 
 		recs[i] = xasprintf("%s/d%zu.rec", root, i);
 		pids[i] = 0;
+		/* A driver made as a folder (review): groups by its units. */
+		if (!ds->v[i].unit)
+			driver_split_units(&ds->v[i]);
 		if (stage_driver(&ds->v[i], work)) {
 			sl_push_own(&ds->v[i].errors, xasprintf("%s: cannot "
 				    "copy its files for conversion", ds->v[i].dir));
@@ -180,9 +230,16 @@ int runner_convert(struct driver_set *ds, const struct cocci_series *s,
 		}
 		while (running >= (size_t)jobs)
 			running -= wait_one(ds, pids, recs, &done_files, total);
+		unit_run_prepare(&ds->v[i], o, &res, &u);
+		if (ds->v[i].unit)
+			progress("%s: unit %s", ds->v[i].dir, ds->v[i].unit);
+		fflush(NULL);
 		pids[i] = fork();
 		if (pids[i] == 0)
-			_exit(worker_run(&ds->v[i], work, recs[i], s, o));
+			_exit(worker_run(&ds->v[i], work, recs[i], s, o, &u));
+		sl_free(&u.kflags);
+		free(u.kdir);
+		free(u.knote);
 		if (pids[i] < 0) {
 			err("cannot start a worker: %s", strerror(errno));
 			pids[i] = 0;

@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The worker for one driver, in its own process: parse-check the files
- * that name the legacy API, apply every patch of the series in order, in
- * place, to the driver's files as one group (--file-groups), log each
+ * The worker for one driver unit, in its own process: parse-check the
+ * files that name the legacy API, build the unit's model (dmacheck --unit
+ * --facts), apply every patch of the series in order, in place, to the
+ * unit's file groups (--file-groups) with the facts (-D facts=), log each
  * patch's diff as sites, then ask every patch in report mode what is
  * left.  Everything found goes to a record file, one tab-separated line
- * per item (S site, L left, E error), that runner.c reads back.
+ * per item (S site, L left, E error, U a note on the unit), that
+ * runner.c reads back.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "change/udiff.h"
+#include "pipeline/dmacheck_run.h"
+#include "pipeline/legacy.h"
 #include "pipeline/worker.h"
 #include "util/path.h"
 #include "util/spawn.h"
@@ -23,6 +27,7 @@ struct child_ctx {
 	const char *groups;	/* spatch --file-groups: the driver's files */
 	const char *rule;
 	const char *confidence;
+	char *facts;		/* -D facts=FILE, or NULL: no facts */
 };
 
 /* Record text fields live on one line, tab separated. */
@@ -56,7 +61,8 @@ static void log_block(const struct diff_block *b, void *data)
 }
 
 static void spatch_argv(struct strlist *av, const struct cocci_patch *p,
-			const char *mode, const struct runner_opts *o)
+			const char *mode, const struct runner_opts *o,
+			const char *facts)
 {
 	sl_push(av, "spatch");
 	sl_push(av, "--very-quiet");
@@ -73,6 +79,10 @@ static void spatch_argv(struct strlist *av, const struct cocci_patch *p,
 	if (o->timeout) {
 		sl_push(av, "--timeout");
 		sl_push_own(av, xasprintf("%d", o->timeout));
+	}
+	if (facts) {
+		sl_push(av, "-D");
+		sl_push_own(av, xasprintf("facts=%s", facts));
 	}
 }
 
@@ -107,7 +117,7 @@ static int run_spatch(struct child_ctx *c, const struct cocci_patch *p,
 	struct strlist av = { 0 };
 	int failed;
 
-	spatch_argv(&av, p, mode, o);
+	spatch_argv(&av, p, mode, o, c->facts);
 	if (!strcmp(mode, "patch"))
 		sl_push(&av, "--in-place");
 	sl_push(&av, "--file-groups");
@@ -135,6 +145,15 @@ static void apply_patch(struct child_ctx *c, const struct cocci_patch *p,
 		log_doubts(c->rec, c->d, r.err.s);
 	}
 	run_free(&r);
+}
+
+/* Whether a file of the driver still names the removed API. */
+static int legacy_left(const struct driver *d)
+{
+	for (size_t i = 0; i < d->nfiles; i++)
+		if (d->files[i].work && file_uses_legacy_api(d->files[i].work))
+			return 1;
+	return 0;
 }
 
 /* "file:line:col-col: reason", the file name may hold any character. */
@@ -256,21 +275,36 @@ static void parse_check(struct child_ctx *c, struct conv_file *f,
 }
 
 /*
- * One group of files for spatch: the driver's .c files see the structures
- * and inlines of its headers, so a helper can be added where the buffer's
- * structure is defined and a header inline can be traced to its buffer.
+ * The file groups for spatch, one per driver unit: a unit's .c files see
+ * the structures and inlines of its headers, so a helper can be added
+ * where the buffer's structure is defined and a header inline can be
+ * traced to its buffer.  Files two units share (a .c file both include)
+ * are a group of their own, so neither unit's helpers land in the other.
  */
 static char *write_groups(struct driver *d, const char *rec)
 {
 	char *path = xasprintf("%s.groups", rec);
 	FILE *f = fopen(path, "w");
+	int last = 0;
 
 	if (!f) {
 		free(path);
 		return NULL;
 	}
 	for (size_t i = 0; i < d->nfiles; i++)
-		fprintf(f, "%s\n", path_base(d->files[i].work));
+		if (d->files[i].group > last)
+			last = d->files[i].group;
+	for (int g = 0; g <= last; g++) {
+		int any = 0;
+
+		for (size_t i = 0; i < d->nfiles; i++)
+			if (d->files[i].group == g) {
+				if (!any && g)
+					fputc('\n', f);
+				fprintf(f, "%s\n", path_base(d->files[i].work));
+				any = 1;
+			}
+	}
 	if (fclose(f)) {
 		free(path);
 		return NULL;
@@ -278,8 +312,72 @@ static char *write_groups(struct driver *d, const char *rec)
 	return path;
 }
 
+static void put_note(FILE *rec, const char *fmt, const char *a, const char *b)
+{
+	char *text = xasprintf(fmt, a, b ? b : "");
+
+	fputc('U', rec);
+	put_field(rec, text);
+	fputc('\n', rec);
+	free(text);
+}
+
+/*
+ * The unit's model over its compiled .c files (the files as spatch sees
+ * them, so the facts' positions are spatch's), with the kernel's command
+ * line when there is one.  Without facts the patches convert only what
+ * the code in front of them proves; the note says why.
+ */
+static void make_facts(struct child_ctx *c, const char *work, const char *rec,
+		       const struct runner_opts *o, const struct unit_run *u)
+{
+	struct facts_req r = { 0 };
+	struct strlist files = { 0 };
+	char *out = xasprintf("%s.facts.json", rec), *note = NULL;
+	int any_model = 0;
+
+	for (size_t i = 0; i < c->d->nfiles; i++)
+		any_model |= c->d->files[i].model;
+	for (size_t i = 0; i < c->d->nfiles; i++) {
+		const struct conv_file *f = &c->d->files[i];
+
+		if (any_model ? !f->model : !ends_with(f->work, ".c"))
+			continue;
+		r.legacy |= needs_legacy_view(f->work);
+		if (u->have_kflags)
+			sl_push_own(&files, path_abs(f->work));
+		else
+			sl_push(&files, path_base(f->work));
+	}
+	r.dmacheck = u->dmacheck;
+	r.include_dir = u->include_dir;
+	r.cwd = u->have_kflags ? u->kdir : work;
+	r.files = &files;
+	r.unit_name = c->d->unit_name ? c->d->unit_name : c->d->name;
+	r.out = out;
+	r.narrow = o->narrow;
+	r.kflags = u->have_kflags ? &u->kflags : NULL;
+	if (!files.n) {
+		put_note(c->rec, "no .c file to build the model from: converted "
+			 "without facts%s%s", "", NULL);
+	} else if (dmacheck_facts(&r, &note)) {
+		put_note(c->rec, "no facts (%s): converted without them, only "
+			 "what the code proves%s", note, NULL);
+	} else {
+		put_note(c->rec, "%s (%s)", note, u->have_kflags ?
+			 "the kernel's command line" : u->knote ? u->knote :
+			 "the project's headers");
+		c->facts = out;
+		out = NULL;
+	}
+	free(note);
+	free(out);
+	sl_free(&files);
+}
+
 int worker_run(struct driver *d, const char *work, const char *rec,
-	       const struct cocci_series *s, const struct runner_opts *o)
+	       const struct cocci_series *s, const struct runner_opts *o,
+	       const struct unit_run *u)
 {
 	struct child_ctx c = { 0 };
 
@@ -293,10 +391,18 @@ int worker_run(struct driver *d, const char *work, const char *rec,
 		for (size_t i = 0; i < d->nfiles; i++)
 			if (d->files[i].legacy)
 				parse_check(&c, &d->files[i], work);
+	if (o->facts)
+		make_facts(&c, work, rec, o, u);
 	for (size_t i = 0; i < s->n; i++)
 		apply_patch(&c, &s->v[i], work, o);
-	for (size_t i = 0; i < s->n; i++)
-		report_left(&c, &s->v[i], work, o);
+	/*
+	 * A site left for a human is a legacy call: when no file of the
+	 * result names the removed API, report mode has nothing to say and
+	 * is not run (a spatch run of the series costs seconds).
+	 */
+	if (legacy_left(d))
+		for (size_t i = 0; i < s->n; i++)
+			report_left(&c, &s->v[i], work, o);
 	return fclose(c.rec) ? 1 : 0;
 }
 

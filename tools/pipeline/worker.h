@@ -11,6 +11,7 @@
 #include "pipeline/runner.h"
 
 int worker_run(struct driver *d, const char *work, const char *rec,
-	       const struct cocci_series *s, const struct runner_opts *o);
+	       const struct cocci_series *s, const struct runner_opts *o,
+	       const struct unit_run *u);
 
 #endif
