@@ -16,6 +16,7 @@
 #include "render/sitelog.h"
 #include "util/fs.h"
 #include "util/msg.h"
+#include "util/num.h"
 #include "util/path.h"
 #include "util/str.h"
 
@@ -77,7 +78,9 @@ static int parse_opts(int argc, char **argv, struct convert_opts *o)
 			o->in_place = 1;
 			break;
 		case 'j':
-			o->run.jobs = atoi(optarg);
+			if (parse_int_opt("--jobs", optarg, 1, JOBS_MAX,
+					  &o->run.jobs))
+				return EXIT_USAGE;
 			break;
 		case 'L':
 			o->log = optarg;
@@ -86,7 +89,9 @@ static int parse_opts(int argc, char **argv, struct convert_opts *o)
 			o->log_format = optarg;
 			break;
 		case 'T':
-			o->run.timeout = atoi(optarg);
+			if (parse_int_opt("--timeout", optarg, 0, TIMEOUT_MAX,
+					  &o->run.timeout))
+				return EXIT_USAGE;
 			break;
 		case 'N':
 			o->run.narrow = 1;
