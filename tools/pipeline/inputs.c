@@ -17,6 +17,7 @@
 #include "util/msg.h"
 #include "util/path.h"
 #include "util/str.h"
+#include "util/tree.h"
 
 static void add_one(struct driver_set *ds, const char *path, const char *root,
 		    int legacy)
@@ -76,14 +77,19 @@ int collect_inputs(char **paths, int n, struct driver_set *ds)
 	int bad = 0;
 
 	for (int i = 0; i < n; i++) {
-		if (is_dir(paths[i])) {
-			add_folder(ds, paths[i]);
-		} else if (is_file(paths[i])) {
-			add_one(ds, paths[i], "", file_uses_legacy_api(paths[i]));
-		} else {
-			err("%s: no such file or folder", paths[i]);
+		/* A symbolic link: its target in the same tree, or refused. */
+		char *p = resolve_input(paths[i]);
+
+		if (!p)
 			bad = 1;
-		}
+		else if (is_dir(p))
+			add_folder(ds, p);
+		else if (is_file(p))
+			add_one(ds, p, "", file_uses_legacy_api(p));
+		else
+			err("%s: no such file or folder", paths[i]);
+		bad |= p && !is_dir(p) && !is_file(p);
+		free(p);
 	}
 	return bad ? -1 : 0;
 }
