@@ -9,6 +9,7 @@
  *   FAULT_COUNT=F    at exit, write the number of calls seen to F
  *   FAULT_LOG=F      append "N op path" of the failed call to F
  *   FAULT_KILL=1     at the Nth call, SIGKILL the process instead
+ *   FAULT_TRACE=F    append "N op path" of every call counted to F
  *
  * Counted: open, openat, creat (and their 64 forms), write, pwrite,
  * fsync, fdatasync, rename, renameat, renameat2, link, linkat, mkdir,
@@ -81,6 +82,21 @@ __attribute__((constructor)) static void init(void)
 	atexit(report);
 }
 
+static void note(const char *log, const char *op, const char *path)
+{
+	char buf[4200];
+	int fd = syscall(SYS_openat, AT_FDCWD, log,
+			 O_WRONLY | O_CREAT | O_APPEND, 0644);
+	int n = snprintf(buf, sizeof(buf), "%ld %s %s\n", calls, op,
+			 path ? path : "-");
+
+	if (fd < 0)
+		return;
+	if (syscall(SYS_write, fd, buf, n) != n)
+		(void)0;
+	close(fd);
+}
+
 /* 1 when this call is the one to fail (errno set). */
 static int hit(const char *op, const char *path)
 {
@@ -88,21 +104,13 @@ static int hit(const char *op, const char *path)
 
 	if (!owner || getpid() != owner)
 		return 0;
-	if (++calls != at)
+	++calls;
+	if (getenv("FAULT_TRACE"))
+		note(getenv("FAULT_TRACE"), op, path);
+	if (calls != at)
 		return 0;
-	if (log) {
-		char buf[4200];
-		int fd = syscall(SYS_openat, AT_FDCWD, log,
-				 O_WRONLY | O_CREAT | O_APPEND, 0644);
-		int n = snprintf(buf, sizeof(buf), "%ld %s %s\n", calls, op,
-				 path ? path : "-");
-
-		if (fd >= 0) {
-			if (syscall(SYS_write, fd, buf, n) != n)
-				(void)0;
-			close(fd);
-		}
-	}
+	if (log)
+		note(log, op, path);
 	if (getenv("FAULT_KILL"))
 		kill(getpid(), SIGKILL);
 	errno = fault_errno;
