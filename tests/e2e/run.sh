@@ -10,6 +10,8 @@
 #   check.sh     check: plain files, json, kernel trees
 #   review.sh    review: folders, a patch file, a git range
 #   series.sh    series: mails, subjects, git am
+#   reliability.sh  quoted names, strict numbers, atomic writes, the
+#                lock, links, killed runs (docs/reliability.md)
 #   examples.sh  the real semantic patches and dmacheck on examples/
 #
 # run.sh runs them all, in this order, or only the topic files given (by
@@ -20,7 +22,7 @@
 set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-topics=(usage convert check review series examples units)
+topics=(usage convert check review series reliability examples units)
 declare -A chosen=()
 for arg in "$@"; do
 	name=$(basename "$arg" .sh)

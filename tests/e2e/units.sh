@@ -30,7 +30,10 @@ if [ -f "$TOP/cocci/series" ] && [ -x "$BUILD/dmacheck" ]; then
 	ok "units: a folder with two Kbuild objects is two drivers, each named" "$([ "$rc" -eq 0 ] && json "$T/u.json" 'sorted(x["driver"] for x in d["drivers"])==["core7","sgiwd"]'; echo $?)" "$T/units.err"
 	ok "units: the log names each unit and what its facts hold" "$(has units.err "units/scsi: unit core7 (core7.c)$" && has units.err "units/scsi: unit sgiwd (sgiwd.c): facts for [0-9]* site(s)"; echo $?)" "$T/units.err"
 	S=$T/u
-	ok "units: each driver's helper is its own, defined and called in its own files" "$([ "$(names sgiwd_cpu_to_dma "$S"/*)" = "sgiwd.c sgiwd.h " ] && [ "$(names core7_cpu_to_dma "$S"/*)" = "core7.h " ] && [ -z "$(names ip22_hostdata "$S"/core7.*)" ] && [ -z "$(names core7_hostdata "$S"/sgiwd.*)" ]; echo $?)" "$T/units.err"
+	# sgiwd's sync through a local gets a translation helper of its own;
+	# core7's header sync is the handle plus the offset (no helper
+	# needed); neither driver names the other's helper or struct.
+	ok "units: each driver's helper is its own, defined and called in its own files" "$([ "$(names sgiwd_cpu_to_dma "$S"/*)" = "sgiwd.c sgiwd.h " ] && [ -z "$(names 'sgiwd_\|ip22_hostdata' "$S"/core7.*)" ] && [ -z "$(names 'core7_' "$S"/sgiwd.*)" ] && grep -q 'hostdata->dma + word' "$S/core7.h"; echo $?)" "$T/units.err"
 	: >"$T/units-build.err"
 	ok "units: both converted drivers build against the kernel headers (gcc -fsyntax-only)" "$(builds "$S/core7.c" && builds "$S/sgiwd.c"; echo $?)" "$T/units-build.err"
 	ok "units: no removed API left in either driver" "$(! grep -q 'dma_cache_sync\|DMA_ATTR_NON_CONSISTENT' "$S"/*; echo $?)"
@@ -40,7 +43,8 @@ if [ -f "$TOP/cocci/series" ] && [ -x "$BUILD/dmacheck" ]; then
 	ok "units: a Makefile that is not Kbuild: one error naming it, each .c file its own unit" "$([ "$(grep -c 'badmk/Makefile:3: not a Kbuild line' "$T/badmk.err")" -eq 1 ] && has badmk.err "badmk: unit one (one.c)$"; echo $?)" "$T/badmk.err"
 	ok "units: no facts: the log says why, and the unit still converts" "$([ "$rc" -eq 0 ] && has badmk.err "unit one (one.c): no facts (dmacheck wrote no facts file" && grep -q dma_alloc_coherent "$T/b/one.c"; echo $?)" "$T/badmk.err"
 	# A changed driver with a site left: exit 5, the site named.
-	run left "$DMACONV" convert -q -o "$T/l" "$TOP/examples/net/ringnic"
+	# (without the model's facts ringnic's sync macros cannot be converted)
+	run left "$DMACONV" convert -q --no-facts -o "$T/l" "$TOP/examples/net/ringnic"
 	ok "units: convert exits 5 when a changed driver still uses the removed API, naming the site" "$([ "$rc" -eq 5 ] && has left.err "ringnic/ringnic.c:19: ringnic still uses the removed API: dma_cache_sync: not converted"; echo $?)" "$T/left.err"
 else
 	for t in "units: two drivers" "units: log" "units: helpers" "units: build" "units: no legacy" "units: narrow" "units: bad Makefile" "units: no facts" "units: exit 5"; do

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "change/udiff.h"
 #include "util/msg.h"
+#include "util/quote.h"
 #include "util/spawn.h"
 #include "util/str.h"
 
@@ -140,14 +141,18 @@ static void add_text(struct strbuf *sb, struct side *s, const char *line,
 	free(t);
 }
 
+/* A header's name: C-quoted as git writes odd names, or up to a tab. */
 static char *strip_name(const char *p, size_t n)
 {
 	char *name, *tab;
 
-	name = xstrndup(p, n);
-	tab = strchr(name, '\t');
-	if (tab)
-		*tab = '\0';
+	name = unquote_c_style(p, n, NULL);
+	if (!name) {
+		name = xstrndup(p, n);
+		tab = strchr(name, '\t');
+		if (tab)
+			*tab = '\0';
+	}
 	if (starts_with(name, "b/") || starts_with(name, "a/"))
 		memmove(name, name + 2, strlen(name + 2) + 1);
 	while (starts_with(name, "./"))
@@ -231,13 +236,21 @@ void udiff_walk(const char *diff, diff_block_fn fn, void *data)
 	free(w.file);
 }
 
+/* "a/PATH" as git writes it (quoted, also for an absolute PATH). */
+static char *side_label(const char *side, const char *label)
+{
+	char *name = xasprintf("%s/%s", side, label + (*label == '/'));
+	char *q = quote_diff_name(name);
+
+	free(name);
+	return q;
+}
+
 /* diff -u a b, both sides labelled with the display path. */
 int diff_files(const char *a, const char *b, const char *label,
 	       struct strbuf *out)
 {
-	/* "a/PATH" as git writes it, also for an absolute PATH. */
-	const char *rel = label + (*label == '/');
-	char *la = xasprintf("a/%s", rel), *lb = xasprintf("b/%s", rel);
+	char *la = side_label("a", label), *lb = side_label("b", label);
 	char *const argv[] = { "diff", "-u", "-p", "--label", la, "--label", lb,
 			       "--", (char *)a, (char *)b, NULL };
 	struct run_result r;

@@ -5,6 +5,7 @@
  * unified diff, or write the result in place or to a folder; log every
  * site; exit 5 when a driver it changed still uses the removed API.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +13,15 @@
 #include "cmd/usage.h"
 #include "change/driver.h"
 #include "pipeline/cocci.h"
+#include "pipeline/commit.h"
 #include "pipeline/inputs.h"
 #include "pipeline/legacy.h"
 #include "pipeline/runner.h"
 #include "render/sitelog.h"
 #include "util/fs.h"
+#include "util/lock.h"
 #include "util/msg.h"
+#include "util/num.h"
 #include "util/path.h"
 #include "util/str.h"
 
@@ -92,7 +96,9 @@ static int parse_opts(int argc, char **argv, struct convert_opts *o)
 			o->in_place = 1;
 			break;
 		case 'j':
-			o->run.jobs = atoi(optarg);
+			if (parse_int_opt("--jobs", optarg, 1, JOBS_MAX,
+					  &o->run.jobs))
+				return EXIT_USAGE;
 			break;
 		case 'L':
 			o->log = optarg;
@@ -101,7 +107,9 @@ static int parse_opts(int argc, char **argv, struct convert_opts *o)
 			o->log_format = optarg;
 			break;
 		case 'T':
-			o->run.timeout = atoi(optarg);
+			if (parse_int_opt("--timeout", optarg, 0, TIMEOUT_MAX,
+					  &o->run.timeout))
+				return EXIT_USAGE;
 			break;
 		case 'N':
 			o->run.narrow = 1;
@@ -145,34 +153,36 @@ static int parse_opts(int argc, char **argv, struct convert_opts *o)
 	return EXIT_OK;
 }
 
-static int write_results(const struct driver_set *ds,
-			 const struct convert_opts *o)
+/*
+ * Each driver all or nothing (pipeline/commit.c).  The log does not claim
+ * the sites of a driver that could not be written.
+ */
+static int write_results(struct driver_set *ds, const struct convert_opts *o)
 {
 	int ret = 0;
 
-	for (size_t i = 0; i < ds->n; i++) {
-		const struct driver *d = &ds->v[i];
-
-		for (size_t k = 0; k < d->nfiles; k++) {
-			const struct conv_file *f = &d->files[k];
-			char *dst, *dir;
-
-			if (!f->work)
-				continue;
-			if (o->in_place && !f->changed)
-				continue;
-			dst = o->in_place ? xstrdup(f->src) :
-			      path_join(o->output, f->rel);
-			dir = path_dir(dst);
-			if (mkdir_p(dir) || copy_file(f->work, dst)) {
-				err("%s: cannot write", dst);
-				ret = -1;
-			}
-			free(dir);
-			free(dst);
+	for (size_t i = 0; i < ds->n; i++)
+		if (commit_driver(&ds->v[i], o->in_place ? NULL : o->output)) {
+			site_list_free(&ds->v[i].sites);
+			ret = -1;
 		}
-	}
 	return ret;
+}
+
+/* -i and -o write: one dmaconv per tree, a killed one's leftovers undone. */
+static int lock_trees(char **paths, int n, const struct convert_opts *o)
+{
+	if (o->output && mkdir_p(o->output)) {
+		err("%s: cannot create the folder: %s", o->output,
+		    strerror(errno));
+		return -1;
+	}
+	if (o->output)
+		return tree_lock(o->output);
+	for (int i = 0; o->in_place && i < n; i++)
+		if (tree_lock(paths[i]))
+			return -1;
+	return 0;
 }
 
 static int write_log(const struct driver_set *ds, const struct convert_opts *o)
@@ -310,6 +320,10 @@ int cmd_convert(int argc, char **argv)
 	ret = parse_opts(argc, argv, &o);
 	if (ret)
 		return ret;
+	if (lock_trees(argv + optind, argc - optind, &o))
+		return EXIT_INPUT;
+	if (o.output || o.in_place)
+		commit_recover(argv + optind, argc - optind, o.output);
 	if (collect_inputs(argv + optind, argc - optind, &ds))
 		return EXIT_USAGE;
 	ret = cocci_prepare(&s);

@@ -17,6 +17,7 @@
 #include "render/review_json.h"
 #include "render/review_text.h"
 #include "util/msg.h"
+#include "util/num.h"
 
 static const char usage[] =
 "usage: dmaconv review [options] BEFORE AFTER\n"
@@ -79,7 +80,9 @@ static int parse_opts(int argc, char **argv, struct review_opts *o)
 			o->ch.tree = optarg;
 			break;
 		case 'j':
-			o->run.jobs = atoi(optarg);
+			if (parse_int_opt("--jobs", optarg, 1, JOBS_MAX,
+					  &o->run.jobs))
+				return EXIT_USAGE;
 			break;
 		case 'N':
 			o->no_check = 1;

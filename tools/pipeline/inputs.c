@@ -24,6 +24,7 @@
 #include "util/msg.h"
 #include "util/path.h"
 #include "util/str.h"
+#include "util/tree.h"
 
 /* A source the walk or the arguments gave, or a unit brought in. */
 struct source {
@@ -254,21 +255,27 @@ int collect_inputs(char **paths, int n, struct driver_set *ds)
 	int bad = 0;
 
 	for (int i = 0; i < n; i++) {
-		if (is_dir(paths[i])) {
-			struct strlist files = { 0 };
-			char *root = path_clean(paths[i]);
+		/* A symbolic link: its target in the same tree, or refused. */
+		char *p = resolve_input(paths[i]);
 
-			walk_sources(paths[i], &files);
+		if (!p) {
+			bad = 1;
+		} else if (is_dir(p)) {
+			struct strlist files = { 0 };
+			char *root = path_clean(p);
+
+			walk_sources(p, &files);
 			for (size_t k = 0; k < files.n; k++)
 				source_add(&s, files.v[k], root, 0);
 			sl_free(&files);
 			free(root);
-		} else if (is_file(paths[i])) {
-			source_add(&s, paths[i], "", 1);
+		} else if (is_file(p)) {
+			source_add(&s, p, "", 1);
 		} else {
 			err("%s: no such file or folder", paths[i]);
 			bad = 1;
 		}
+		free(p);
 	}
 	/* Units are read only in the folders that name the legacy API. */
 	for (size_t i = 0; i < s.n; i++) {

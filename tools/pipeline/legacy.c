@@ -124,8 +124,14 @@ int file_uses_legacy_api(const char *path)
 	struct strbuf sb = { 0 };
 	int hit;
 
-	if (read_file(path, &sb))
-		return 0;
+	/*
+	 * Cannot tell: taken, so that the conversion reads it again and
+	 * names it if that fails too (never silently left out).
+	 */
+	if (read_file(path, &sb)) {
+		sb_free(&sb);
+		return 1;
+	}
 	hit = text_uses_legacy_api(sb.s, sb.len);
 	sb_free(&sb);
 	return hit;

@@ -22,43 +22,41 @@
 #include "pipeline/kbuild.h"
 #include "pipeline/locate.h"
 #include "pipeline/runner.h"
+#include "pipeline/stage.h"
 #include "pipeline/worker.h"
 #include "util/fs.h"
 #include "util/msg.h"
 #include "util/path.h"
+#include "util/spawn.h"
 #include "util/str.h"
 
-/*
- * spatch mishandles some names (a leading dash, blanks, quotes): such a
- * file gets a plain name in the work folder.  Names any header include
- * could use are kept as they are.
- */
-static char *work_name(const char *base, size_t idx)
+/* A driver not staged is not converted: nothing of it may be written. */
+static int unstage(struct driver *d)
 {
-	int plain = base[0] != '-';
-
-	for (const char *p = base; *p && plain; p++)
-		plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-			(*p >= '0' && *p <= '9') || strchr("_.-+", *p);
-	if (plain)
-		return xstrdup(base);
-	return xasprintf("dmaconv-input-%zu%s", idx,
-			 ends_with(base, ".h") ? ".h" : ".c");
+	for (size_t i = 0; i < d->nfiles; i++) {
+		free(d->files[i].work);
+		d->files[i].work = NULL;
+	}
+	return -1;
 }
 
 static int stage_driver(struct driver *d, const char *work)
 {
-	if (mkdir_p(work))
+	if (mkdir_p(work)) {
+		sl_push_own(&d->errors, xasprintf("%s: cannot make its work "
+			    "folder %s: %s", d->dir, work, strerror(errno)));
 		return -1;
+	}
 	for (size_t i = 0; i < d->nfiles; i++) {
 		struct conv_file *f = &d->files[i];
-		char *name = work_name(path_base(f->disp), i);
+		char *name = stage_name(d, i);
 
 		f->work = path_join(work, name);
 		free(name);
 		if (copy_file(f->src, f->work)) {
-			err("%s: cannot read: %s", f->disp, strerror(errno));
-			return -1;
+			sl_push_own(&d->errors, xasprintf("%s: cannot copy it for "
+				    "conversion: %s", f->disp, strerror(errno)));
+			return unstage(d);
 		}
 	}
 	return 0;
@@ -223,8 +221,6 @@ int runner_convert(struct driver_set *ds, const struct cocci_series *s,
 		if (!ds->v[i].unit)
 			driver_split_units(&ds->v[i]);
 		if (stage_driver(&ds->v[i], work)) {
-			sl_push_own(&ds->v[i].errors, xasprintf("%s: cannot "
-				    "copy its files for conversion", ds->v[i].dir));
 			free(work);
 			continue;
 		}
@@ -234,7 +230,7 @@ int runner_convert(struct driver_set *ds, const struct cocci_series *s,
 		if (ds->v[i].unit)
 			progress("%s: unit %s", ds->v[i].dir, ds->v[i].unit);
 		fflush(NULL);
-		pids[i] = fork();
+		pids[i] = spawn_fork();
 		if (pids[i] == 0)
 			_exit(worker_run(&ds->v[i], work, recs[i], s, o, &u));
 		sl_free(&u.kflags);

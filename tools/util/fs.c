@@ -4,6 +4,7 @@
  * removal, private temporary folders, and the walk that finds C sources.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -16,6 +17,8 @@
 #include <unistd.h>
 #include "util/fs.h"
 #include "util/msg.h"
+#include "util/path.h"
+#include "util/tree.h"
 
 int read_file(const char *path, struct strbuf *out)
 {
@@ -121,16 +124,21 @@ int is_file(const char *path)
 }
 
 /*
- * Every temporary folder is removed at exit and on SIGINT/SIGTERM/SIGHUP,
- * by the process that made it (workers leave with _exit()).
+ * Every temporary folder (and lock file) is removed at exit and on
+ * SIGINT/SIGTERM/SIGHUP, by the process that made it (workers leave with
+ * _exit()).  A folder is named dmaconv-PID-TAG-XXXXXX so that the next
+ * run can tell the folders of a killed run (PID not running) and remove
+ * them.
  */
-static struct strlist tmp_dirs;
+static struct strlist tmp_dirs, tmp_files;
 static pid_t tmp_owner;
 
 static void remove_tmp_dirs(void)
 {
 	if (getpid() != tmp_owner)
 		return;
+	for (size_t i = 0; i < tmp_files.n; i++)
+		unlink(tmp_files.v[i]);
 	for (size_t i = 0; i < tmp_dirs.n; i++)
 		if (is_dir(tmp_dirs.v[i]))
 			rm_rf(tmp_dirs.v[i]);
@@ -143,56 +151,126 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
-static void track_tmpdir(const char *dir)
+static void track_start(void)
 {
-	if (!tmp_owner) {
-		tmp_owner = getpid();
-		atexit(remove_tmp_dirs);
-		signal(SIGINT, on_signal);
-		signal(SIGTERM, on_signal);
-		signal(SIGHUP, on_signal);
+	if (tmp_owner)
+		return;
+	tmp_owner = getpid();
+	atexit(remove_tmp_dirs);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+}
+
+/* PATH (a lock file) is removed when this process ends. */
+void remove_at_exit(const char *path)
+{
+	track_start();
+	sl_push(&tmp_files, path);
+}
+
+/* "dmaconv-PID-...": PID when that process is gone, else 0. */
+static long dead_run(const char *name)
+{
+	char *end;
+	long pid;
+
+	if (!starts_with(name, "dmaconv-"))
+		return 0;
+	pid = strtol(name + 8, &end, 10);
+	if (pid <= 0 || *end != '-' || pid == getpid())
+		return 0;
+	return kill(pid, 0) && errno == ESRCH ? pid : 0;
+}
+
+/* The temporary folders of killed runs, removed once per run. */
+static void remove_stale(const char *base)
+{
+	DIR *dh = opendir(base);
+	struct dirent *e;
+	struct strlist gone = { 0 };
+	struct strbuf pids = { 0 };
+
+	if (!dh)
+		return;
+	while ((e = readdir(dh))) {
+		long pid = dead_run(e->d_name);
+		char *p;
+		struct stat st;
+
+		if (!pid)
+			continue;
+		p = path_join(base, e->d_name);
+		if (!lstat(p, &st) && S_ISDIR(st.st_mode) &&
+		    st.st_uid == geteuid() && !rm_rf(p)) {
+			sl_push(&gone, p);
+			sb_printf(&pids, "%s%ld", pids.len ? ", " : "", pid);
+		}
+		free(p);
 	}
-	sl_push(&tmp_dirs, dir);
+	closedir(dh);
+	if (gone.n)
+		err("removed %zu temporary folder(s) of killed dmaconv run(s) "
+		    "in %s (pid %s)", gone.n, base, pids.s);
+	sl_free(&gone);
+	sb_free(&pids);
 }
 
 char *make_tmpdir(const char *tag)
 {
+	static int swept;
 	const char *base = getenv("TMPDIR");
-	char *tmpl = xasprintf("%s/dmaconv-%s-XXXXXX",
-			       base && *base ? base : "/tmp", tag);
+	char *tmpl;
 
+	if (!base || !*base)
+		base = "/tmp";
+	if (!swept++)
+		remove_stale(base);
+	tmpl = xasprintf("%s/dmaconv-%ld-%s-XXXXXX", base, (long)getpid(), tag);
 	if (!mkdtemp(tmpl)) {
 		err("cannot create a temporary folder %s: %s", tmpl,
 		    strerror(errno));
 		free(tmpl);
 		return NULL;
 	}
-	track_tmpdir(tmpl);
+	track_start();
+	sl_push(&tmp_dirs, tmpl);
 	return tmpl;
 }
 
 /* The walk collects into this list; nftw takes no user pointer. */
 static struct strlist *walk_out;
+static const char *walk_root;
 
 static int want_source(const char *path, const struct stat *st, int type,
 		       struct FTW *ftw)
 {
 	const char *name = path + ftw->base;
+	struct stat to;
 
 	if (type == FTW_D && ftw->level > 0 &&
 	    (name[0] == '.' || !strcmp(name, "build")))
 		return FTW_SKIP_SUBTREE;
 	if (type == FTW_F && (ends_with(name, ".c") || ends_with(name, ".h")))
 		sl_push(walk_out, path);
+	/* Links are not followed; the ones that matter are named. */
+	if (type == FTW_SL && (path_is_source(name) || stat(path, &to) ||
+			       S_ISDIR(to.st_mode)))
+		note_skipped_link(path, walk_root);
 	return FTW_CONTINUE;
 }
 
-/* Every .c and .h file under dir (hidden folders skipped), sorted. */
+/*
+ * Every .c and .h file under dir (hidden folders skipped), sorted; each
+ * symbolic link to a source or a folder, dangling or a loop, named on
+ * stderr as skipped.
+ */
 int walk_sources(const char *dir, struct strlist *out)
 {
 	int ret;
 
 	walk_out = out;
+	walk_root = dir;
 	ret = nftw(dir, want_source, 32, FTW_PHYS | FTW_ACTIONRETVAL);
 	sl_sort(out);
 	return ret;

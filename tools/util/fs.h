@@ -15,6 +15,7 @@ int rm_rf(const char *path);
 int is_dir(const char *path);
 int is_file(const char *path);
 char *make_tmpdir(const char *tag);
+void remove_at_exit(const char *path);
 int walk_sources(const char *dir, struct strlist *out);
 
 #endif

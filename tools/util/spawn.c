@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Run a program from an argument vector (never through a shell, so any
- * path is safe) and collect its stdout and stderr.
+ * path is safe) and collect its stdout and stderr.  Every child dies with
+ * the process that started it (PR_SET_PDEATHSIG): a dmaconv killed with
+ * SIGKILL takes its workers with it, and they their spatch and dmacheck,
+ * each of which runs in a process group of its own (what it starts goes
+ * with it).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -9,16 +13,40 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "util/fs.h"
+#include "util/lock.h"
 #include "util/msg.h"
 #include "util/path.h"
 #include "util/spawn.h"
 
+/* In a child: die when PARENT does (also when it already has). */
+static void die_with(pid_t parent)
+{
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != parent)
+		_exit(127);
+}
+
+/* fork() for a worker: the child dies with this process. */
+pid_t spawn_fork(void)
+{
+	pid_t parent = getpid();
+	pid_t pid = fork();
+
+	if (!pid) {
+		die_with(parent);
+		tree_lock_forget();
+	}
+	return pid;
+}
+
 static void child(char *const argv[], const char *cwd, int out, int errfd)
 {
+	setpgid(0, 0);
 	dup2(out, 1);
 	dup2(errfd, 2);
 	if (cwd && chdir(cwd)) {
@@ -76,7 +104,7 @@ int run_cmd(char *const argv[], const char *cwd, struct run_result *r)
 	r->status = -1;
 	if (pipe(po) || pipe(pe))
 		return -1;
-	pid = fork();
+	pid = spawn_fork();
 	if (pid < 0)
 		return -1;
 	if (!pid) {

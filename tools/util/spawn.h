@@ -3,6 +3,7 @@
 #ifndef DMACONV_UTIL_SPAWN_H
 #define DMACONV_UTIL_SPAWN_H
 
+#include <sys/types.h>
 #include "util/str.h"
 
 struct run_result {
@@ -13,5 +14,6 @@ struct run_result {
 int run_cmd(char *const argv[], const char *cwd, struct run_result *r);
 void run_free(struct run_result *r);
 int program_exists(const char *name);
+pid_t spawn_fork(void);
 
 #endif
