@@ -28,15 +28,23 @@ if [ -f "$TOP/cocci/series" ] && [ -x "$BUILD/dmacheck" ]; then
 	cp -r "$TOP/examples/net" "$TOP/examples/scsi" "$TOP/examples/sound" "$TOP/examples/misc" "$X/"
 	git -C "$X" init -q && git -C "$X" add -A && git -C "$X" -c user.name=t -c user.email=t@t commit -qm legacy
 	"$DMACONV" convert -q -i "$X" >/dev/null 2>&1
-	run_in "$X" exseries "$DMACONV" series -q -o "$T/ex-patches"
-	ok "examples: series writes a patch per converted driver, subjects by outcome; ringnic (macros left) refused" "$([ "$rc" -eq 1 ] && has exseries.err 'net/ringnic: still uses the API removed' && grep -h '^Subject:' "$T/ex-patches"/0*.patch | grep -v ' 0/3\]' | sed 's/^Subject: \[PATCH [0-9]\/3\] //' | sort >"$T/ex-subjects" && [ "$(cat "$T/ex-subjects")" = "$(printf '%s\n' 'ALSA: pcmduo: use dma_alloc_noncoherent()' 'misc: attrbuf: use dma_alloc_coherent()' 'scsi: scriptio: use dma_alloc_noncoherent()')" ]; echo $?)" "$T/ex-subjects"
+	# The real tree's checkpatch.pl and get_maintainer.pl when it is there.
+	kernel=()
+	[ -f "$BUILD/linux-6.1/scripts/checkpatch.pl" ] && kernel=(--kernel "$BUILD/linux-6.1")
+	run_in "$X" exseries "$DMACONV" series "${kernel[@]}" -o "$T/ex-patches"
+	ok "examples: series writes a patch per converted driver, subjects by outcome; ringnic (macros left) refused" "$([ "$rc" -eq 1 ] && has exseries.err 'net/ringnic: still uses the API removed' && find "$T/ex-patches" -name '0*.patch' ! -name '0000-*' -exec grep -h '^Subject:' {} + | sed 's/^Subject: \[PATCH[^]]*\] //' | sort >"$T/ex-subjects" && [ "$(cat "$T/ex-subjects")" = "$(printf '%s\n' 'ALSA: pcmduo: use dma_alloc_noncoherent()' 'misc: attrbuf: use dma_alloc_coherent()' 'scsi: scriptio: use dma_alloc_noncoherent()')" ]; echo $?)" "$T/ex-subjects"
+	if [ ${#kernel[@]} -gt 0 ]; then
+		ok "examples: checkpatch.pl --strict finds no error and no warning in the patches" "$(has exseries.err 'checkpatch.pl --strict on 3 patch(es): 0 error(s), 0 warning(s)'; echo $?)" "$T/exseries.err"
+	else
+		skip "examples: checkpatch.pl --strict on the patches" "no Linux tree at $BUILD/linux-6.1"
+	fi
 	# The broken conversion: dmaconv's ringnic with one sync removed.
 	mkdir -p "$T/broken" && cp -r "$T/ex/net" "$T/broken/" &&
 		patch -s -p1 -d "$T/broken" <"$TOP/examples/broken/ringnic-drop-sync.diff"
 	run broken "$DMACONV" check -q "$T/broken/net/ringnic/ringnic.c" -- -I"$T/broken/net/ringnic"
 	ok "examples: the broken conversion is caught (missing-sync-for-device)" "$([ "$rc" -eq 1 ] && has broken.out "\[missing-sync-for-device\]"; echo $?)" "$T/broken.out"
 else
-	for t in "examples: real series" "examples: rules" "examples: attrbuf" "examples: pcmduo" "examples: headers" "examples: left for a human" "examples: ringnic macros" "examples: review left" "examples: narrow" "examples: review" "examples: series" "examples: broken"; do
+	for t in "examples: real series" "examples: rules" "examples: attrbuf" "examples: pcmduo" "examples: headers" "examples: left for a human" "examples: ringnic macros" "examples: review left" "examples: narrow" "examples: review" "examples: series" "examples: checkpatch" "examples: broken"; do
 		skip "$t" "cocci/series or build/dmacheck not there yet"
 	done
 fi

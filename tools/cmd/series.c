@@ -323,7 +323,11 @@ static void prepare(struct ctx *c, const struct driver *d)
 	p->m.d = d;
 	p->m.version = DMACONV_VERSION;
 	p->m.subject = xasprintf("%s: draft", label);
+	/* c->v moves as it grows: the mail points at its lists only here. */
+	p->m.to = &p->to;
+	p->m.cc = &p->cc;
 	address(c, p);
+	p->m.to = p->m.cc = NULL;
 	if (!p->prefix)
 		p->prefix = prefix_from_lists(&p->cc, label);
 	if (!p->prefix)
@@ -338,8 +342,6 @@ static void prepare(struct ctx *c, const struct driver *d)
 	if (notes.len)
 		sb_puts(&p->m.notes, notes.s);
 	sb_free(&notes);
-	p->m.to = &p->to;
-	p->m.cc = &p->cc;
 	p->key = set_key(p);
 	outcome_free(&oc);
 	free(label);
@@ -387,6 +389,8 @@ static void cover_letter(struct ctx *c, const char *dir, size_t *members,
 	struct mail m = c->v[members[0]].m;
 	struct strbuf t = { 0 };
 
+	m.to = &c->v[members[0]].to;
+	m.cc = &c->v[members[0]].cc;
 	memset(&m.body, 0, sizeof(m.body));
 	memset(&m.notes, 0, sizeof(m.notes));
 	m.d = NULL;
@@ -407,9 +411,12 @@ static void cover_letter(struct ctx *c, const char *dir, size_t *members,
 	sb_puts(&m.body, "\n");
 	for (size_t i = 0; i < total; i++)
 		sb_printf(&m.body, "  %s\n", c->v[members[i]].m.subject);
-	sb_printf(&m.body, "\nThe patches were made by dmaconv %s with the "
-		  "semantic patches each names; the site log is below each "
-		  "patch's \"---\".\n", DMACONV_VERSION);
+	sb_puts(&m.body, "\n");
+	sb_free(&t);
+	sb_printf(&t, "The patches were made by dmaconv %s with the semantic "
+		  "patches each names; the site log is below each patch's "
+		  "\"---\".", DMACONV_VERSION);
+	wrap_text(&m.body, t.s, 72);
 	write_one(c, dir, &m);
 	sb_free(&t);
 	sb_free(&m.body);
@@ -469,6 +476,8 @@ static void write_series(struct ctx *c)
 		for (size_t k = 0; k < total; k++) {
 			struct mail *m = &c->v[members[k]].m;
 
+			m->to = &c->v[members[k]].to;
+			m->cc = &c->v[members[k]].cc;
 			m->n = k + 1;
 			m->total = total;
 			write_one(c, dir, m);

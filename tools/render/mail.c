@@ -3,7 +3,8 @@
  * The mails of dmaconv series, as git format-patch writes them: the mbox
  * "From " line, From/Date/Subject/To/Cc, the commit message, "---", the
  * notes a reviewer reads and git am drops, a diffstat, the driver's diff
- * with "diff --git" lines for git am, and the signature.
+ * with "diff --git" lines for git am (added lines indented with tabs),
+ * and the signature.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,29 @@
 #include "util/fs.h"
 #include "util/path.h"
 #include "util/str.h"
+
+/*
+ * An added line's indent as the kernel writes it: tabs, then fewer than
+ * eight blanks to align (spatch's pretty printer can align a rewritten
+ * call's arguments with blanks where tabs fit: checkpatch's CODE_INDENT
+ * error).  The column of the text does not change.
+ */
+static void added_line(FILE *f, const char *p, size_t n)
+{
+	size_t i = 1, col = 0;
+
+	for (; i < n && (p[i] == ' ' || p[i] == '\t'); i++)
+		col = p[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+	if (i == n || p[i] == '\n') {
+		fwrite(p, 1, n, f);
+		return;
+	}
+	fputc('+', f);
+	for (size_t t = 0; t < col / 8; t++)
+		fputc('\t', f);
+	fprintf(f, "%*s", (int)(col % 8), "");
+	fwrite(p + i, 1, n - i, f);
+}
 
 /* git apply wants "diff --git" before each file's "---" line. */
 static void git_diff(FILE *f, const char *diff)
@@ -29,7 +53,10 @@ static void git_diff(FILE *f, const char *diff)
 			fprintf(f, "diff --git a/%.*s b/%.*s\n", (int)k, name,
 				(int)k, name);
 		}
-		fwrite(p, 1, n, f);
+		if (*p == '+' && !starts_with(p, "+++ "))
+			added_line(f, p, n);
+		else
+			fwrite(p, 1, n, f);
 		p = nl ? nl + 1 : NULL;
 	}
 }
