@@ -55,6 +55,9 @@ R=$(grep -l 'drv_a' "$T/rfc"/0*.patch 2>/dev/null | grep -v cover | head -1)
 ok "series --rfc: [RFC PATCH] with the lines still on the removed API below ---" "$([ "$rc" -eq 0 ] && [ -n "$R" ] && grep -q '^Subject: \[RFC PATCH [0-9]/4\] net: drv_a: ' "$R" && sed -n '/^---$/,/^diff --git/p' "$R" | grep -q 'drv_a.c:22: dma_cache_sync(a->dev, a->buf, 4, DMA_FROM_DEVICE);' && grep -q '^Subject: \[RFC PATCH 0/4\]' "$T/rfc/0000-cover-letter.patch"; echo $?)" "$T/seriesrfc.err"
 ok "series --no-signoff: no Signed-off-by; --from is the author" "$(! grep -q '^Signed-off-by' "$T/rfc"/*.patch && grep -q '^From: A U Thor <a@example.org>' "$R"; echo $?)" "$R"
 
+run_in "$S" serieskb tiny "$DMACONV" series --kbuild "$T/no-such-build" -o "$T/kb"
+ok "series --kbuild: a folder that is no configured kernel build is a usage error" "$([ "$rc" -eq 2 ] && has serieskb.err 'not a configured kernel build folder' && [ ! -e "$T/kb" ]; echo $?)" "$T/serieskb.err"
+
 # A change that is no DMA conversion: nothing to send, and not "ready".
 Z=$T/nodma
 mkdir -p "$Z/drivers/misc/plain"

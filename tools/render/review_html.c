@@ -149,7 +149,8 @@ static void diff_walk(FILE *f, const char *diff, struct anchors *a)
 		} else if (starts_with(line, "--- ")) {
 			cls = "file";
 		} else if (starts_with(line, "@@")) {
-			sscanf(line, "@@ -%d%*[^+]+%d", &oldl, &newl);
+			if (sscanf(line, "@@ -%d%*[^+]+%d", &oldl, &newl) != 2)
+				oldl = newl = 0;
 			cls = "hunk";
 		} else if (k >= 0) {
 			char side = *line == '-' ? 'O' : 'L';
