@@ -26,22 +26,30 @@ if [ -f "$TOP/cocci/series" ] && [ -x "$BUILD/dmacheck" ]; then
 	# last one (not done yet) taken when it returns: the converted code
 	# says so, where dma_cache_sync() had no owner to check.
 	ok "examples: review shows ringnic's receive loop leaving its last descriptor taken (not ready), the others ready" "$(json "$T/exreview.out" '[(x["driver"], x["verdict"]) for x in d["drivers"]]==[("attrbuf","ready"),("ringnic","not ready"),("scriptio","ready"),("pcmduo","ready")] and [(f["line"], f["check"]) for x in d["drivers"] if x["driver"]=="ringnic" for f in x["after"]["findings"]]==[(104,"ownership-imbalance")]'; echo $?)" "$T/exreview.out"
-	ok "examples: convert --narrow gives one-way buffers their direction (pcmduo)" "$(json "$T/exnarrow.json" 'sorted(set(s["new"].split(",")[-2].strip() for x in d["drivers"] for s in x["sites"] if "alloc_noncoherent" in s["new"]))==["DMA_FROM_DEVICE","DMA_TO_DEVICE"]'; echo $?)" "$T/exnarrow.json"
+	ok "examples: convert --narrow gives one-way buffers their direction (pcmduo)" "$(json "$T/exnarrow.json" 'sorted(set(s["new"].split(",")[-2].strip() for x in d["drivers"] for s in x["sites"] if "alloc_noncoherent" in s["new"]))==["DMA_FROM_DEVICE","DMA_TO_DEVICE"]'; echo $?)" "$T/exnarrow.err"
 	ok "examples: review has legacy-api findings before, none after for pcmduo" "$(json "$T/exreview.out" 'all(any(f["check"]=="legacy-api" for f in x["before"]["findings"]) for x in d["drivers"]) and not any(f["check"]=="legacy-api" for x in d["drivers"] if x["driver"]=="pcmduo" for f in x["after"]["findings"])'; echo $?)" "$T/exreview.err"
 	X=$T/ex-git
 	mkdir -p "$X"
 	cp -r "$TOP/examples/net" "$TOP/examples/scsi" "$TOP/examples/sound" "$TOP/examples/misc" "$X/"
 	git -C "$X" init -q && git -C "$X" add -A && git -C "$X" -c user.name=t -c user.email=t@t commit -qm legacy
 	"$DMACONV" convert -q -i "$X" >/dev/null 2>&1
-	run_in "$X" exseries "$DMACONV" series -q -o "$T/ex-patches"
-	ok "examples: series writes one patch per driver with kernel subjects" "$([ "$rc" -eq 0 ] && grep -h '^Subject:' "$T/ex-patches"/*.patch | sed 's/^Subject: \[PATCH [0-9]\/4\] //' | sort >"$T/ex-subjects" && [ "$(cat "$T/ex-subjects")" = "$(printf '%s\n' 'ALSA: pcmduo: convert to dma_alloc_noncoherent' 'misc: attrbuf: convert to dma_alloc_noncoherent' 'net: ringnic: convert to dma_alloc_noncoherent' 'scsi: scriptio: convert to dma_alloc_noncoherent')" ]; echo $?)" "$T/ex-subjects"
+	# The real tree's checkpatch.pl and get_maintainer.pl when it is there.
+	kernel=()
+	[ -f "$BUILD/linux-6.1/scripts/checkpatch.pl" ] && kernel=(--kernel "$BUILD/linux-6.1")
+	run_in "$X" exseries "$DMACONV" series "${kernel[@]}" -o "$T/ex-patches"
+	ok "examples: series writes a patch per converted driver, subjects by outcome" "$([ "$rc" -eq 0 ] && find "$T/ex-patches" -name '0*.patch' ! -name '0000-*' -exec grep -h '^Subject:' {} + | sed 's/^Subject: \[PATCH[^]]*\] //' | sort >"$T/ex-subjects" && [ "$(cat "$T/ex-subjects")" = "$(printf '%s\n' 'ALSA: pcmduo: use dma_alloc_noncoherent()' 'misc: attrbuf: use dma_alloc_coherent()' 'net: ringnic: use dma_alloc_noncoherent()' 'scsi: scriptio: use dma_alloc_noncoherent()')" ]; echo $?)" "$T/ex-subjects"
+	if [ ${#kernel[@]} -gt 0 ]; then
+		ok "examples: checkpatch.pl --strict finds no error and no warning in the patches" "$(has exseries.err 'checkpatch.pl --strict on 4 patch(es): 0 error(s), 0 warning(s)'; echo $?)" "$T/exseries.err"
+	else
+		skip "examples: checkpatch.pl --strict on the patches" "no Linux tree at $BUILD/linux-6.1"
+	fi
 	# The broken conversion: dmaconv's ringnic with one sync removed.
 	mkdir -p "$T/broken" && cp -r "$T/ex/net" "$T/broken/" &&
 		patch -s -p1 -d "$T/broken" <"$TOP/examples/broken/ringnic-drop-sync.diff"
 	run broken "$DMACONV" check -q "$T/broken/net/ringnic/ringnic.c" -- -I"$T/broken/net/ringnic"
 	ok "examples: the broken conversion is caught (missing-sync-for-device)" "$([ "$rc" -eq 1 ] && has broken.out "\[missing-sync-for-device\]"; echo $?)" "$T/broken.out"
 else
-	for t in "examples: real series" "examples: rules" "examples: attrbuf" "examples: pcmduo" "examples: headers" "examples: all converted" "examples: ringnic macros" "examples: review ringnic" "examples: narrow" "examples: review" "examples: series" "examples: broken"; do
+	for t in "examples: real series" "examples: rules" "examples: attrbuf" "examples: pcmduo" "examples: headers" "examples: all converted" "examples: ringnic macros" "examples: review ringnic" "examples: narrow" "examples: review" "examples: series" "examples: checkpatch" "examples: broken"; do
 		skip "$t" "cocci/series or build/dmacheck not there yet"
 	done
 fi

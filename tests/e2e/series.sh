@@ -1,24 +1,70 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# dmaconv series end to end: one mail per driver, kernel subjects, body,
-# git am.
+# dmaconv series end to end: a patch only for a driver that no longer
+# uses the removed API (else refused, or an RFC with --rfc), kernel-form
+# messages (prefix from the history or the lists, subject by outcome, a
+# body in words, trailers, the site log below ---), addressing and one
+# series per maintainer set with a cover letter, checkpatch's figures,
+# git am; a change that is no DMA conversion has nothing to send.
+#
+# The kernel tree is a stand-in (fixtures/kernel: get_maintainer.pl and
+# checkpatch.pl answering by path); tests/series-kernel uses a real one.
 #
 # Runs alone (tests/e2e/series.sh) or from run.sh with the other topics.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 S=$T/series-tree
-mkdir -p "$S/drivers/net/drv_a" "$S/sound/drv_b"
+K=$FIX/kernel
+mkdir -p "$S/drivers/net/drv_a" "$S/drivers/net/drv_c" "$S/drivers/net/drv_d" "$S/sound/drv_e"
 cp "$FIX/drv_a/drv_a.c" "$S/drivers/net/drv_a/"
-sed 's/drv_a/drv_b/g' "$FIX/drv_a/drv_a.c" >"$S/sound/drv_b/drv_b.c"
-git -C "$S" init -q && git -C "$S" add -A && git -C "$S" -c user.name=t -c user.email=t@t commit -qm base
+# drv_c, drv_d, drv_e: only the sync the test patch converts.
+for d in drivers/net/drv_c drivers/net/drv_d sound/drv_e; do
+	b=$(basename "$d")
+	sed "s/drv_a/$b/g; /DMA_FROM_DEVICE/d" "$FIX/drv_a/drv_a.c" >"$S/$d/$b.c"
+done
+gitc() { git -C "$S" -c user.name=t -c user.email=t@t "$@"; }
+gitc init -q && gitc add -A && gitc commit -qm base
+git -C "$S" config user.name "Dee Veloper" && git -C "$S" config user.email dee@example.org
+# The history's prefix for drv_c.
+echo "/* the start order */" >>"$S/drivers/net/drv_c/drv_c.c"
+gitc commit -qam "net: ethernet: drv_c: fix the start order"
 (cd "$S" && tiny "$DMACONV" convert -q -i . >/dev/null 2>&1)
-run_in "$S" series tiny "$DMACONV" series -q --from "A U Thor <a@example.org>" -o "$T/patches"
-ok "series: one patch per driver" "$([ "$rc" -eq 0 ] && [ "$(find "$T/patches" -mindepth 1 -maxdepth 1 | wc -l)" -eq 2 ]; echo $?)" "$T/series.err"
-ok "series: subjects <subsystem>: <driver>: convert to dma_alloc_noncoherent" "$(grep -h '^Subject:' "$T/patches"/*.patch >"$T/subjects"; grep -q 'Subject: \[PATCH 1/2\] net: drv_a: convert to dma_alloc_noncoherent' "$T/subjects" && grep -q 'Subject: \[PATCH 2/2\] ALSA: drv_b: convert to dma_alloc_noncoherent' "$T/subjects"; echo $?)" "$T/subjects"
-ok "series: body from the patch description and the site log" "$(grep -q 'Test patch for dmaconv' "$T/patches"/0001-*.patch && grep -q 'drv_a.c:16: dma_cache_sync() -> dma_sync_single_for_device() (tiny_sync, Low)' "$T/patches"/0001-*.patch && grep -q 'drv_a.c:22: tiny_sync: DMA_FROM_DEVICE' "$T/patches"/0001-*.patch; echo $?)" "$T/patches/0001-net-drv_a-convert-to-dma_alloc_noncoherent.patch"
+run_in "$S" series tiny "$DMACONV" series --kernel "$K" -o "$T/patches"
+ok "series: a driver that still uses the removed API is refused (exit 1, its sites named)" "$([ "$rc" -eq 1 ] && has series.err "drivers/net/drv_a: still uses the API removed" && has series.err "drivers/net/drv_a/drv_a.c:22: dma_cache_sync(a->dev, a->buf, 4, DMA_FROM_DEVICE);" && ! grep -rq drv_a "$T/patches"; echo $?)" "$T/series.err"
+N=$(find "$T/patches" -name '*.patch' -path '*drv_c*' | head -1 | xargs dirname 2>/dev/null)
+A=$(find "$T/patches" -name '*.patch' -path '*ALSA*' | head -1 | xargs dirname 2>/dev/null)
+ok "series: one series per maintainer set (net: 2 patches and a cover letter; ALSA: 1)" "$([ -n "$N" ] && [ -n "$A" ] && [ "$N" != "$A" ] && [ "$(find "$N" -name '*.patch' | wc -l)" -eq 3 ] && [ -f "$N/0000-cover-letter.patch" ] && [ "$(find "$A" -name '*.patch' | wc -l)" -eq 1 ]; echo $?)" "$T/series.out"
+grep -h '^Subject:' "$T/patches"/*/*.patch >"$T/subjects" 2>/dev/null
+ok "series: subjects by outcome, prefix from the history, else from the lists" "$(grep -qx 'Subject: \[PATCH 1/2\] net: ethernet: drv_c: replace dma_cache_sync() with dma_sync_single_for_device()' "$T/subjects" && grep -qx 'Subject: \[PATCH 2/2\] net: drv_d: replace dma_cache_sync() with dma_sync_single_for_device()' "$T/subjects" && grep -qx 'Subject: \[PATCH\] ALSA: drv_e: replace dma_cache_sync() with dma_sync_single_for_device()' "$T/subjects" && grep -qx 'Subject: \[PATCH 0/2\] .*' "$T/subjects"; echo $?)" "$T/subjects"
+P1=$N/0001-net-ethernet-drv_c-replace-dma_cache_sync-with-dma_s.patch
+ok "series: To: the maintainers, Cc: the lists (get_maintainer.pl)" "$(grep -qx 'To: Net Maintainer <net@example.org>' "$P1" && grep -qx 'Cc: netdev@vger.kernel.org' "$P1" && grep -qx 'To: Sound Maintainer <sound@example.org>' "$A"/0001-*.patch; echo $?)" "$P1"
+ok "series: a body in words, the trailer, Signed-off-by from git config; no patch help text" "$(sed -n '/^$/,/^---$/p' "$P1" >"$T/body" && paste -sd' ' "$T/body" | grep -q 'Linux 5.10 removed dma_cache_sync(), which drv_c still uses.*dma_sync_single_for_device() (1 site)' && grep -qx 'Generated by: dmaconv [0-9.]* (cocci/tiny_sync.cocci)' "$T/body" && grep -qx 'Signed-off-by: Dee Veloper <dee@example.org>' "$T/body" && ! grep -q 'Test patch for dmaconv' "$P1"; echo $?)" "$P1"
+ok "series: the site log below ---, none above" "$(sed -n '/^---$/,/^diff --git/p' "$P1" | grep -q 'drv_c.c:16: dma_cache_sync() -> dma_sync_single_for_device() (tiny_sync, Low)' && ! grep -q 'Sites converted' "$T/body"; echo $?)" "$P1"
+ok "series: checkpatch.pl --strict run on every patch, figures reported" "$(has series.err 'checkpatch.pl --strict on 3 patch(es): 0 error(s), 0 warning(s)'; echo $?)" "$T/series.err"
 git clone -q "$S" "$T/am-tree" 2>/dev/null
-(cd "$T/am-tree" && git -c user.name=t -c user.email=t@t am -q "$T/patches"/*.patch >"$T/am.out" 2>&1)
+git -C "$S" stash -q
+(cd "$T/am-tree" && git reset -q --hard HEAD && git -c user.name=t -c user.email=t@t am -q "$N"/000[1-9]-*.patch "$A"/*.patch >"$T/am.out" 2>&1)
 am=$?
-ok "series: the patches apply with git am, authored as given" "$([ "$am" -eq 0 ] && [ "$(git -C "$T/am-tree" log -1 --format=%an)" = "A U Thor" ] && cmp -s "$T/am-tree/sound/drv_b/drv_b.c" "$S/sound/drv_b/drv_b.c"; echo $?)" "$T/am.out"
+git -C "$S" stash pop -q
+ok "series: the patches apply with git am, authored from git config" "$([ "$am" -eq 0 ] && [ "$(git -C "$T/am-tree" log -1 --format=%an)" = "Dee Veloper" ] && cmp -s "$T/am-tree/sound/drv_e/drv_e.c" "$S/sound/drv_e/drv_e.c"; echo $?)" "$T/am.out"
+
+run_in "$S" seriesrfc tiny "$DMACONV" series -q --rfc --no-signoff --from "A U Thor <a@example.org>" -o "$T/rfc"
+R=$(grep -l 'drv_a' "$T/rfc"/0*.patch 2>/dev/null | grep -v cover | head -1)
+ok "series --rfc: [RFC PATCH] with the lines still on the removed API below ---" "$([ "$rc" -eq 0 ] && [ -n "$R" ] && grep -q '^Subject: \[RFC PATCH [0-9]/4\] net: drv_a: ' "$R" && sed -n '/^---$/,/^diff --git/p' "$R" | grep -q 'drv_a.c:22: dma_cache_sync(a->dev, a->buf, 4, DMA_FROM_DEVICE);' && grep -q '^Subject: \[RFC PATCH 0/4\]' "$T/rfc/0000-cover-letter.patch"; echo $?)" "$T/seriesrfc.err"
+ok "series --no-signoff: no Signed-off-by; --from is the author" "$(! grep -q '^Signed-off-by' "$T/rfc"/*.patch && grep -q '^From: A U Thor <a@example.org>' "$R"; echo $?)" "$R"
+
+run_in "$S" serieskb tiny "$DMACONV" series --kbuild "$T/no-such-build" -o "$T/kb"
+ok "series --kbuild: a folder that is no configured kernel build is a usage error" "$([ "$rc" -eq 2 ] && has serieskb.err 'not a configured kernel build folder' && [ ! -e "$T/kb" ]; echo $?)" "$T/serieskb.err"
+
+# A change that is no DMA conversion: nothing to send, and not "ready".
+Z=$T/nodma
+mkdir -p "$Z/drivers/misc/plain"
+printf 'int plain_probe(void)\n{\n\treturn 0;\n}\n' >"$Z/drivers/misc/plain/plain.c"
+git -C "$Z" init -q && git -C "$Z" add -A && git -C "$Z" -c user.name=t -c user.email=t@t commit -qm base
+sed -i 's/return 0/return 1/' "$Z/drivers/misc/plain/plain.c"
+run_in "$Z" seriesnodma tiny "$DMACONV" series -o "$T/nodma-patches"
+ok "series: a change that is no DMA conversion has nothing to send (exit 0, no file)" "$([ "$rc" -eq 0 ] && has seriesnodma.err 'nothing to send' && [ ! -e "$T/nodma-patches" ]; echo $?)" "$T/seriesnodma.err"
+run_in "$Z" reviewnodma tiny "$DMACONV" review -q --no-check
+ok "review: a change that is no DMA conversion is not ready" "$(has reviewnodma.out 'verdict: not a DMA conversion' && has reviewnodma.out ', 0 ready;' && ! has reviewnodma.out 'verdict: ready'; echo $?)" "$T/reviewnodma.out"

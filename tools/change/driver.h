@@ -41,6 +41,8 @@ struct driver {
 	char *unit;		/* the driver unit(s): "sgiwd93 (sgiwd93.c)", or NULL */
 	char *unit_name;	/* the model's name for them (dmacheck --unit-name) */
 	struct strlist notes;	/* what the log says about the unit's facts */
+	int legacy_before;	/* a file used the removed API before */
+	struct site_list legacy_after;	/* lines that still use it after */
 };
 
 struct driver_set {

@@ -10,10 +10,9 @@
 #include "cmd/convert.h"
 #include "cmd/review.h"
 #include "cmd/series.h"
+#include "cmd/version.h"
 #include "util/msg.h"
 #include "util/str.h"
-
-#define DMACONV_VERSION "0.1"
 
 static const struct command {
 	const char *name;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "cmd/review.h"
 #include "cmd/usage.h"
+#include "cmd/version.h"
 #include "change/review.h"
 #include "pipeline/changeset.h"
 #include "pipeline/cocci.h"
@@ -15,6 +16,7 @@
 #include "pipeline/runner.h"
 #include "render/review_html.h"
 #include "render/review_json.h"
+#include "render/review_sarif.h"
 #include "render/review_text.h"
 #include "util/msg.h"
 #include "util/num.h"
@@ -30,7 +32,7 @@ static const char usage[] =
 "left for a human with the reason; dmacheck's findings before and after,\n"
 "new ones marked as regressions; a verdict per driver.\n"
 "\n"
-"      --format=FMT      text (default), json or html\n"
+"  -f, --format=FMT      text (default), json, sarif (SARIF 2.1.0) or html\n"
 "  -o, --output=FILE     write the report to FILE instead of stdout\n"
 "  -C DIR                the git repository (default: the current folder)\n"
 "      --tree=DIR        where FILE.patch applies (default: .)\n"
@@ -65,9 +67,10 @@ static int parse_opts(int argc, char **argv, struct review_opts *o)
 
 	o->format = "text";
 	o->run = (struct runner_opts)RUNNER_OPTS_INIT;
-	while ((c = getopt_long(argc, argv, "+o:C:j:qh", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+o:f:C:j:qh", longs, NULL)) != -1) {
 		switch (c) {
 		case 'F':
+		case 'f':
 			o->format = optarg;
 			break;
 		case 'o':
@@ -98,8 +101,8 @@ static int parse_opts(int argc, char **argv, struct review_opts *o)
 		}
 	}
 	if (strcmp(o->format, "text") && strcmp(o->format, "json") &&
-	    strcmp(o->format, "html")) {
-		err("review: unknown format '%s' (text, json or html)",
+	    strcmp(o->format, "sarif") && strcmp(o->format, "html")) {
+		err("review: unknown format '%s' (text, json, sarif or html)",
 		    o->format);
 		return EXIT_USAGE;
 	}
@@ -120,6 +123,8 @@ static int write_report(const struct review *rv, const struct review_opts *o)
 	}
 	if (!strcmp(o->format, "json"))
 		review_json(f, rv);
+	else if (!strcmp(o->format, "sarif"))
+		review_sarif(f, rv, DMACONV_VERSION);
 	else if (!strcmp(o->format, "html"))
 		review_html(f, rv);
 	else

@@ -13,6 +13,7 @@
 #include "change/udiff.h"
 #include "pipeline/dmacheck_run.h"
 #include "pipeline/legacy.h"
+#include "pipeline/legacy_left.h"
 #include "pipeline/locate.h"
 #include "pipeline/review_build.h"
 #include "pipeline/runner.h"
@@ -98,6 +99,7 @@ int review_build(const struct changeset *cs, const struct cocci_series *s,
 		struct driver *d = &rv->ds.v[i];
 
 		diff_driver(d);
+		legacy_mark(d);
 		attribute_sites(d, &pre.v[i], 0);
 		for (size_t k = 0; k < pre.v[i].errors.n; k++)
 			if (!sl_contains(&d->errors, pre.v[i].errors.v[k]))

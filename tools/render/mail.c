@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The mails of dmaconv series, one per driver, as git format-patch writes
- * them: subject "<subsystem>: <driver>: convert to dma_alloc_noncoherent",
- * the body made of the semantic patches' descriptions and the site log,
- * a diffstat, and the driver's diff with "diff --git" lines for git am.
+ * The mails of dmaconv series, as git format-patch writes them: the mbox
+ * "From " line, From/Date/Subject/To/Cc, the commit message, "---", the
+ * notes a reviewer reads and git am drops, a diffstat, the driver's diff
+ * with "diff --git" lines for git am (added lines indented with tabs),
+ * and the signature.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,77 +16,27 @@
 #include "util/path.h"
 #include "util/str.h"
 
-/* Wrap text at 72 columns, the kernel's commit message width. */
-static void wrap(FILE *f, const char *text)
+/*
+ * An added line's indent as the kernel writes it: tabs, then fewer than
+ * eight blanks to align (spatch's pretty printer can align a rewritten
+ * call's arguments with blanks where tabs fit: checkpatch's CODE_INDENT
+ * error).  The column of the text does not change.
+ */
+static void added_line(FILE *f, const char *p, size_t n)
 {
-	size_t col = 0;
+	size_t i = 1, col = 0;
 
-	while (*text) {
-		size_t w = strcspn(text, " ");
-
-		if (col && col + 1 + w > 72) {
-			fputc('\n', f);
-			col = 0;
-		} else if (col) {
-			fputc(' ', f);
-			col++;
-		}
-		fwrite(text, 1, w, f);
-		col += w;
-		text += w;
-		while (*text == ' ')
-			text++;
+	for (; i < n && (p[i] == ' ' || p[i] == '\t'); i++)
+		col = p[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+	if (i == n || p[i] == '\n') {
+		fwrite(p, 1, n, f);
+		return;
 	}
-	if (col)
-		fputc('\n', f);
-}
-
-/* The first DMA API call named in a site's code: "dma_cache_sync". */
-static char *dma_call(const char *code)
-{
-	for (const char *p = code; (p = strstr(p, "dma")); p++) {
-		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz_0123456789");
-
-		if ((p == code || !strchr("abcdefghijklmnopqrstuvwxyz_", p[-1])) &&
-		    (p[n] == '(' || (p[n] == ' ' && p[n + 1] == '(')))
-			return xstrndup(p, n);
-	}
-	return NULL;
-}
-
-static void site_line(FILE *f, const struct site *x)
-{
-	char *from = dma_call(x->old_text), *to = dma_call(x->new_text);
-
-	fprintf(f, "  %s:%d: ", path_base(x->file), x->line);
-	if (from && to)
-		fprintf(f, "%s() -> %s() ", from, to);
-	fprintf(f, "(%s, %s)\n", x->rule, x->confidence);
-	free(from);
-	free(to);
-}
-
-static void body(FILE *f, const struct driver *d, const struct strlist *why)
-{
-	char *intro = xasprintf("Move %s off the DMA API removed in Linux 5.10 "
-				"(dma_cache_sync() and DMA_ATTR_NON_CONSISTENT).",
-				d->name);
-
-	wrap(f, intro);
-	fputc('\n', f);
-	free(intro);
-	for (size_t i = 0; i < why->n; i++) {
-		wrap(f, why->v[i]);
-		fputc('\n', f);
-	}
-	fputs("Sites converted (dmaconv):\n", f);
-	for (size_t i = 0; i < d->sites.n; i++)
-		site_line(f, &d->sites.v[i]);
-	if (d->left.n)
-		fputs("\nLeft for review:\n", f);
-	for (size_t i = 0; i < d->left.n; i++)
-		fprintf(f, "  %s:%d: %s\n", path_base(d->left.v[i].file),
-			d->left.v[i].line, d->left.v[i].reason);
+	fputc('+', f);
+	for (size_t t = 0; t < col / 8; t++)
+		fputc('\t', f);
+	fprintf(f, "%*s", (int)(col % 8), "");
+	fwrite(p + i, 1, n - i, f);
 }
 
 /* git apply wants "diff --git" before each file's "---" line. */
@@ -102,7 +53,10 @@ static void git_diff(FILE *f, const char *diff)
 			fprintf(f, "diff --git a/%.*s b/%.*s\n", (int)k, name,
 				(int)k, name);
 		}
-		fwrite(p, 1, n, f);
+		if (*p == '+' && !starts_with(p, "+++ "))
+			added_line(f, p, n);
+		else
+			fwrite(p, 1, n, f);
 		p = nl ? nl + 1 : NULL;
 	}
 }
@@ -141,16 +95,16 @@ static void diffstat(FILE *f, const struct driver *d)
 		del == 1 ? "" : "s");
 }
 
-/* "0001-net-ringnic-convert-to-dma_alloc_noncoherent.patch" */
-char *mail_name(size_t n, const struct driver *d)
+/* "0001-net-ringnic-use-dma_alloc_noncoherent.patch", as git names them. */
+char *mail_name(size_t n, const char *subject)
 {
 	struct strbuf sb = { 0 };
-	char *subject = xasprintf("%s %s convert to dma_alloc_noncoherent",
-				  d->subsystem, d->name);
+	size_t start;
 	int dash = 0;
 
 	sb_printf(&sb, "%04zu-", n);
-	for (const char *p = subject; *p; p++) {
+	start = sb.len;
+	for (const char *p = subject; *p && sb.len - start < 52; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '.') {
 			sb_add(&sb, p, 1);
@@ -160,18 +114,21 @@ char *mail_name(size_t n, const struct driver *d)
 			dash = 1;
 		}
 	}
+	while (sb.len > start && (sb.s[sb.len - 1] == '-' ||
+				  sb.s[sb.len - 1] == '.'))
+		sb.s[--sb.len] = '\0';
 	sb_puts(&sb, ".patch");
-	free(subject);
 	return sb.s;
 }
 
-/*
- * Patch n of total, for driver d, as git format-patch writes it; why holds
- * the descriptions of the semantic patches that changed d.
- */
-int mail_write(const char *path, const struct driver *d, size_t n,
-	       size_t total, const char *from, int signoff,
-	       const struct strlist *why)
+static void addresses(FILE *f, const char *field, const struct strlist *l)
+{
+	for (size_t i = 0; l && i < l->n; i++)
+		fprintf(f, "%s%s%s", i ? ",\n    " : field, l->v[i],
+			i + 1 == l->n ? "\n" : "");
+}
+
+int mail_write(const char *path, const struct mail *m)
 {
 	FILE *f = fopen(path, "w");
 	char date[64];
@@ -182,21 +139,27 @@ int mail_write(const char *path, const struct driver *d, size_t n,
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000",
 		 gmtime(&now));
 	fprintf(f, "From 0000000000000000000000000000000000000000 Mon Sep 17 "
-		"00:00:00 2001\nFrom: %s\nDate: %s\n", from, date);
-	if (total > 1)
-		fprintf(f, "Subject: [PATCH %zu/%zu] ", n, total);
+		"00:00:00 2001\nFrom: %s\nDate: %s\n", m->from, date);
+	if (m->total > 1 || !m->d)
+		fprintf(f, "Subject: [%s %zu/%zu] %s\n", m->tag, m->n,
+			m->total, m->subject);
 	else
-		fputs("Subject: [PATCH] ", f);
-	fprintf(f, "%s: %s: convert to dma_alloc_noncoherent\n\n",
-		d->subsystem, d->name);
-	body(f, d, why);
-	if (signoff)
-		fprintf(f, "\nSigned-off-by: %s\n", from);
-	fputs("---\n", f);
-	diffstat(f, d);
-	git_diff(f, d->diff.s);
+		fprintf(f, "Subject: [%s] %s\n", m->tag, m->subject);
+	addresses(f, "To: ", m->to);
+	addresses(f, "Cc: ", m->cc);
+	fputs("\n", f);
+	fputs(m->body.s ? m->body.s : "", f);
+	if (m->d) {
+		fputs("---\n", f);
+		if (m->notes.len)
+			fprintf(f, "%s\n", m->notes.s);
+		diffstat(f, m->d);
+		git_diff(f, m->d->diff.s);
+	} else if (m->notes.len) {
+		fprintf(f, "\n%s", m->notes.s);
+	}
 	/* The signature separator: two dashes and a blank. */
 	fputs("-- ", f);
-	fputs("\ndmaconv\n\n", f);
+	fprintf(f, "\ndmaconv %s\n\n", m->version);
 	return fclose(f);
 }

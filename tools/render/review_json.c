@@ -58,7 +58,14 @@ static void driver_json(FILE *f, const struct driver *d)
 			fputc(',', f);
 		site_json(f, &d->left.v[i], 1);
 	}
-	fputs("],\"errors\":", f);
+	fputs("],\"removed_api_left\":[", f);
+	for (size_t i = 0; i < d->legacy_after.n; i++) {
+		if (i)
+			fputc(',', f);
+		site_json(f, &d->legacy_after.v[i], 1);
+	}
+	fprintf(f, "],\"dma_conversion\":%s,\"errors\":",
+		d->legacy_before ? "true" : "false");
 	strings_json(f, &d->errors);
 	fputs(",\"before\":", f);
 	side_json(f, &d->before);

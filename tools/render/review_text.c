@@ -42,6 +42,12 @@ static void print_driver(FILE *f, const struct driver *d)
 		fprintf(f, "    %s:%d:%d: %s\n", d->left.v[i].file,
 			d->left.v[i].line, d->left.v[i].col,
 			d->left.v[i].reason);
+	if (d->legacy_after.n)
+		fprintf(f, "  still using the API removed in Linux 5.10: "
+			"%zu line(s)\n", d->legacy_after.n);
+	for (size_t i = 0; i < d->legacy_after.n; i++)
+		fprintf(f, "    %s:%d: %s\n", d->legacy_after.v[i].file,
+			d->legacy_after.v[i].line, d->legacy_after.v[i].old_text);
 	for (size_t i = 0; i < d->errors.n; i++)
 		fprintf(f, "  not processed: %s\n", d->errors.v[i]);
 	print_findings(f, "before", &d->before);
@@ -60,7 +66,7 @@ void review_text(FILE *f, const struct review *rv)
 		sites += d->sites.n;
 		left += d->left.n;
 		regressions += d->regressions;
-		ready += driver_verdict(d) <= READY_WITH_NOTES;
+		ready += verdict_is_ready(driver_verdict(d));
 	}
 	fprintf(f, "\nsummary: %zu driver(s), %zu ready; %zu site(s) "
 		"converted, %zu left for a human, %zu regression(s)\n",
