@@ -345,7 +345,8 @@ int cmd_convert(int argc, char **argv)
 		ret = EXIT_INPUT;
 	if (report_errors(&ds))
 		ret = EXIT_INPUT;
-	if (report_legacy_left(&ds) && ret == EXIT_OK)
+	/* After a failed write nothing of the driver changed: no site to name. */
+	if (ret == EXIT_OK && report_legacy_left(&ds))
 		ret = EXIT_LEGACY_LEFT;
 	if (tmp)
 		rm_rf(tmp);

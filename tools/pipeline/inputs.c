@@ -15,6 +15,7 @@
  */
 #define _GNU_SOURCE
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include "change/driver.h"
 #include "pipeline/inputs.h"
@@ -149,6 +150,7 @@ static void add_job_file(struct driver *d, struct sources *s,
 {
 	struct source *x = source_find(s, path);
 	struct conv_file *f;
+	struct stat st;
 	char *rel = below(path, root);
 
 	for (size_t i = 0; i < d->nfiles; i++)
@@ -159,6 +161,14 @@ static void add_job_file(struct driver *d, struct sources *s,
 	/* A file outside the folder given is read, never written. */
 	if (!rel)
 		return;
+	/*
+	 * A link the unit's Makefile or #include names: the folder walk has
+	 * named it as skipped; nothing is converted through it.
+	 */
+	if (!lstat(path, &st) && S_ISLNK(st.st_mode)) {
+		free(rel);
+		return;
+	}
 	f = driver_add_file(d, path, path);
 	free(f->rel);
 	f->rel = rel;
