@@ -29,7 +29,7 @@ static struct {
 	char *lo, *hi;			/* the mapping, guard included */
 	FILE *records;
 	const char *file;
-	void (*fn)(void *);
+	void (*fn)(void *arg);
 	void *arg;
 } big;
 
@@ -40,7 +40,7 @@ static void on_segv(int sig, siginfo_t *si, void *ctx)
 		"nesting too deep: sparse's recursive parser ran out of stack";
 
 	if (addr >= big.lo && addr < big.lo + 2 * GUARD) {
-		const char *f[] = { big.file, msg };
+		const char *const f[] = { big.file, msg };
 
 		/* not async-signal-safe, but the thread that faulted is stopped here */
 		dmc_rec_write(big.records, 'E', 2, f);

@@ -46,7 +46,7 @@ static void record(char type, int nr, const char *const *f)
 
 static void record2(char type, const char *tu, const char *text)
 {
-	const char *f[] = { tu, text };
+	const char *const f[] = { tu, text };
 
 	record(type, text ? 2 : 1, f);
 }

@@ -28,7 +28,7 @@ static bool takes_value(const char *arg)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(with_value) / sizeof(with_value[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(with_value); i++) {
 		const char *n = with_value[i].name;
 
 		if (with_value[i].prefix ? !strncmp(arg, n, strlen(n)) : !strcmp(arg, n))
@@ -104,7 +104,7 @@ const char *dmc_printing_option(int argc, char **argv)
 			i++;
 			continue;
 		}
-		for (k = 0; k < sizeof(printing) / sizeof(printing[0]); k++) {
+		for (k = 0; k < ARRAY_SIZE(printing); k++) {
 			if (!matches(a, printing[k].name, printing[k].match))
 				continue;
 			snprintf(buf, sizeof(buf), "'%.100s' makes sparse print %s on stdout",
@@ -124,7 +124,7 @@ bool dmc_foreign_long_option(const char *arg)
 	};
 	unsigned int i;
 
-	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(known); i++)
 		if (!strncmp(arg, known[i], strlen(known[i])))
 			return true;
 	return false;

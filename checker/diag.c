@@ -211,7 +211,7 @@ static bool seen_before(enum check_id id, struct position pos)
 void dmc_report(enum check_id id, struct position pos, const char *fmt, ...)
 {
 	char msg[1024], line[16], col[16];
-	const char *f[] = {
+	const char *const f[] = {
 		cur_tu, pretty_name(pos.stream), line, col, checks[id].name,
 		cur_complete ? "1" : "0", msg,
 	};

@@ -11,6 +11,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+/* sparse's lib.h has the same; cmdline.c and others do without lib.h. */
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
 enum dmc_format { FMT_TEXT, FMT_JSON, FMT_SARIF };
 
 /* dmacheck's own options (options.c) */
@@ -137,5 +142,12 @@ void dmc_big_stack_file(const char *file);
 
 /* From now on, #include deeper than gcc's 200 levels ends @file's check. */
 void dmc_include_guard(FILE *records, const char *file);
+
+/*
+ * dmacheck links with -Wl,--wrap=open: libsparse's open() calls
+ * __wrap_open(), which calls the C library's open() as __real_open().
+ */
+int __real_open(const char *path, int flags, ...);
+int __wrap_open(const char *path, int flags, ...);
 
 #endif /* DMACHECK_FRONT_H */

@@ -21,9 +21,6 @@
 
 #define MAX_INCLUDE_DEPTH 200
 
-int __real_open(const char *path, int flags, ...);
-int __wrap_open(const char *path, int flags, ...);
-
 static struct {
 	FILE *records;
 	const char *file;
@@ -58,7 +55,7 @@ int __wrap_open(const char *path, int flags, ...)
 	}
 	if (guard.records && include_depth() >= MAX_INCLUDE_DEPTH) {
 		char msg[512];
-		const char *f[] = { guard.file, msg };
+		const char *const f[] = { guard.file, msg };
 
 		snprintf(msg, sizeof(msg),
 			 "#include nested %d deep at '%s' (a header that includes itself?): stopped",

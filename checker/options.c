@@ -23,7 +23,7 @@ static bool set_format(const char *name, const char *v)
 	};
 	unsigned int i;
 
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(formats); i++) {
 		if (!strcmp(v, formats[i])) {
 			dmc_opt.format = i;
 			return true;
@@ -274,7 +274,7 @@ static int match(const struct own_option *o, int *i, int argc, char **argv,
 		 const char **value)
 {
 	const char *arg = argv[*i];
-	const char *names[] = { o->name, o->alias };
+	const char *const names[] = { o->name, o->alias };
 	unsigned int k;
 
 	*value = NULL;
@@ -312,7 +312,7 @@ static int own_option(int *i, int argc, char **argv)
 {
 	unsigned int k;
 
-	for (k = 0; k < sizeof(options) / sizeof(options[0]); k++) {
+	for (k = 0; k < ARRAY_SIZE(options); k++) {
 		const struct own_option *o = &options[k];
 		const char *value;
 		int m = match(o, i, argc, argv, &value);

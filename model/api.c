@@ -33,16 +33,20 @@ static const struct m_api table[] = {
 
 #define NR_API ARRAY_SIZE(table)
 
-static const char *const accessors[] = {
-#define ACCESSOR(n) #n,
+static const struct {
+	const char *name;
+} accessors[] = {
+#define ACCESSOR(n) { #n },
 #include "accessors.def"
 #undef ACCESSOR
 };
 
 #define NR_ACCESSORS ARRAY_SIZE(accessors)
 
-static const char *const kicks[] = {
-#define KICK(n) #n,
+static const struct {
+	const char *name;
+} kicks[] = {
+#define KICK(n) { #n },
 #include "mmio.def"
 #undef KICK
 };
@@ -86,18 +90,18 @@ static void intern(void)
 	for (i = 0; i < NR_API; i++)
 		api_id[i] = built_in_ident(table[i].name);
 	for (i = 0; i < NR_ACCESSORS; i++) {
-		const char *get = strstr(accessors[i], "get_");
+		const char *get = strstr(accessors[i].name, "get_");
 		char buf[128];
 
-		acc_id[i] = built_in_ident(accessors[i]);
-		if (!get || strlen(accessors[i]) >= sizeof(buf))
+		acc_id[i] = built_in_ident(accessors[i].name);
+		if (!get || strlen(accessors[i].name) >= sizeof(buf))
 			continue;
-		strcpy(buf, accessors[i]);
-		memcpy(buf + (get - accessors[i]), "set_", 4);
+		strcpy(buf, accessors[i].name);
+		memcpy(buf + (get - accessors[i].name), "set_", 4);
 		set_id[i] = built_in_ident(buf);
 	}
 	for (i = 0; i < NR_KICKS; i++)
-		kick_id[i] = built_in_ident(kicks[i]);
+		kick_id[i] = built_in_ident(kicks[i].name);
 	for (i = 0; i < NR_CATEGORIES; i++)
 		cat_id[i] = built_in_ident(categories[i].name);
 }
@@ -142,7 +146,7 @@ struct m_call_kind m_call_kind(struct ident *name)
 	intern();
 	for (i = 0; i < NR_ACCESSORS; i++) {
 		if (acc_id[i] == name) {
-			k.role = is_allocator(accessors[i]) ? ROLE_KMALLOC : ROLE_GETTER;
+			k.role = is_allocator(accessors[i].name) ? ROLE_KMALLOC : ROLE_GETTER;
 			k.kind = k.role == ROLE_KMALLOC ? DM_KMALLOC : DM_UNKNOWN;
 			k.key = acc_id[i];
 			return k;

@@ -66,7 +66,7 @@ static pid_t made_by;
 static int files_left;		/* files of the command line still to parse */
 
 static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGALRM };
-static struct sigaction old_action[sizeof(cleanup_signals) / sizeof(cleanup_signals[0])];
+static struct sigaction old_action[ARRAY_SIZE(cleanup_signals)];
 
 static void made_add(char *path, bool dir)
 {
@@ -116,7 +116,7 @@ static void on_signal(int sig)
 	size_t i;
 
 	remove_made();
-	for (i = 0; i < sizeof(cleanup_signals) / sizeof(cleanup_signals[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(cleanup_signals); i++)
 		if (cleanup_signals[i] == sig)
 			sigaction(sig, &old_action[i], NULL);
 	raise(sig);	/* the action there was, once this handler returns */
@@ -135,7 +135,7 @@ static void cleanup_on_exit(void)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof(cleanup_signals) / sizeof(cleanup_signals[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(cleanup_signals); i++) {
 		struct sigaction cur;
 
 		/* an ignored signal stays ignored, a caller's handler stays */

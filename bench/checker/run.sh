@@ -85,7 +85,7 @@ real_kernel() {
 	KCHECK=$SPARSE KCHECK_OUT=$cmds BUILD=$BUILD \
 		"$top/tests/kernel/check-kernel.sh" >"$work/capture.log" 2>&1 ||
 		die "capturing the command lines failed; see $work/capture.log"
-	files=$(ls "$cmds"/*/records/*.cmd | wc -l)
+	files=$(find "$cmds" -mindepth 3 -maxdepth 3 -path "$cmds/*/records/*.cmd" | wc -l)
 	[ "$files" -gt 0 ] || die "no command line captured; see $work/capture.log"
 
 	replay >"$work/replay.out" || status=1
@@ -101,8 +101,8 @@ real_kernel() {
 # The quickest of three runs, in nanoseconds: on a shared machine the
 # minimum is the figure least disturbed by other jobs.
 best_of_3() {
-	local tool=$1 file=$2 i t0 t1 best=
-	for i in 1 2 3; do
+	local tool=$1 file=$2 t0 t1 best=
+	for _ in 1 2 3; do
 		t0=$(ns)
 		"$tool" "$file" 2>/dev/null || return 1
 		t1=$(ns)
@@ -114,8 +114,8 @@ best_of_3() {
 # dmacheck's own analysis time (its --stats line: parse, linearize and
 # analysis), the quickest of three runs, in nanoseconds.
 analysis_of_3() {
-	local file=$1 i t best=
-	for i in 1 2 3; do
+	local file=$1 t best=
+	for _ in 1 2 3; do
 		t=$("$DMACHECK" --stats "$file" 2>&1 >/dev/null |
 			sed -nE 's/.*analysis ([0-9.]+)s.*/\1/p' | tail -n 1)
 		[ -n "$t" ] || return 1

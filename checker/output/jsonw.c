@@ -7,8 +7,10 @@
 
 #include "output.h"
 
-/* Length of the valid UTF-8 sequence at @s, or 0 (RFC 3629: no overlong
- * forms, no surrogates, nothing above U+10FFFF). */
+/*
+ * Length of the valid UTF-8 sequence at @s, or 0 (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF).
+ */
 static int utf8_len(const unsigned char *s)
 {
 	int n, i;

@@ -340,8 +340,8 @@ for use in 'dma_cache_sync(d, p, 4, DMA_TO_DEVICE);' \
 	rc=$?
 	json_ok "$tmp/json" 'f = d["files"][0]
 assert f["status"] == "ok" and f.get("legacy_header") is True, f
-assert [x["check"] for x in d["findings"]] == ["legacy-api"], d["findings"]'
-	[ $? -eq 0 ] && [ $rc -eq 0 ]
+assert [x["check"] for x in d["findings"]] == ["legacy-api"], d["findings"]' &&
+		[ $rc -eq 0 ]
 	check $? "legacy code in a 5.10+ tree ($use): legacy-dma.h force-included, the site reported"
 done
 # shellcheck disable=SC2086
@@ -379,8 +379,8 @@ check $? "-f json: status partial with the dropped line and function"
 	>"$tmp/json" 2>"$tmp/err"
 rc=$?
 json_ok "$tmp/json" 'st = [(f["status"], "missing.h" in f["error"]) for f in d["files"]]
-assert st == [("error", True), ("error", True)], d["files"]'
-[ $? -eq 0 ] && [ $rc -eq 1 ]
+assert st == [("error", True), ("error", True)], d["files"]' &&
+	[ $rc -eq 1 ]
 check $? "-include missing.h: one JSON object, every file's status and reason"
 
 # Bytes that are not UTF-8 in a file name and in sparse's message.
@@ -409,8 +409,8 @@ for args in "--timeout 30" "--timeout=30" "--work-limit 1000000" "--work-limit=1
 	case $args in
 	*json*) json_ok "$tmp/out" 'assert d["files"][0]["status"] == "ok"' ;;
 	*) grep -q "cpu-write-device-owned" "$tmp/err" ;;
-	esac
-	[ $? -eq 0 ] && [ $rc -eq 0 ]
+	esac &&
+		[ $rc -eq 0 ]
 	check $? "'$args' is taken"
 done
 for args in "--timeout" "--timeout=" "--timeout 1e3" "--timeout 0x10" "--work-limit=1.5" \
@@ -467,8 +467,8 @@ check $? "-f sarif: SARIF 2.1.0's required properties, one rule per check, resul
 grep -E ": (warning|error|note): " "$tmp/err" | grep -vq ": smatch: " && false
 r1=$?
 grep -q ": smatch: warning: .*\[cpu-write-device-owned\]" "$tmp/err" &&
-	grep -q ": smatch: error: undefined identifier" "$tmp/err"
-[ $? -eq 0 ] && [ $r1 -ne 0 ]
+	grep -q ": smatch: error: undefined identifier" "$tmp/err" &&
+	[ $r1 -ne 0 ]
 check $? "-fdiagnostic-prefix=NAME prefixes every diagnostic line"
 # shellcheck disable=SC2086
 "$DMACHECK" -fdiagnostic-prefix $inc "$good" 2>"$tmp/err"
@@ -540,10 +540,10 @@ rc=$?
 json_ok "$tmp/json" 'assert [f["status"] for f in d["files"]] == ["ok", "ok"], d' &&
 	json_ok "$tmp/facts.json" 'assert d["dmaconv_facts"] == 1 and d["unit"] == "u", d
 assert {s["call"] for s in d["sites"]} >= {"dma_cache_sync", "dma_alloc_attrs"}, d["sites"]
-assert any(s["action"] == "sync" and s["alloc"] == 1 for s in d["sites"]), d["sites"]'
-[ $? -eq 0 ] && [ $rc -eq 0 ]
+assert any(s["action"] == "sync" and s["alloc"] == 1 for s in d["sites"]), d["sites"]' &&
+	[ $rc -eq 0 ]
 check $? "--facts: the files given are one unit, its facts.json is written"
-"$DMACHECK" --facts "$tmp/no/such/dir/f.json" $inc -DDMAREF_API_5_9 "$tmp/unit_a.c" \
+"$DMACHECK" --facts "$tmp/no/such/dir/f.json" -I "$TOP/include" -DDMAREF_API_5_9 "$tmp/unit_a.c" \
 	2>"$tmp/err"
 [ $? -eq 1 ] && grep -q "f.json" "$tmp/err"
 check $? "--facts to a folder that does not exist: an error naming it"
@@ -588,11 +588,12 @@ check $? "--best-effort -f sarif: results and a notification say so"
 
 if [ "${DMACHECK_FUZZ_SECONDS:-30}" -gt 0 ]; then
 	FUZZ_OUT=$tmp/fuzz "$TOP/tests/fuzz/run.sh" "${DMACHECK_FUZZ_SECONDS:-30}" >"$tmp/fuzz.tap" 2>&1
+	grep '^#' "$tmp/fuzz.tap" >"$tmp/fuzz.why"
 	while read -r line; do
 		case "$line" in
 		"ok "*" # SKIP"*) n=$((n + 1)); echo "ok $n - fuzz: ${line#ok * - }" ;;
 		"ok "*) ok "fuzz: ${line#ok * - }" ;;
-		"not ok "*) grep '^#' "$tmp/fuzz.tap" >"$tmp/why"; not_ok "fuzz: ${line#not ok * - }" ;;
+		"not ok "*) cp "$tmp/fuzz.why" "$tmp/why"; not_ok "fuzz: ${line#not ok * - }" ;;
 		"# fuzz:"*) echo "$line" ;;
 		esac
 	done <"$tmp/fuzz.tap"

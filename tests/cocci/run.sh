@@ -216,7 +216,7 @@ run_fixture() {
 	# 4b. drivers that #include the fixture build against its result.
 	local user
 	for user in "$HERE/$name.users"/*.c; do
-		[ -f "$user" ] && [ "$left" -eq 0 ] || continue
+		{ [ -f "$user" ] && [ "$left" -eq 0 ]; } || continue
 		if compile_view "$(dirname "$user")" "$(basename "$user")" "$log" \
 			-iquote "$d/res"; then
 			ok "$name: $(basename "$user") builds on the result"
@@ -249,10 +249,10 @@ run_fixture() {
 			"build/libdmaref.a is not built (make build/libdmaref.a)"
 		return 0
 	fi
-	run_sim "$name" "$HERE" legacy -DDMAREF_API_5_9 &&
-	run_sim "$name" "$d/res" converted &&
-	diff -u "$work/$name.legacy.out" "$work/$name.converted.out" >"$log" 2>&1
-	if [ $? -eq 0 ] && [ -s "$work/$name.legacy.out" ]; then
+	if run_sim "$name" "$HERE" legacy -DDMAREF_API_5_9 &&
+		run_sim "$name" "$d/res" converted &&
+		diff -u "$work/$name.legacy.out" "$work/$name.converted.out" >"$log" 2>&1 &&
+		[ -s "$work/$name.legacy.out" ]; then
 		ok "$name: legacy and converted drivers give the device the same data"
 	else
 		cat "$work/$name.sim.log" >>"$log" 2>/dev/null

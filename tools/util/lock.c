@@ -130,7 +130,7 @@ int tree_lock(const char *path)
 	if (ftruncate(fd, 0) || pwrite(fd, pid, len, 0) != len)
 		errno = 0;	/* the pid is for messages only */
 	sl_push(&held, name);
-	if (nr_held_fds < (int)(sizeof(held_fds) / sizeof(held_fds[0])))
+	if (nr_held_fds < (int)ARRAY_SIZE(held_fds))
 		held_fds[nr_held_fds++] = fd;
 	remove_at_exit(name);
 	free(root);
