@@ -20,11 +20,16 @@
  * An added line's indent as the kernel writes it: tabs, then fewer than
  * eight blanks to align (spatch's pretty printer can align a rewritten
  * call's arguments with blanks where tabs fit: checkpatch's CODE_INDENT
- * error).  The column of the text does not change.
+ * error).  The column of the text does not change, unless aligning
+ * it would pass the kernel's 100 columns (checkpatch's LONG_LINE
+ * warning): then it starts at the last tab stop where it fits, which
+ * --strict only notes as an alignment CHECK.
  */
+#define MAX_LINE_COLS	100
+
 static void added_line(FILE *f, const char *p, size_t n)
 {
-	size_t i = 1, col = 0;
+	size_t i = 1, col = 0, len;
 
 	for (; i < n && (p[i] == ' ' || p[i] == '\t'); i++)
 		col = p[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
@@ -32,6 +37,10 @@ static void added_line(FILE *f, const char *p, size_t n)
 		fwrite(p, 1, n, f);
 		return;
 	}
+	len = n - i - (p[n - 1] == '\n');
+	if (col + len > MAX_LINE_COLS && len + 8 <= MAX_LINE_COLS &&
+	    (MAX_LINE_COLS - len) / 8 * 8 >= 8)
+		col = (MAX_LINE_COLS - len) / 8 * 8;
 	fputc('+', f);
 	for (size_t t = 0; t < col / 8; t++)
 		fputc('\t', f);
