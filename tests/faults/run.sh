@@ -91,7 +91,7 @@ done
 mv "$T/w/ref-i-0/tree" "$T/ref"
 calls_i=$(cat "$T/count.i" 2>/dev/null || echo 0)
 calls_o=$(cat "$T/count.o" 2>/dev/null || echo 0)
-ok "reference runs: -i converts 2 drivers ($calls_i I/O calls), -o the same ($calls_o calls)" "$([ "$calls_i" -gt 20 ] && [ "$calls_o" -gt 20 ] && [ ! -s "$T/ref.err" ] && ! diff -rq "$T/orig" "$T/ref" >/dev/null && diff -r "$T/ref" "$T/w/ref-o-0/out" >/dev/null; echo $?)" "$T/ref.err"
+ok "reference runs: -i converts 2 drivers ($calls_i I/O calls), -o the same ($calls_o calls)" "$([ "$calls_i" -gt 20 ] && [ "$calls_o" -gt 20 ] && ! grep -v 'still uses the removed API' "$T/ref.err" | grep -q . && ! diff -rq "$T/orig" "$T/ref" >/dev/null && diff -r "$T/ref" "$T/w/ref-o-0/out" >/dev/null; echo $?)" "$T/ref.err"
 rm -rf "$T/w"
 
 # state DIR DRIVER: orig, conv, or what is wrong.
@@ -125,6 +125,9 @@ one() {
 		env "${env[@]}" "$DMACONV" convert -q -o "$w/out" "$w/tree" >/dev/null 2>"$w/err"
 	fi
 	rc=$?
+	# 5: converted, but the e2e test patches leave sites for a human
+	# (dmaconv(1)); for the files that is a run that succeeded.
+	[ "$rc" -eq 5 ] && rc=0
 	[ "$rc" -eq 137 ] && killed=1
 	local target=$w/tree
 	[ "$mode" = o ] && target=$w/out
@@ -132,12 +135,11 @@ one() {
 		# A run that only recovers (the fake spatch changes nothing);
 		# what the killed run left must be undone or complete.
 		if [ "$mode" = i ]; then
-			(cd "$w/tree" && TMPDIR="$w/tmp" FAKE_SPATCH_NOOP=1 "$DMACONV" convert -q -i . >/dev/null 2>"$w/err2") ||
-				bad+=" recovery-run-failed"
+			(cd "$w/tree" && TMPDIR="$w/tmp" FAKE_SPATCH_NOOP=1 "$DMACONV" convert -q -i . >/dev/null 2>"$w/err2")
 		else
-			TMPDIR="$w/tmp" "$DMACONV" convert -q -o "$w/out" "$w/tree" >/dev/null 2>"$w/err2" ||
-				bad+=" recovery-run-failed"
+			TMPDIR="$w/tmp" "$DMACONV" convert -q -o "$w/out" "$w/tree" >/dev/null 2>"$w/err2"
 		fi
+		case $? in 0|5) ;; *) bad+=" recovery-run-failed" ;; esac
 	fi
 	for d in $drivers; do
 		s=$(state "$target" "$d")
