@@ -8,6 +8,7 @@
 #   scripts/deps.sh kernel   linux-source-6.1 and the cross compilers
 #   scripts/deps.sh lint     shellcheck (make lint)
 #   scripts/deps.sh fuzz     clang and its libFuzzer runtime (make check-fuzz)
+#   scripts/deps.sh browser  Debian's chromium (the review HTML test)
 #
 set -eu
 
@@ -15,6 +16,7 @@ declare -A PROFILE=(
 	[base]="build-essential pkg-config libcmocka-dev coccinelle dpkg-dev"
 	[lint]="shellcheck"
 	[fuzz]="clang libclang-rt-14-dev"
+	[browser]="chromium"
 	[kernel]="linux-source-6.1 gcc-mips-linux-gnu gcc-hppa-linux-gnu bc flex bison libssl-dev libelf-dev xz-utils"
 )
 

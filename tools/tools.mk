@@ -89,3 +89,12 @@ check-sanitize-dmaconv: $(DMACONV_SAN_DIR)/dmaconv
 	$(Q)ASAN_OPTIONS=detect_leaks=0 TOP=$(abspath .) \
 		BUILD=$(abspath $(DMACONV_SAN_DIR)) tests/e2e/run.sh
 SANITIZE_RULES += check-sanitize-dmaconv
+
+# The review HTML is checked in headless chromium (tests/e2e/review.sh):
+# make check installs it like the other test dependencies.
+BROWSER_STAMP := $(BUILD)/.deps-browser
+$(BROWSER_STAMP): scripts/deps.sh
+	$(Q)mkdir -p $(BUILD)
+	$(Q)scripts/deps.sh browser
+	$(Q)touch $@
+CHECK_DEPS += $(if $(MAY_INSTALL),$(BROWSER_STAMP))
