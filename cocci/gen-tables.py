@@ -8,7 +8,8 @@ nothing else), but some of what it knows is written once elsewhere:
   mmio       the calls that start a device, from checker/api/mmio.def,
              as the SmPL regex of the position rules;
   keywords   the removed API the patches convert, from the ERA_OLD lines
-             of checker/api/dma_api.def, as the // Keywords: line;
+             of checker/api/dma_api.def and the names of
+             checker/api/removed.def, as the // Keywords: line;
   facts      the facts file reader, from cocci/facts.py, into each
              patch's @initialize:python@.
 
@@ -27,9 +28,6 @@ import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PATCHES = ["cocci/dma_cache_sync.cocci", "cocci/non_consistent_attr.cocci"]
-# The attribute is a constant, not a call: the .def tables have no line
-# for it, and the patches convert it all the same.
-EXTRA_KEYWORDS = ["DMA_ATTR_NON_CONSISTENT"]
 
 BLOCK = re.compile(r'^(?P<c>//|#) BEGIN generated (?P<tag>\w+)[^\n]*\n'
 		   r'.*?^(?P=c) END generated (?P=tag)\n', re.S | re.M)
@@ -55,6 +53,16 @@ def mmio_regex():
 	return "^(%s)$" % "|".join(sorted(set(names)))
 
 
+def removed_names():
+	"""The removed names that are not calls (the attribute): the
+	REMOVED() lines of checker/api/removed.def, which dmaconv's keyword
+	filter reads too."""
+	names = [e[0] for e in def_entries("checker/api/removed.def", "REMOVED")]
+	if not names:
+		sys.exit("gen-tables: no REMOVED() line in checker/api/removed.def")
+	return names
+
+
 def removed_api():
 	names = []
 	for e in def_entries("checker/api/dma_api.def", "API"):
@@ -73,7 +81,7 @@ def body(tag, indent):
 	if tag == "mmio":
 		return ['%sidentifier mmio =~ "%s";' % (indent, mmio_regex())]
 	if tag == "keywords":
-		return ["// Keywords: " + ", ".join(removed_api() + EXTRA_KEYWORDS)]
+		return ["// Keywords: " + ", ".join(removed_api() + removed_names())]
 	if tag == "facts":
 		src = read("cocci/facts.py").split("\n")
 		# the source's own header says how to edit it; keep the code.
