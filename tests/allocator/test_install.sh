@@ -19,33 +19,9 @@ trap 'rm -rf "$tmp"' EXIT
 dest=$tmp/dest
 libdir=$dest$PREFIX/lib
 pcdir=$libdir/pkgconfig
-n=0
-status=0
 
-# result DESCRIPTION OK [DETAIL...]: one TAP line, details as comments.
-result() {
-	local desc=$1 good=$2
-	shift 2
-	n=$((n + 1))
-	if [ "$good" = 1 ]; then
-		echo "ok $n - $desc"
-		return
-	fi
-	echo "not ok $n - $desc"
-	printf '%s\n' "$@" | sed 's/^/# /'
-	status=1
-}
-
-# run DESCRIPTION COMMAND...: a step that must exit 0.
-run() {
-	local desc=$1 out
-	shift
-	if out=$("$@" 2>&1); then
-		result "$desc" 1
-	else
-		result "$desc" 0 "$out"
-	fi
-}
+# shellcheck source=../tap.sh
+. "$TOP/tests/tap.sh"
 
 mk=(make -C "$TOP" --no-print-directory BUILD="$BUILD" DESTDIR="$dest"
     PREFIX="$PREFIX")
@@ -104,5 +80,4 @@ result "files that are not ours are still there" \
 	"$([ -f "$libdir/libother.so" ] &&
 	   [ -f "$dest$PREFIX/share/doc/dmaconv/other.md" ] && echo 1)"
 
-echo "1..$n"
-exit $status
+tap_end

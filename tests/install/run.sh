@@ -20,31 +20,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 dest=$tmp/dest
 root=$dest$PREFIX
-n=0
 
-# result DESCRIPTION OK [DETAIL...]: one TAP line, details as comments.
-result() {
-	local desc=$1 good=$2
-	shift 2
-	n=$((n + 1))
-	if [ "$good" = 1 ]; then
-		echo "ok $n - $desc"
-		return
-	fi
-	echo "not ok $n - $desc"
-	printf '%s\n' "$@" | sed 's/^/# /'
-}
-
-# run DESCRIPTION COMMAND...: a step that must exit 0.
-run() {
-	local desc=$1 out
-	shift
-	if out=$("$@" 2>&1); then
-		result "$desc" 1
-	else
-		result "$desc" 0 "$out"
-	fi
-}
+# shellcheck source=../tap.sh
+. "$TOP/tests/tap.sh"
 
 mk=(make -C "$TOP" --no-print-directory BUILD="$BUILD" DESTDIR="$dest"
     PREFIX="$PREFIX")
@@ -114,3 +92,4 @@ result "uninstall removes each of the $(wc -l <"$tmp/ours") files install put th
 gone=$(while read -r f; do [ -e "$f" ] || echo "$f"; done <"$tmp/before")
 result "uninstall leaves files that are not ours" \
 	"$([ -z "$gone" ] && echo 1 || echo 0)" "$gone"
+tap_end
