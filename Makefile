@@ -67,11 +67,13 @@ ifneq ($(filter $(INSTALL_GOALS),$(MAKECMDGOALS)),)
 MAY_INSTALL := 1
 endif
 
-DEPS_STAMP := $(BUILD)/.deps-base
-$(DEPS_STAMP): scripts/deps.sh
+# One stamp per profile of scripts/deps.sh (base, fuzz, browser, ...),
+# remade when the script changes.
+$(BUILD)/.deps-%: scripts/deps.sh
 	$(Q)mkdir -p $(BUILD)
-	$(Q)scripts/deps.sh base
+	$(Q)scripts/deps.sh $*
 	$(Q)touch $@
+DEPS_STAMP := $(BUILD)/.deps-base
 
 # Debian ships no libsparse: build it from Debian's source package.
 SPARSE_DIR := $(BUILD)/sparse/src

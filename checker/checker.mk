@@ -103,9 +103,9 @@ DMACHECK_FUZZ_SRCS := $(filter-out checker/main.c,$(DMACHECK_SRCS)) \
 		      tests/fuzz/fuzz_front.c tests/fuzz/jsoncheck.c
 
 $(DMACHECK_FUZZ): $(DMACHECK_FUZZ_SRCS) $(wildcard checker/*.h checker/*/*.h checker/*/*.def \
-		  model/*.h model/*.def tests/fuzz/*.h) $(SPARSE_LIB) | $(DMACHECK_GEN)
+		  model/*.h model/*.def tests/fuzz/*.h) $(SPARSE_LIB) | $(DMACHECK_GEN) \
+		  $(BUILD)/.deps-fuzz
 	@echo "  CLANG   $@ (libFuzzer, ASan, UBSan)"
-	$(Q)scripts/deps.sh fuzz
 	$(Q)mkdir -p $(dir $@)
 	$(Q)clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-Wno-missing-field-initializers -Wno-unused-parameter \

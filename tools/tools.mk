@@ -92,9 +92,4 @@ SANITIZE_RULES += check-sanitize-dmaconv
 
 # The review HTML is checked in headless chromium (tests/e2e/review.sh):
 # make check installs it like the other test dependencies.
-BROWSER_STAMP := $(BUILD)/.deps-browser
-$(BROWSER_STAMP): scripts/deps.sh
-	$(Q)mkdir -p $(BUILD)
-	$(Q)scripts/deps.sh browser
-	$(Q)touch $@
-CHECK_DEPS += $(if $(MAY_INSTALL),$(BROWSER_STAMP))
+CHECK_DEPS += $(if $(MAY_INSTALL),$(BUILD)/.deps-browser)
